@@ -1,0 +1,59 @@
+import { en, type Catalog, type MessageKey } from './messages.en';
+import { es } from './messages.es';
+
+export type Locale = 'en' | 'es';
+
+/** The catalogs the app ships, in the order they are offered to the user. */
+export const catalogs: Record<Locale, Catalog> = { en, es };
+export const locales = Object.keys(catalogs) as Locale[];
+
+/** Each locale's own name, shown in the language switch so a user can find theirs. */
+export const localeNames: Record<Locale, string> = { en: 'English', es: 'Español' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && value in catalogs;
+}
+
+/**
+ * Picks the UI language: the user's stored choice first, then the first of the browser's
+ * preferred languages we have a catalog for (`es-CO` → `es`), then English.
+ *
+ * @example
+ * pickLocale(null, ['es-CO', 'en']) // 'es'
+ */
+export function pickLocale(stored: string | null, preferred: readonly string[]): Locale {
+  if (isLocale(stored)) return stored;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Looks a message up and fills its `{name}` placeholders. A placeholder with no value is
+ * left visible rather than silently dropped, so a missing parameter shows up in review.
+ */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = catalogs[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Bytes in the user's language with a binary unit, e.g. 1.5 MB / 1,5 MB. */
+export function formatBytes(locale: Locale, bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return `${number} ${units[unit]}`;
+}

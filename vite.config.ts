@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+  },
+  plugins: [
+    svelte(),
+    VitePWA({
+      // The user decides when a new version takes over: never a silent reload mid-recording.
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      manifest: {
+        id: '/',
+        name: 'Motion Lab',
+        short_name: 'Motion Lab',
+        description:
+          'Record labelled motion, train a small neural network on this device and classify live, offline.',
+        lang: 'en',
+        theme_color: '#0f766e',
+        background_color: '#f7f9f9',
+        display: 'standalone',
+        orientation: 'any',
+        start_url: '/',
+        scope: '/',
+        categories: ['education', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Everything the app is made of, wasm binaries and shipped data included, so every
+        // page works offline after the first visit.
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest,json,csv,ino,h,c,txt,bin}'],
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // TensorFlow.js is one large lazily loaded chunk by nature; it is never in the first load.
+    chunkSizeWarningLimit: 2048,
+  },
+  preview: {
+    port: 4173,
+    strictPort: true,
+  },
+});
