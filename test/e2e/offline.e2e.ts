@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest';
+import { describeInBrowser, openApp, readCspViolations, useBrowser, waitForReady, waitForServiceWorker } from './fixture';
+
+/** Every page, how to reach it from the navigation, and the heading it shows. */
+const pages = [
+  { nav: 'Record', heading: 'Record' },
+  { nav: 'Data', heading: 'Data' },
+  { nav: 'Train', heading: 'Train' },
+  { nav: 'Live', heading: 'Live' },
+  { nav: 'Learn', heading: 'Matching X to Y' },
+];
+
+describeInBrowser('offline after the first visit', () => {
+  const browser = useBrowser();
+
+  test('the service worker activates, then every page renders and navigates offline', async () => {
+    const { context, page, errors } = await openApp(browser());
+    await page.getByTestId('offline-ready').waitFor();
+    await waitForServiceWorker(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const { nav: label, heading } of pages) {
+      await nav.getByRole('link', { name: label }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Digits' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Classifying handwritten digits' }).waitFor();
+
+    // TensorFlow.js and its wasm binary come from the precache too.
+    await nav.getByRole('link', { name: 'Train' }).click();
+    const backend = page.getByTestId('backend-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid=backend-status]')?.getAttribute('data-backend') !== '');
+    expect(await backend.getAttribute('data-backend')).toBe('wasm');
+
+    // A deep link opened while offline is served by the service worker as well.
+    await page.goto(page.url().replace(/#.*$/, '#/learn/digits'));
+    await page.reload();
+    await waitForReady(page);
+    await page.getByRole('heading', { level: 1, name: 'Classifying handwritten digits' }).waitFor();
+
+    expect(await readCspViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
