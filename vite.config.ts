@@ -37,11 +37,18 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Shown by Chromium's install dialog; also the README's pictures.
+        screenshots: [
+          { src: '/screenshots/record-narrow.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow' },
+          { src: '/screenshots/record-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide' },
+        ],
       },
       workbox: {
         // Everything the app is made of, wasm binaries and shipped data included, so every
         // page works offline after the first visit.
         globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest,json,csv,ino,h,c,txt,bin}'],
+        // Install-dialog screenshots are only seen online, before installing.
+        globIgnores: ['screenshots/**'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

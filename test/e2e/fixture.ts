@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { waitForReady } from '../support/app-page';
 import { launchChromium } from '../support/chromium';
+
+export { waitForReady };
 
 export const baseUrl = inject('baseUrl');
 const chromiumPath = inject('chromiumPath');
@@ -67,10 +70,6 @@ export async function openApp(
   return { context, page, errors, foreignRequests };
 }
 
-/** Waits until the app has rendered its first page (main.ts/App.svelte mark it). */
-export async function waitForReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-}
 
 /** Content-Security-Policy violations the page reported since it loaded. */
 export async function readCspViolations(page: Page): Promise<string[]> {
