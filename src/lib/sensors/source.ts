@@ -1,0 +1,30 @@
+import type { SourceKind } from '../store/recording';
+import type { MotionSamples } from './samples';
+
+/** What a source reports besides samples. */
+export type SourceEvent =
+  /** Samples a device's counter says were sent and never arrived. */
+  | { type: 'lost'; count: number; atMs: number }
+  /** The link dropped (Bluetooth out of range, cable pulled); what arrived is kept. */
+  | { type: 'disconnected'; reason: string }
+  /** Lines or packets that could not be read and were skipped. */
+  | { type: 'garbage'; count: number; example: string };
+
+export interface SourceListener {
+  samples(batch: MotionSamples): void;
+  event?(event: SourceEvent): void;
+}
+
+/**
+ * Anything that delivers motion: the phone's sensors, a board over Bluetooth or serial, a stored
+ * recording replayed. Batches arrive in time order; `t` is ms on the source's own clock.
+ */
+export interface MotionSource {
+  readonly kind: SourceKind;
+  /** The device in the user's words, for the recording and for error messages. */
+  readonly device: string;
+  readonly hasGyro: boolean;
+  /** Starts delivering; rejects with a message saying what to do when the source cannot start. */
+  start(listener: SourceListener): Promise<void>;
+  stop(): Promise<void>;
+}
