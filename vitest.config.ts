@@ -1,5 +1,9 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, findChromium } from './test/support/chromium.ts';
+
+const chromiumPath = findChromium();
 
 export default defineConfig({
   plugins: [svelte()],
@@ -13,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.component.test.ts'],
+          exclude: ['src/**/*.component.test.ts', 'src/**/*.browser.test.ts'],
           environment: 'node',
         },
       },
@@ -26,8 +30,25 @@ export default defineConfig({
         },
         test: {
           name: 'component',
-          include: ['src/**/*.component.test.ts', 'test/component/**/*.test.ts'],
+          include: ['src/**/*.component.test.ts'],
           environment: 'jsdom',
+        },
+      },
+      {
+        extends: true,
+        // What only a real browser has (IndexedDB, workers, wasm, sensors) runs in Chromium.
+        // Without one the project is empty; test/e2e/global-setup.ts says so, and fails under CI.
+        test: {
+          name: 'browser',
+          include: chromiumPath ? ['src/**/*.browser.test.ts'] : [],
+          passWithNoTests: true,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {

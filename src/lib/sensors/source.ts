@@ -7,6 +7,8 @@ export type SourceEvent =
   | { type: 'lost'; count: number; atMs: number }
   /** The link dropped (Bluetooth out of range, cable pulled); what arrived is kept. */
   | { type: 'disconnected'; reason: string }
+  /** The source has nothing more to give (a replay reached its end). */
+  | { type: 'ended' }
   /** Lines or packets that could not be read and were skipped. */
   | { type: 'garbage'; count: number; example: string };
 

@@ -22,6 +22,8 @@ export interface SpeedFix {
 /** What the app knows of one recording; its samples are stored apart, in chunks. */
 export interface Recording {
   id: string;
+  /** The user's name for it; defaults to the label and time, or the imported file's name. */
+  name: string;
   label: string;
   /** Who recorded it (subject); keeps one person's recordings on one side of a split. */
   group: string;

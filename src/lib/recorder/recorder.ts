@@ -1,0 +1,219 @@
+import { concatSamples, type MotionSamples } from '../sensors/samples';
+import type { MotionSource, SourceEvent } from '../sensors/source';
+import type { Gap, Recording, SpeedFix } from '../store/recording';
+import { rateHz, type RecordingStore } from '../store/recordings';
+
+export interface RecorderProgress {
+  sampleCount: number;
+  durationMs: number;
+  rateHz: number;
+  lostSamples: number;
+  /** Samples stored so far: what survives if the tab dies now. */
+  savedSamples: number;
+}
+
+export type RecorderState = 'idle' | 'recording' | 'disconnected' | 'stopped' | 'failed';
+
+export interface RecorderCallbacks {
+  /** New samples, already on the recording's time line (ms from its first sample). */
+  samples?(batch: MotionSamples): void;
+  progress?(progress: RecorderProgress): void;
+  state?(state: RecorderState, detail?: string): void;
+  garbage?(count: number, example: string): void;
+}
+
+/** What the user chose before pressing record; the recorder fills in the rest. */
+export type RecordingDraft = Pick<Recording, 'id' | 'name' | 'label' | 'group' | 'notes'>;
+
+/**
+ * Records one source into the store. The recording's row is written first, marked interrupted,
+ * and samples are flushed as a chunk at least every `flushIntervalMs` (one transaction with the
+ * updated row), so a closed or crashed tab loses at most that much and leaves a recording that
+ * says it was interrupted. Only `stop()` clears the mark.
+ */
+export class Recorder {
+  readonly #store: RecordingStore;
+  readonly #source: MotionSource;
+  readonly #callbacks: RecorderCallbacks;
+  readonly #flushIntervalMs: number;
+  readonly #maxDurationMs: number | undefined;
+  #recording: Recording;
+  #pending: MotionSamples[] = [];
+  #chunkIndex = 0;
+  #firstT: number | undefined;
+  #lastT: number | undefined;
+  #startedPerf = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+  #state: RecorderState = 'idle';
+  #disconnectedAt: number | undefined;
+  #savedSamples = 0;
+
+  constructor(options: {
+    store: RecordingStore;
+    source: MotionSource;
+    draft: RecordingDraft;
+    callbacks?: RecorderCallbacks;
+    flushIntervalMs?: number;
+    maxDurationMs?: number;
+  }) {
+    this.#store = options.store;
+    this.#source = options.source;
+    this.#callbacks = options.callbacks ?? {};
+    this.#flushIntervalMs = options.flushIntervalMs ?? 1000;
+    this.#maxDurationMs = options.maxDurationMs;
+    this.#recording = {
+      ...options.draft,
+      source: options.source.kind,
+      device: options.source.device,
+      rateHz: 0,
+      startedAt: Date.now(),
+      durationMs: 0,
+      sampleCount: 0,
+      axes: options.source.hasGyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'],
+      interrupted: true,
+      lostSamples: 0,
+      gaps: [],
+      speedFixes: [],
+    };
+  }
+
+  get state(): RecorderState {
+    return this.#state;
+  }
+
+  get recording(): Recording {
+    return this.#recording;
+  }
+
+  async start(): Promise<void> {
+    await this.#store.begin(this.#recording);
+    this.#startedPerf = performance.now();
+    this.#setState('recording');
+    try {
+      await this.#source.start({
+        samples: (batch) => this.#receive(batch),
+        event: (event) => this.#onEvent(event),
+      });
+    } catch (error) {
+      // Nothing arrived: an empty row is no use to anyone.
+      await this.#store.delete(this.#recording.id).catch(() => undefined);
+      this.#setState('failed', error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    this.#timer = setInterval(() => void this.#flush(), this.#flushIntervalMs);
+  }
+
+  /** Adds a GPS fix, timed on the recording's clock. */
+  addSpeedFix(fix: Omit<SpeedFix, 't'>): void {
+    this.#recording = {
+      ...this.#recording,
+      speedFixes: [...this.#recording.speedFixes, { ...fix, t: performance.now() - this.#startedPerf }],
+    };
+  }
+
+  /** Stops the source, stores what is left and marks the recording complete. */
+  async stop(): Promise<Recording> {
+    if (this.#state === 'stopped') return this.#recording;
+    clearInterval(this.#timer);
+    await this.#source.stop();
+    await this.#flush();
+    if (this.#state !== 'failed') {
+      this.#recording = await this.#store.update(this.#recording.id, { interrupted: false });
+      this.#setState('stopped');
+    }
+    return this.#recording;
+  }
+
+  #receive(batch: MotionSamples): void {
+    if (this.#state === 'stopped' || this.#state === 'failed' || batch.t.length === 0) return;
+    const first = batch.t[0] ?? 0;
+    this.#firstT ??= first;
+    if (this.#disconnectedAt !== undefined && this.#lastT !== undefined) {
+      this.#addGap({ atMs: this.#lastT - this.#firstT, durationMs: first - this.#lastT });
+      this.#disconnectedAt = undefined;
+      this.#setState('recording');
+    }
+    const t = new Float64Array(batch.t.length);
+    for (let i = 0; i < t.length; i += 1) t[i] = (batch.t[i] ?? 0) - this.#firstT;
+    const rebased = { t, acc: batch.acc, gyro: this.#source.hasGyro ? batch.gyro : null };
+    this.#lastT = batch.t[batch.t.length - 1];
+    this.#pending.push(rebased);
+    this.#callbacks.samples?.(rebased);
+    const durationMs = t[t.length - 1] ?? 0;
+    this.#callbacks.progress?.(this.#progress(durationMs));
+    if (this.#maxDurationMs !== undefined && durationMs >= this.#maxDurationMs) void this.stop();
+  }
+
+  #onEvent(event: SourceEvent): void {
+    if (event.type === 'lost') {
+      this.#addGap({ atMs: event.atMs, durationMs: 0, lostSamples: event.count });
+    } else if (event.type === 'disconnected') {
+      this.#disconnectedAt = performance.now();
+      this.#setState('disconnected', event.reason);
+      void this.#flush();
+    } else if (event.type === 'ended') {
+      void this.stop();
+    } else {
+      this.#callbacks.garbage?.(event.count, event.example);
+    }
+  }
+
+  #addGap(gap: Gap): void {
+    this.#recording = {
+      ...this.#recording,
+      gaps: [...this.#recording.gaps, gap],
+      lostSamples: this.#recording.lostSamples + (gap.lostSamples ?? 0),
+    };
+  }
+
+  #progress(durationMs: number): RecorderProgress {
+    const sampleCount = this.#recording.sampleCount + this.#pending.reduce((sum, batch) => sum + batch.t.length, 0);
+    return {
+      sampleCount,
+      durationMs,
+      rateHz: rateHz(sampleCount, durationMs),
+      lostSamples: this.#recording.lostSamples,
+      savedSamples: this.#savedSamples,
+    };
+  }
+
+  /** Writes pending samples as one chunk; flushes run one after another, never in parallel. */
+  #flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(async () => {
+      if (this.#pending.length === 0 || this.#state === 'failed') return;
+      const batch = concatSamples(this.#pending, this.#source.hasGyro);
+      this.#pending = [];
+      const stored = this.#recording.sampleCount + batch.t.length;
+      // Times are rebased to the first sample, so the last one is the duration.
+      const durationMs = batch.t[batch.t.length - 1] ?? 0;
+      const next: Recording = { ...this.#recording, sampleCount: stored, durationMs, rateHz: rateHz(stored, durationMs) };
+      try {
+        await this.#store.append(next, this.#chunkIndex, batch);
+      } catch (error) {
+        clearInterval(this.#timer);
+        void this.#source.stop();
+        this.#setState('failed', storageFailure(error, this.#recording));
+        return;
+      }
+      this.#chunkIndex += 1;
+      this.#recording = next;
+      this.#savedSamples = stored;
+    });
+    return this.#flushing;
+  }
+
+  #setState(state: RecorderState, detail?: string): void {
+    this.#state = state;
+    this.#callbacks.state?.(state, detail);
+  }
+}
+
+function storageFailure(error: unknown, saved: Recording): string {
+  const seconds = (saved.durationMs / 1000).toFixed(1);
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return `Storage is full. “${saved.name}” was kept up to ${seconds} s, its last save. Free space by exporting and deleting recordings, then record again.`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Saving failed (${message}). “${saved.name}” was kept up to ${seconds} s, its last save.`;
+}

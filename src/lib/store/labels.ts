@@ -1,0 +1,67 @@
+import type { MotionDb } from './schema';
+import { StoreError } from './recordings';
+
+/** A label's name as the user typed it, tidied: trimmed, inner spaces collapsed. */
+export function normaliseLabel(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+function checkName(name: string): string {
+  const tidy = normaliseLabel(name);
+  if (tidy === '') throw new StoreError('A label needs a name.');
+  if (tidy.length > 40) throw new StoreError(`“${tidy.slice(0, 40)}…” is too long for a label: 40 characters at most.`);
+  return tidy;
+}
+
+/** The labels in the order the user sees them. */
+export async function listLabels(db: MotionDb): Promise<string[]> {
+  const labels = await db.getAll('labels');
+  return labels.sort((a, b) => a.position - b.position).map((label) => label.name);
+}
+
+export async function addLabel(db: MotionDb, name: string): Promise<string> {
+  const tidy = checkName(name);
+  const tx = db.transaction('labels', 'readwrite');
+  const existing = await tx.store.getAll();
+  if (existing.some((label) => label.name.toLowerCase() === tidy.toLowerCase())) {
+    throw new StoreError(`There is already a label “${tidy}”.`);
+  }
+  const position = Math.max(-1, ...existing.map((label) => label.position)) + 1;
+  await Promise.all([tx.store.add({ name: tidy, position }), tx.done]);
+  return tidy;
+}
+
+/** Renames a label and relabels every recording that has it, in one transaction. */
+export async function renameLabel(db: MotionDb, from: string, to: string): Promise<string> {
+  const tidy = checkName(to);
+  const tx = db.transaction(['labels', 'recordings'], 'readwrite');
+  const labels = tx.objectStore('labels');
+  const old = await labels.get(from);
+  if (!old) throw new StoreError(`There is no label “${from}”.`);
+  if (tidy !== from && (await labels.get(tidy))) throw new StoreError(`There is already a label “${tidy}”.`);
+  const recordings = await tx.objectStore('recordings').index('by-label').getAll(from);
+  await Promise.all([
+    labels.delete(from),
+    labels.put({ name: tidy, position: old.position }),
+    ...recordings.map((recording) => tx.objectStore('recordings').put({ ...recording, label: tidy })),
+    tx.done,
+  ]);
+  return tidy;
+}
+
+/** Removes a label no recording uses; one still in use is refused with how to free it. */
+export async function removeLabel(db: MotionDb, name: string): Promise<void> {
+  const tx = db.transaction(['labels', 'recordings'], 'readwrite');
+  const used = await tx.objectStore('recordings').index('by-label').count(name);
+  if (used > 0) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new StoreError(`${used} recording${used === 1 ? '' : 's'} still use “${name}”: relabel or delete them first.`);
+  }
+  await Promise.all([tx.objectStore('labels').delete(name), tx.done]);
+}
+
+/** Makes sure a label exists (an imported recording may bring a new one). */
+export async function ensureLabel(db: MotionDb, name: string): Promise<void> {
+  if (!(await db.get('labels', name))) await addLabel(db, name);
+}

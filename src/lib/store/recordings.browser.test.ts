@@ -1,0 +1,195 @@
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { MotionSamples } from '../sensors/samples';
+import { openMotionDb } from './db';
+import { addLabel, listLabels, removeLabel, renameLabel } from './labels';
+import type { Recording } from './recording';
+import { CHUNK_SAMPLES, RecordingStore, describeSamples } from './recordings';
+import { migrations } from './schema';
+
+/** `count` samples at `rateHz` of a slow sway, optionally with a gyroscope. */
+function sway(count: number, rateHz = 50, withGyro = false): MotionSamples {
+  const t = new Float64Array(count);
+  const acc = new Float32Array(count * 3);
+  const gyro = withGyro ? new Float32Array(count * 3) : null;
+  for (let i = 0; i < count; i += 1) {
+    t[i] = (i * 1000) / rateHz;
+    acc.set([Math.sin(i / 10), Math.cos(i / 10), 9.81 + i / 1000], i * 3);
+    gyro?.set([i, -i, i / 2], i * 3);
+  }
+  return { t, acc, gyro };
+}
+
+function recordingOf(id: string, samples: MotionSamples, label = 'walking'): Recording {
+  return {
+    id,
+    name: id,
+    label,
+    group: 'ana',
+    source: 'import',
+    device: 'test',
+    startedAt: 1_700_000_000_000,
+    axes: samples.gyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'],
+    notes: '',
+    interrupted: false,
+    lostSamples: 0,
+    gaps: [],
+    speedFixes: [],
+    ...describeSamples(samples),
+  };
+}
+
+let name: string;
+let store: RecordingStore;
+
+beforeEach(async () => {
+  name = `test-${crypto.randomUUID()}`;
+  store = await RecordingStore.open(name);
+});
+
+afterEach(async () => {
+  store.db.close();
+  await deleteDB(name);
+});
+
+describe('RecordingStore in real IndexedDB', () => {
+  test('stores and reads back samples bit for bit, across chunk boundaries', async () => {
+    const samples = sway(CHUNK_SAMPLES * 2 + 7, 100, true);
+    await store.add(recordingOf('a', samples), samples);
+    const read = await store.readSamples('a');
+    expect(read.t).toEqual(samples.t);
+    expect(read.acc).toEqual(samples.acc);
+    expect(read.gyro).toEqual(samples.gyro);
+    expect(await store.db.count('chunks')).toBe(3);
+  });
+
+  test('a failed write leaves nothing behind', async () => {
+    const samples = sway(100);
+    await store.add(recordingOf('a', samples), samples);
+    // Same id again: the recording row fails, so its chunks must not be written either.
+    await expect(store.add(recordingOf('a', sway(3000)), sway(3000))).rejects.toThrow();
+    expect((await store.readSamples('a')).t.length).toBe(100);
+    expect(await store.db.count('chunks')).toBe(1);
+  });
+
+  test('trim keeps the chosen span and moves gaps and GPS fixes with it', async () => {
+    const samples = sway(500); // 10 s at 50 Hz
+    const recording = {
+      ...recordingOf('a', samples),
+      gaps: [{ atMs: 1000, durationMs: 0, lostSamples: 4 }, { atMs: 6000, durationMs: 0, lostSamples: 2 }],
+      speedFixes: [{ t: 500, speedMs: 1, accuracyM: 5 }, { t: 5000, speedMs: 2, accuracyM: 5 }],
+      lostSamples: 6,
+    };
+    await store.add(recording, samples);
+    const trimmed = await store.trim('a', 2000, 8000);
+    expect(trimmed.sampleCount).toBe(301);
+    expect(trimmed.durationMs).toBe(6000);
+    expect(trimmed.gaps).toEqual([{ atMs: 4000, durationMs: 0, lostSamples: 2 }]);
+    expect(trimmed.lostSamples).toBe(2);
+    expect(trimmed.speedFixes).toEqual([{ t: 3000, speedMs: 2, accuracyM: 5 }]);
+    const read = await store.readSamples('a');
+    expect(read.t[0]).toBe(2000);
+    expect(read.acc.slice(0, 3)).toEqual(samples.acc.slice(300, 303));
+    expect(await store.get('a')).toEqual(trimmed);
+  });
+
+  test('split makes two recordings that together hold every sample', async () => {
+    const samples = sway(500);
+    await store.add(recordingOf('a', samples), samples);
+    const [head, tail] = await store.split('a', 4000, 'b');
+    expect(head.sampleCount + tail.sampleCount).toBe(500);
+    expect(tail.startedAt - head.startedAt).toBe(4000);
+    expect(tail.name).toBe('a (2)');
+    const both = [...(await store.readSamples('a')).t, ...(await store.readSamples('b')).t];
+    expect(both).toEqual([...samples.t]);
+  });
+
+  test('an impossible trim or split is refused and changes nothing', async () => {
+    const samples = sway(100);
+    await store.add(recordingOf('a', samples), samples);
+    await expect(store.trim('a', 5000, 9000)).rejects.toThrow('would leave no samples');
+    await expect(store.split('a', 0, 'b')).rejects.toThrow('would leave one part empty');
+    expect((await store.readSamples('a')).t).toEqual(samples.t);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  test('delete can be undone, exactly', async () => {
+    const samples = sway(1500, 50, true);
+    const recording = recordingOf('a', samples);
+    await store.add(recording, samples);
+    const deleted = await store.delete('a');
+    expect(await store.list()).toEqual([]);
+    expect(await store.db.count('chunks')).toBe(0);
+    await store.restore(deleted);
+    expect(await store.get('a')).toEqual(recording);
+    expect((await store.readSamples('a')).acc).toEqual(samples.acc);
+  });
+
+  test('totals per label count recordings and duration', async () => {
+    await store.add(recordingOf('a', sway(51)), sway(51));
+    await store.add(recordingOf('b', sway(101)), sway(101));
+    await store.add(recordingOf('c', sway(51), 'running'), sway(51));
+    const totals = await store.totals();
+    expect(totals).toEqual(
+      expect.arrayContaining([
+        { label: 'walking', recordings: 2, durationMs: 3000 },
+        { label: 'running', recordings: 1, durationMs: 1000 },
+      ]),
+    );
+  });
+
+  test('the first write is announced once (the app asks for persistent storage then)', async () => {
+    let calls = 0;
+    const other = new RecordingStore(store.db, { onFirstWrite: () => (calls += 1) });
+    await other.add(recordingOf('a', sway(10)), sway(10));
+    await other.add(recordingOf('b', sway(10)), sway(10));
+    expect(calls).toBe(1);
+  });
+});
+
+describe('labels', () => {
+  test('start with the lesson’s four, and can be added, renamed and removed', async () => {
+    expect(await listLabels(store.db)).toEqual(['walking', 'running', 'biking', 'golfing']);
+    expect(await addLabel(store.db, '  stairs  up ')).toBe('stairs up');
+    await expect(addLabel(store.db, 'Walking')).rejects.toThrow('already a label');
+    await expect(addLabel(store.db, '   ')).rejects.toThrow('needs a name');
+    await removeLabel(store.db, 'golfing');
+    expect(await listLabels(store.db)).toEqual(['walking', 'running', 'biking', 'stairs up']);
+  });
+
+  test('renaming relabels its recordings; removing a label in use is refused', async () => {
+    await store.add(recordingOf('a', sway(10)), sway(10));
+    await renameLabel(store.db, 'walking', 'strolling');
+    expect((await store.get('a'))?.label).toBe('strolling');
+    expect(await listLabels(store.db)).toEqual(['strolling', 'running', 'biking', 'golfing']);
+    await expect(removeLabel(store.db, 'strolling')).rejects.toThrow('1 recording still use “strolling”');
+    expect(await listLabels(store.db)).toContain('strolling');
+  });
+});
+
+describe('schema migrations', () => {
+  test('an older database is upgraded in place and keeps its data', async () => {
+    const dbName = `migrate-${crypto.randomUUID()}`;
+    const v1 = await openMotionDb(dbName, migrations.slice(0, 1));
+    const samples = sway(10);
+    await new RecordingStore(v1).add(recordingOf('kept', samples), samples);
+    v1.close();
+    // A later version: every earlier step stays, a new one adds an index.
+    const v2 = await openMotionDb(dbName, [
+      ...migrations.slice(0, 1),
+      (_db, transaction) => transaction.objectStore('recordings').createIndex('by-group', 'group'),
+    ]);
+    expect(v2.version).toBe(2);
+    expect(await v2.getAllFromIndex('recordings', 'by-group' as never, 'ana')).toHaveLength(1);
+    expect((await new RecordingStore(v2).readSamples('kept')).acc).toEqual(samples.acc);
+    v2.close();
+    await deleteDB(dbName);
+  });
+
+  test('the current schema has every store and index the app uses', async () => {
+    expect([...store.db.objectStoreNames].sort()).toEqual(['chunks', 'labels', 'recordings']);
+    const tx = store.db.transaction(['recordings', 'chunks']);
+    expect([...tx.objectStore('recordings').indexNames].sort()).toEqual(['by-label', 'by-started']);
+    expect([...tx.objectStore('chunks').indexNames]).toEqual(['by-recording']);
+  });
+});

@@ -1,0 +1,228 @@
+import { concatSamples, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
+import { fromChunk, toChunk, toChunks } from './chunks';
+import { openMotionDb } from './db';
+import type { Recording } from './recording';
+import type { MotionDb } from './schema';
+
+/** Samples per stored chunk when a whole recording is written at once (imports, edits). */
+export const CHUNK_SAMPLES = 1024;
+
+/** A deleted recording held in memory so the deletion can be undone. */
+export interface DeletedRecording {
+  recording: Recording;
+  samples: MotionSamples;
+}
+
+export interface LabelTotal {
+  label: string;
+  recordings: number;
+  durationMs: number;
+}
+
+/** The error for a request that makes no sense for the stored data; nothing was written. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** Mean sample rate of `count` samples spanning `durationMs`. */
+export function rateHz(count: number, durationMs: number): number {
+  return count > 1 && durationMs > 0 ? ((count - 1) * 1000) / durationMs : 0;
+}
+
+/** Recomputes what a recording's metadata says about its samples. */
+export function describeSamples(samples: MotionSamples): Pick<Recording, 'sampleCount' | 'durationMs' | 'rateHz'> {
+  const count = sampleCount(samples);
+  const first = samples.t[0] ?? 0;
+  const last = samples.t[count - 1] ?? first;
+  const durationMs = last - first;
+  return { sampleCount: count, durationMs, rateHz: rateHz(count, durationMs) };
+}
+
+/**
+ * Recordings and their samples in IndexedDB. Every change that touches more than one record
+ * happens in one transaction, so a failure (a full disk, a closed tab) leaves the data as it
+ * was before the change, never half-written.
+ */
+export class RecordingStore {
+  readonly db: MotionDb;
+  #onFirstWrite: (() => void) | undefined;
+
+  constructor(db: MotionDb, options: { onFirstWrite?: () => void } = {}) {
+    this.db = db;
+    this.#onFirstWrite = options.onFirstWrite;
+  }
+
+  static async open(name?: string, options?: { onFirstWrite?: () => void }): Promise<RecordingStore> {
+    return new RecordingStore(await openMotionDb(name), options);
+  }
+
+  /** Newest first. */
+  async list(): Promise<Recording[]> {
+    const all = await this.db.getAllFromIndex('recordings', 'by-started');
+    return all.reverse();
+  }
+
+  async get(id: string): Promise<Recording | undefined> {
+    return this.db.get('recordings', id);
+  }
+
+  async readSamples(id: string): Promise<MotionSamples> {
+    const recording = await this.get(id);
+    if (!recording) throw new StoreError(`No recording with id ${id}.`);
+    const chunks = await this.db.getAll('chunks', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+    return concatSamples(chunks.map(fromChunk), recording.axes.includes('gyroX'));
+  }
+
+  /** Stores a whole recording (an import, an undo) in one transaction. */
+  async add(recording: Recording, samples: MotionSamples): Promise<void> {
+    this.#wrote();
+    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('recordings').add(recording),
+      ...toChunks(recording.id, samples, CHUNK_SAMPLES).map((chunk) => tx.objectStore('chunks').add(chunk)),
+      tx.done,
+    ]);
+  }
+
+  /** Creates the row of a recording that is about to receive samples (see Recorder). */
+  async begin(recording: Recording): Promise<void> {
+    this.#wrote();
+    await this.db.add('recordings', recording);
+  }
+
+  /** Appends one chunk and updates the recording's metadata together. */
+  async append(recording: Recording, index: number, samples: MotionSamples): Promise<void> {
+    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('chunks').add(toChunk(recording.id, index, samples)),
+      tx.objectStore('recordings').put(recording),
+      tx.done,
+    ]);
+  }
+
+  /** Changes what the user may edit directly: name, label, group, notes. */
+  async update(id: string, patch: Partial<Pick<Recording, 'name' | 'label' | 'group' | 'notes' | 'interrupted'>>): Promise<Recording> {
+    const tx = this.db.transaction('recordings', 'readwrite');
+    const recording = await tx.store.get(id);
+    if (!recording) throw new StoreError(`No recording with id ${id}.`);
+    const updated = { ...recording, ...patch };
+    await Promise.all([tx.store.put(updated), tx.done]);
+    return updated;
+  }
+
+  /** Keeps only the samples from `startMs` to `endMs` (ms from the first sample). */
+  async trim(id: string, startMs: number, endMs: number): Promise<Recording> {
+    const [recording, samples] = await this.#load(id);
+    const first = samples.t[0] ?? 0;
+    const from = lowerBound(samples.t, first + startMs);
+    const to = lowerBound(samples.t, first + endMs + 1e-6);
+    if (to - from < 2) throw new StoreError(`Trimming “${recording.name}” to ${startMs}–${endMs} ms would leave no samples.`);
+    const kept = sliceSamples(samples, from, to);
+    const trimmed: Recording = { ...recording, ...describeSamples(kept), ...shiftExtras(recording, samples.t[from] ?? first, first, kept) };
+    await this.#replace([recording.id], [[trimmed, kept]]);
+    return trimmed;
+  }
+
+  /** Cuts a recording in two at `atMs` (ms from its first sample); returns both halves. */
+  async split(id: string, atMs: number, newId: string): Promise<[Recording, Recording]> {
+    const [recording, samples] = await this.#load(id);
+    const first = samples.t[0] ?? 0;
+    const at = lowerBound(samples.t, first + atMs);
+    if (at < 2 || samples.t.length - at < 2) {
+      throw new StoreError(`Splitting “${recording.name}” at ${atMs} ms would leave one part empty.`);
+    }
+    const head = sliceSamples(samples, 0, at);
+    const tail = sliceSamples(samples, at, samples.t.length);
+    const headRecording: Recording = { ...recording, ...describeSamples(head), ...shiftExtras(recording, first, first, head) };
+    const tailStart = samples.t[at] ?? first;
+    const tailRecording: Recording = {
+      ...recording,
+      id: newId,
+      name: `${recording.name} (2)`,
+      startedAt: recording.startedAt + (tailStart - first),
+      ...describeSamples(tail),
+      ...shiftExtras(recording, tailStart, first, tail),
+    };
+    await this.#replace([recording.id], [[headRecording, head], [tailRecording, tail]]);
+    return [headRecording, tailRecording];
+  }
+
+  /** Deletes a recording; keep the result to undo with `restore`. */
+  async delete(id: string): Promise<DeletedRecording> {
+    const [recording, samples] = await this.#load(id);
+    await this.#replace([id], []);
+    return { recording, samples };
+  }
+
+  async restore(deleted: DeletedRecording): Promise<void> {
+    await this.add(deleted.recording, deleted.samples);
+  }
+
+  async totals(): Promise<LabelTotal[]> {
+    const totals = new Map<string, LabelTotal>();
+    for (const recording of await this.db.getAll('recordings')) {
+      const total = totals.get(recording.label) ?? { label: recording.label, recordings: 0, durationMs: 0 };
+      total.recordings += 1;
+      total.durationMs += recording.durationMs;
+      totals.set(recording.label, total);
+    }
+    return [...totals.values()];
+  }
+
+  async #load(id: string): Promise<[Recording, MotionSamples]> {
+    const recording = await this.get(id);
+    if (!recording) throw new StoreError(`No recording with id ${id}.`);
+    return [recording, await this.readSamples(id)];
+  }
+
+  /** Deletes recordings `ids` and writes `replacements`, all in one transaction. */
+  async #replace(ids: string[], replacements: [Recording, MotionSamples][]): Promise<void> {
+    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+    const recordings = tx.objectStore('recordings');
+    const chunks = tx.objectStore('chunks');
+    const requests: Promise<unknown>[] = [];
+    for (const id of ids) {
+      requests.push(recordings.delete(id), chunks.delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity])));
+    }
+    for (const [recording, samples] of replacements) {
+      requests.push(recordings.put(recording));
+      for (const chunk of toChunks(recording.id, samples, CHUNK_SAMPLES)) requests.push(chunks.put(chunk));
+    }
+    await Promise.all([...requests, tx.done]);
+  }
+
+  #wrote(): void {
+    this.#onFirstWrite?.();
+    this.#onFirstWrite = undefined;
+  }
+}
+
+/** The first index whose time is ≥ `time` (times are non-decreasing). */
+function lowerBound(times: Float64Array, time: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((times[middle] ?? 0) < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Gaps and GPS fixes that fall inside a cut, moved onto the cut's own time line. */
+function shiftExtras(
+  recording: Recording,
+  cutStart: number,
+  recordingStart: number,
+  kept: MotionSamples,
+): Pick<Recording, 'gaps' | 'speedFixes' | 'lostSamples'> {
+  const offset = cutStart - recordingStart;
+  const end = offset + describeSamples(kept).durationMs;
+  const gaps = recording.gaps
+    .filter((gap) => gap.atMs >= offset && gap.atMs < end)
+    .map((gap) => ({ ...gap, atMs: gap.atMs - offset }));
+  const speedFixes = recording.speedFixes
+    .filter((fix) => fix.t >= offset && fix.t <= end)
+    .map((fix) => ({ ...fix, t: fix.t - offset }));
+  return { gaps, speedFixes, lostSamples: gaps.reduce((sum, gap) => sum + (gap.lostSamples ?? 0), 0) };
+}

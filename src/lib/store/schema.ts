@@ -1,0 +1,65 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Recording } from './recording';
+
+/**
+ * One stored piece of a recording's samples, about a second long. Times are float32 offsets
+ * from the chunk's own `t0`, exact to well under a microsecond within a chunk, so a 3-axis sample
+ * costs 16 bytes (4 for time, 12 for x, y, z) and a 6-axis one 28.
+ */
+export interface StoredChunk {
+  recordingId: string;
+  index: number;
+  /** ms of the chunk's first sample on the recording's clock. */
+  t0: number;
+  dt: Float32Array;
+  acc: Float32Array;
+  gyro: Float32Array | null;
+}
+
+export interface StoredLabel {
+  name: string;
+  /** Order in which labels are shown. */
+  position: number;
+}
+
+export interface MotionDbSchema extends DBSchema {
+  recordings: {
+    key: string;
+    value: Recording;
+    indexes: { 'by-label': string; 'by-started': number };
+  };
+  chunks: {
+    key: [string, number];
+    value: StoredChunk;
+    indexes: { 'by-recording': string };
+  };
+  labels: {
+    key: string;
+    value: StoredLabel;
+  };
+}
+
+export type MotionDb = IDBPDatabase<MotionDbSchema>;
+export type UpgradeTransaction = IDBPTransaction<MotionDbSchema, StoreNames<MotionDbSchema>[], 'versionchange'>;
+
+/**
+ * A step from one schema version to the next. Steps run in order inside the one upgrade
+ * transaction, so an upgrade either completes or leaves the old database as it was.
+ */
+export type Migration = (db: MotionDb, transaction: UpgradeTransaction) => void;
+
+export const defaultLabels = ['walking', 'running', 'biking', 'golfing'];
+
+/** The schema's history: migrations[i] upgrades version i to i + 1. Append only; never edit. */
+export const migrations: readonly Migration[] = [
+  (db, transaction) => {
+    const recordings = db.createObjectStore('recordings', { keyPath: 'id' });
+    recordings.createIndex('by-label', 'label');
+    recordings.createIndex('by-started', 'startedAt');
+    const chunks = db.createObjectStore('chunks', { keyPath: ['recordingId', 'index'] });
+    chunks.createIndex('by-recording', 'recordingId');
+    db.createObjectStore('labels', { keyPath: 'name' });
+    const labels = transaction.objectStore('labels');
+    defaultLabels.forEach((name, position) => void labels.put({ name, position }));
+  },
+];
