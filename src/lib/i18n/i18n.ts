@@ -57,3 +57,20 @@ export function formatBytes(locale: Locale, bytes: number): string {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return `${number} ${units[unit]}`;
 }
+
+/**
+ * A duration as a stopwatch shows it: `12.3 s` under a minute, `4:05` above.
+ *
+ * @example
+ * formatDuration(12_345) // '12.3 s'
+ * formatDuration(245_000) // '4:05'
+ */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  if (minutes < 60) return `${minutes}:${String(rest).padStart(2, '0')}`;
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${String(rest).padStart(2, '0')}`;
+}

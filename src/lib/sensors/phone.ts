@@ -36,11 +36,14 @@ export class PhoneMotionSource implements MotionSource {
     return typeof window !== 'undefined' && ('Accelerometer' in window || 'DeviceMotionEvent' in window);
   }
 
-  async start(listener: SourceListener): Promise<void> {
+  /**
+   * Asks for motion access where the browser wants it asked (iOS Safari). Call it directly from
+   * the user's tap: iOS ignores the request otherwise. Elsewhere it does nothing.
+   */
+  static async requestPermission(): Promise<void> {
     if (!PhoneMotionSource.supported) {
       throw new SensorUnavailableError('This browser has no motion sensor API. Use a phone browser, or pick another source.');
     }
-    // Ask iOS first, while the user's tap still counts as the reason.
     const motionEvent = (window as unknown as { DeviceMotionEvent?: DeviceMotionEventWithPermission }).DeviceMotionEvent;
     if (typeof motionEvent?.requestPermission === 'function') {
       const answer = await motionEvent.requestPermission();
@@ -48,6 +51,10 @@ export class PhoneMotionSource implements MotionSource {
         throw new SensorUnavailableError('Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.');
       }
     }
+  }
+
+  async start(listener: SourceListener): Promise<void> {
+    await PhoneMotionSource.requestPermission();
     const batcher = new SampleBatcher(true, (batch) => listener.samples(batch));
     this.#batcher = batcher;
     const firstReading = new Promise<void>((resolve) => {

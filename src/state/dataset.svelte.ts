@@ -1,0 +1,94 @@
+import { addLabel, listLabels, removeLabel, renameLabel } from '../lib/store/labels';
+import { ensurePersistentStorage } from '../lib/store/persistence';
+import type { Recording } from '../lib/store/recording';
+import { RecordingStore, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+
+/**
+ * The recordings and labels on this device, as the pages show them. Every change goes to the
+ * store first and the lists are read back from it, so the screen never shows what was not saved.
+ */
+class Dataset {
+  recordings = $state.raw<Recording[]>([]);
+  labels = $state.raw<string[]>([]);
+  loaded = $state(false);
+  #store: Promise<RecordingStore> | undefined;
+
+  /** Per label: recordings and total duration, labels without recordings included. */
+  readonly totals: LabelTotal[] = $derived.by(() => {
+    const totals = new Map<string, LabelTotal>(this.labels.map((label) => [label, { label, recordings: 0, durationMs: 0 }]));
+    for (const recording of this.recordings) {
+      const total = totals.get(recording.label) ?? { label: recording.label, recordings: 0, durationMs: 0 };
+      total.recordings += 1;
+      total.durationMs += recording.durationMs;
+      totals.set(recording.label, total);
+    }
+    return [...totals.values()];
+  });
+
+  store(): Promise<RecordingStore> {
+    // Browsers keep data they promised to persist even under storage pressure; ask when there
+    // is first something worth keeping.
+    this.#store ??= RecordingStore.open(undefined, { onFirstWrite: () => void ensurePersistentStorage(navigator.storage) });
+    return this.#store;
+  }
+
+  async refresh(): Promise<void> {
+    const store = await this.store();
+    const [recordings, labels] = await Promise.all([store.list(), listLabels(store.db)]);
+    this.recordings = recordings;
+    this.labels = labels;
+    this.loaded = true;
+  }
+
+  async addLabel(name: string): Promise<string> {
+    const added = await addLabel((await this.store()).db, name);
+    await this.refresh();
+    return added;
+  }
+
+  async renameLabel(from: string, to: string): Promise<void> {
+    await renameLabel((await this.store()).db, from, to);
+    await this.refresh();
+  }
+
+  async removeLabel(name: string): Promise<void> {
+    await removeLabel((await this.store()).db, name);
+    await this.refresh();
+  }
+
+  async update(id: string, patch: Partial<Pick<Recording, 'name' | 'label' | 'group' | 'notes'>>): Promise<void> {
+    await (await this.store()).update(id, patch);
+    await this.refresh();
+  }
+
+  async trim(id: string, startMs: number, endMs: number): Promise<void> {
+    await (await this.store()).trim(id, startMs, endMs);
+    await this.refresh();
+  }
+
+  async split(id: string, atMs: number): Promise<void> {
+    await (await this.store()).split(id, atMs, crypto.randomUUID());
+    await this.refresh();
+  }
+
+  async delete(id: string): Promise<DeletedRecording> {
+    const deleted = await (await this.store()).delete(id);
+    await this.refresh();
+    return deleted;
+  }
+
+  async restore(deleted: DeletedRecording): Promise<void> {
+    await (await this.store()).restore(deleted);
+    await this.refresh();
+  }
+}
+
+export const dataset = new Dataset();
+
+/** "walking 3": the label and the next free number, as a default name for a new recording. */
+export function nextName(label: string, recordings: readonly Recording[]): string {
+  const taken = new Set(recordings.map((recording) => recording.name));
+  let n = recordings.filter((recording) => recording.label === label).length + 1;
+  while (taken.has(`${label} ${n}`)) n += 1;
+  return `${label} ${n}`;
+}

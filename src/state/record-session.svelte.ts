@@ -1,0 +1,224 @@
+import { RollingWindow } from '../lib/plot/rolling-window';
+import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
+import { PhoneMotionSource } from '../lib/sensors/phone';
+import { ReplaySource } from '../lib/sensors/replay';
+import type { MotionSource } from '../lib/sensors/source';
+import type { Recording } from '../lib/store/recording';
+import { activity } from './activity.svelte';
+import { dataset, nextName } from './dataset.svelte';
+
+export type SourceChoice = 'phone' | 'bluetooth' | 'serial' | 'replay';
+export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';
+
+const GROUP_KEY = 'motion-lab.group';
+/** Ten seconds of a 100 Hz stream on screen. */
+const PLOT_SAMPLES = 1000;
+
+function rememberedGroup(): string {
+  try {
+    return localStorage.getItem(GROUP_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * One recording from the user's choices to the stored result: countdown, source, recorder, live
+ * plot, screen wake lock, optional GPS, and marking the app busy so no update reloads it.
+ */
+class RecordSession {
+  source = $state<SourceChoice>('phone');
+  replayId = $state('');
+  label = $state('walking');
+  group = $state(rememberedGroup());
+  countdownS = $state(3);
+  /** 0: until stopped. */
+  durationS = $state(0);
+  gps = $state(false);
+
+  state = $state<SessionState>('idle');
+  countdownLeft = $state(0);
+  progress = $state.raw<RecorderProgress | undefined>();
+  error = $state<string | undefined>();
+  notice = $state<string | undefined>();
+  garbageLines = $state(0);
+  last = $state.raw<Recording | undefined>();
+  revision = $state(0);
+  readonly plot = new RollingWindow(PLOT_SAMPLES);
+
+  #recorder: Recorder | undefined;
+  #release: (() => void)[] = [];
+  #cancelCountdown: (() => void) | undefined;
+
+  get busy(): boolean {
+    return this.state !== 'idle';
+  }
+
+  /** Called from the Record button's tap: permissions must be asked inside it. */
+  async start(): Promise<void> {
+    if (this.busy) return;
+    this.error = undefined;
+    this.notice = undefined;
+    this.garbageLines = 0;
+    this.last = undefined;
+    try {
+      localStorage.setItem(GROUP_KEY, this.group);
+    } catch {
+      // Not remembered; still used for this recording.
+    }
+    try {
+      const source = await this.#createSource();
+      this.#release.push(activity.start('busy.recording'));
+      if (this.countdownS > 0 && !(await this.#countdown(this.countdownS))) {
+        this.#cleanUp();
+        return;
+      }
+      await this.#record(source);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      this.#cleanUp();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'countdown') {
+      this.#cancelCountdown?.();
+      return;
+    }
+    if (!this.#recorder || this.state === 'stopping') return;
+    this.state = 'stopping';
+    await this.#recorder.stop();
+  }
+
+  async #createSource(): Promise<MotionSource> {
+    switch (this.source) {
+      case 'phone':
+        await PhoneMotionSource.requestPermission();
+        return new PhoneMotionSource();
+      case 'replay': {
+        const store = await dataset.store();
+        const recording = await store.get(this.replayId);
+        if (!recording) throw new Error('Pick a stored recording to replay.');
+        return new ReplaySource(await store.readSamples(recording.id), { name: recording.name });
+      }
+      default:
+        throw new Error(`The ${this.source} source is not available yet.`);
+    }
+  }
+
+  #countdown(seconds: number): Promise<boolean> {
+    this.state = 'countdown';
+    this.countdownLeft = seconds;
+    return new Promise((resolve) => {
+      const timer = setInterval(() => {
+        this.countdownLeft -= 1;
+        if (this.countdownLeft <= 0) {
+          clearInterval(timer);
+          resolve(true);
+        }
+      }, 1000);
+      this.#cancelCountdown = () => {
+        clearInterval(timer);
+        resolve(false);
+      };
+    });
+  }
+
+  async #record(source: MotionSource): Promise<void> {
+    const store = await dataset.store();
+    this.plot.clear();
+    this.progress = undefined;
+    const recorder = new Recorder({
+      store,
+      source,
+      draft: {
+        id: crypto.randomUUID(),
+        name: nextName(this.label, dataset.recordings),
+        label: this.label,
+        group: this.group.trim(),
+        notes: '',
+      },
+      maxDurationMs: this.durationS > 0 ? this.durationS * 1000 : undefined,
+      callbacks: {
+        samples: (batch) => {
+          this.plot.push(batch);
+          this.revision += 1;
+        },
+        progress: (progress) => (this.progress = progress),
+        garbage: (count) => (this.garbageLines += count),
+        state: (state, detail) => {
+          if (state === 'disconnected') {
+            this.state = 'disconnected';
+            this.notice = detail;
+          } else if (state === 'recording') {
+            this.state = 'recording';
+            this.notice = undefined;
+          } else if (state === 'failed') {
+            this.error = detail;
+            void this.#finished(recorder);
+          } else if (state === 'stopped') {
+            void this.#finished(recorder);
+          }
+        },
+      },
+    });
+    this.#recorder = recorder;
+    await recorder.start();
+    this.#release.push(await keepScreenOn());
+    if (this.gps) this.#release.push(watchSpeed(recorder, (message) => (this.notice = message)));
+  }
+
+  async #finished(recorder: Recorder): Promise<void> {
+    this.last = recorder.recording;
+    this.#cleanUp();
+    await dataset.refresh();
+  }
+
+  #cleanUp(): void {
+    for (const release of this.#release.splice(0)) release();
+    this.#recorder = undefined;
+    this.#cancelCountdown = undefined;
+    this.state = 'idle';
+  }
+}
+
+/** Keeps the screen on while recording (a phone in a pocket must not sleep); re-taken on return. */
+async function keepScreenOn(): Promise<() => void> {
+  if (!('wakeLock' in navigator)) return () => undefined;
+  let lock: WakeLockSentinel | undefined;
+  const acquire = async () => {
+    try {
+      lock = await navigator.wakeLock.request('screen');
+    } catch {
+      // Refused (battery saver, hidden page): recording goes on, the screen may sleep.
+    }
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void acquire();
+  };
+  await acquire();
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisible);
+    void lock?.release();
+  };
+}
+
+/** GPS speed alongside the motion, for the rule-based baseline. */
+function watchSpeed(recorder: Recorder, onProblem: (message: string) => void): () => void {
+  if (!('geolocation' in navigator)) {
+    onProblem('This browser has no GPS access; recording without speed.');
+    return () => undefined;
+  }
+  const id = navigator.geolocation.watchPosition(
+    (position) => {
+      const { speed, accuracy } = position.coords;
+      if (speed !== null && Number.isFinite(speed)) recorder.addSpeedFix({ speedMs: speed, accuracyM: accuracy });
+    },
+    (error) => onProblem(`No GPS speed (${error.message}); recording without it.`),
+    { enableHighAccuracy: true, maximumAge: 0 },
+  );
+  return () => navigator.geolocation.clearWatch(id);
+}
+
+export const recordSession = new RecordSession();

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { hasSisfall, sisfallDir } from '../support/shared-data';
+import { describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
+import { EmulatedMotionSensor, parseMotionCsv } from './motion-sensor';
+
+interface StoredRecording {
+  name: string;
+  label: string;
+  sampleCount: number;
+  durationMs: number;
+  rateHz: number;
+  interrupted: boolean;
+  source: string;
+}
+
+/** The recordings as IndexedDB holds them, read by the page itself. */
+async function storedRecordings(page: Page): Promise<StoredRecording[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRecording[]>((resolve, reject) => {
+        const open = indexedDB.open('motion-lab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('recordings').objectStore('recordings').getAll();
+          request.onsuccess = () => {
+            resolve(request.result as StoredRecording[]);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+function sisfallFile(prefix: string): string {
+  const file = readdirSync(sisfallDir).find((name) => name.startsWith(prefix));
+  if (!file) throw new Error(`no ${prefix} recording in ${sisfallDir}`);
+  return join(sisfallDir, file);
+}
+
+describeInBrowser('recording from the phone’s motion sensors', () => {
+  const browser = useBrowser();
+
+  test.skipIf(!hasSisfall())('20 s of a replayed SisFall walk are stored and survive a reload', { timeout: 90_000 }, async () => {
+    const samples = parseMotionCsv(readFileSync(sisfallFile('walking.'), 'utf8'));
+    const { context, page, errors } = await openApp(browser(), '#/record');
+    const sensor = await EmulatedMotionSensor.attach(context, page);
+    await page.getByRole('radio', { name: 'walking' }).check();
+    await page.getByLabel('Countdown').selectOption('0');
+    await page.getByLabel('Duration').selectOption('20');
+    const playing = new AbortController();
+    const replay = sensor.replay(samples, { signal: playing.signal });
+    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByTestId('record-stats').waitFor();
+    await page.getByTestId('record-saved').waitFor({ timeout: 30_000 });
+    playing.abort();
+    await replay;
+    const shown = await page.getByTestId('record-saved').innerText();
+
+    await page.reload();
+    await waitForReady(page);
+    const [stored, ...others] = await storedRecordings(page);
+    expect(others).toEqual([]);
+    expect(stored).toMatchObject({ name: 'walking 1', label: 'walking', source: 'phone', interrupted: false });
+    // The file is 50 Hz; Chromium reports each new reading once, so 20 s hold 1000 samples.
+    const expected = 20 * 50;
+    expect(stored?.durationMs).toBeGreaterThanOrEqual(20_000);
+    expect(stored?.durationMs).toBeLessThan(20_400);
+    expect(Math.abs((stored?.sampleCount ?? 0) - expected) / expected).toBeLessThan(0.02);
+    expect(stored?.rateHz).toBeCloseTo(50, -0.5);
+    expect(shown).toContain(`${stored?.sampleCount} samples`);
+    expect(errors).toEqual([]);
+    await sensor.detach();
+    await context.close();
+  });
+
+  test('with no motion readings, says why and what to do, and stores nothing', async () => {
+    const { context, page } = await openApp(browser(), '#/record');
+    await page.getByLabel('Countdown').selectOption('0');
+    await page.getByRole('button', { name: 'Record' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.innerText()).toContain('No motion readings arrived within 2 s');
+    expect(await storedRecordings(page)).toEqual([]);
+    await context.close();
+  });
+});
