@@ -1,7 +1,7 @@
 import { addLabel, listLabels, removeLabel, renameLabel } from '../lib/store/labels';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
-import { RecordingStore, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { RecordingStore, labelTotals, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
 
 /**
  * The recordings and labels on this device, as the pages show them. Every change goes to the
@@ -14,16 +14,7 @@ class Dataset {
   #store: Promise<RecordingStore> | undefined;
 
   /** Per label: recordings and total duration, labels without recordings included. */
-  readonly totals: LabelTotal[] = $derived.by(() => {
-    const totals = new Map<string, LabelTotal>(this.labels.map((label) => [label, { label, recordings: 0, durationMs: 0 }]));
-    for (const recording of this.recordings) {
-      const total = totals.get(recording.label) ?? { label: recording.label, recordings: 0, durationMs: 0 };
-      total.recordings += 1;
-      total.durationMs += recording.durationMs;
-      totals.set(recording.label, total);
-    }
-    return [...totals.values()];
-  });
+  readonly totals: LabelTotal[] = $derived(labelTotals(this.labels, this.recordings));
 
   store(): Promise<RecordingStore> {
     // Browsers keep data they promised to persist even under storage pressure; ask when there
@@ -84,11 +75,3 @@ class Dataset {
 }
 
 export const dataset = new Dataset();
-
-/** "walking 3": the label and the next free number, as a default name for a new recording. */
-export function nextName(label: string, recordings: readonly Recording[]): string {
-  const taken = new Set(recordings.map((recording) => recording.name));
-  let n = recordings.filter((recording) => recording.label === label).length + 1;
-  while (taken.has(`${label} ${n}`)) n += 1;
-  return `${label} ${n}`;
-}

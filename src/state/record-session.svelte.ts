@@ -5,7 +5,8 @@ import { ReplaySource } from '../lib/sensors/replay';
 import type { MotionSource } from '../lib/sensors/source';
 import type { Recording } from '../lib/store/recording';
 import { activity } from './activity.svelte';
-import { dataset, nextName } from './dataset.svelte';
+import { nextName } from '../lib/store/recordings';
+import { dataset } from './dataset.svelte';
 
 export type SourceChoice = 'phone' | 'bluetooth' | 'serial' | 'replay';
 export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';

@@ -159,14 +159,7 @@ export class RecordingStore {
   }
 
   async totals(): Promise<LabelTotal[]> {
-    const totals = new Map<string, LabelTotal>();
-    for (const recording of await this.db.getAll('recordings')) {
-      const total = totals.get(recording.label) ?? { label: recording.label, recordings: 0, durationMs: 0 };
-      total.recordings += 1;
-      total.durationMs += recording.durationMs;
-      totals.set(recording.label, total);
-    }
-    return [...totals.values()];
+    return labelTotals([], await this.db.getAll('recordings'));
   }
 
   async #load(id: string): Promise<[Recording, MotionSamples]> {
@@ -195,6 +188,34 @@ export class RecordingStore {
     this.#onFirstWrite?.();
     this.#onFirstWrite = undefined;
   }
+}
+
+/**
+ * Per label: how many recordings and how long in all. Every label in `labels` is listed (in that
+ * order, even with nothing recorded yet), then any other label the recordings carry.
+ */
+export function labelTotals(labels: readonly string[], recordings: readonly Recording[]): LabelTotal[] {
+  const totals = new Map<string, LabelTotal>(labels.map((label) => [label, { label, recordings: 0, durationMs: 0 }]));
+  for (const recording of recordings) {
+    const total = totals.get(recording.label) ?? { label: recording.label, recordings: 0, durationMs: 0 };
+    total.recordings += 1;
+    total.durationMs += recording.durationMs;
+    totals.set(recording.label, total);
+  }
+  return [...totals.values()];
+}
+
+/**
+ * A default name for a new recording: the label and the next free number.
+ *
+ * @example
+ * nextName('walking', [{ name: 'walking 1', label: 'walking' }]) // 'walking 2'
+ */
+export function nextName(label: string, recordings: readonly Pick<Recording, 'name' | 'label'>[]): string {
+  const taken = new Set(recordings.map((recording) => recording.name));
+  let n = recordings.filter((recording) => recording.label === label).length + 1;
+  while (taken.has(`${label} ${n}`)) n += 1;
+  return `${label} ${n}`;
 }
 
 /** The first index whose time is ≥ `time` (times are non-decreasing). */
