@@ -12,6 +12,11 @@ export type SourceChoice = 'phone' | 'bluetooth' | 'serial' | 'replay';
 export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';
 
 const GROUP_KEY = 'motion-lab.group';
+/**
+ * How often samples are saved. Sources hand on batches every 100 ms, so a closed tab loses at
+ * most 0.9 + 0.1 = 1 s of motion.
+ */
+const FLUSH_INTERVAL_MS = 900;
 /** Ten seconds of a 100 Hz stream on screen. */
 const PLOT_SAMPLES = 1000;
 
@@ -140,6 +145,7 @@ class RecordSession {
         notes: '',
       },
       maxDurationMs: this.durationS > 0 ? this.durationS * 1000 : undefined,
+      flushIntervalMs: FLUSH_INTERVAL_MS,
       callbacks: {
         samples: (batch) => {
           this.plot.push(batch);

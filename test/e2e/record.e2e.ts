@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { hasSisfall, sisfallDir } from '../support/shared-data';
-import { describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
+import { baseUrl, describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
 import { EmulatedMotionSensor, parseMotionCsv } from './motion-sensor';
 
 interface StoredRecording {
@@ -73,6 +73,34 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
     expect(shown).toContain(`${stored?.sampleCount} samples`);
     expect(errors).toEqual([]);
     await sensor.detach();
+    await context.close();
+  });
+
+  test('a page closed mid-recording keeps all but the last second, marked interrupted', async () => {
+    const { context, page } = await openApp(browser(), '#/record');
+    const sensor = await EmulatedMotionSensor.attach(context, page);
+    // A steady 50 Hz sway, long enough to outlast the test.
+    const sway = Array.from({ length: 50 * 30 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 }));
+    const playing = new AbortController();
+    const replay = sensor.replay(sway, { signal: playing.signal });
+    await page.getByLabel('Countdown').selectOption('0');
+    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByTestId('record-stats').waitFor();
+    await page.waitForTimeout(4500);
+    const shownSamples = Number(await page.getByTestId('sample-count').innerText());
+    playing.abort();
+    await replay;
+    await page.close();
+
+    const reopened = await context.newPage();
+    await reopened.goto(`${baseUrl}/#/data`);
+    await waitForReady(reopened);
+    const [stored] = await storedRecordings(reopened);
+    expect(stored?.interrupted).toBe(true);
+    // 50 samples a second: at most one second (50 samples) short of what was on screen.
+    expect(stored?.sampleCount).toBeGreaterThanOrEqual(shownSamples - 50);
+    expect(stored?.sampleCount).toBeGreaterThan(150);
+    await reopened.getByText('interrupted').waitFor();
     await context.close();
   });
 
