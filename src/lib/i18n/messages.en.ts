@@ -95,6 +95,8 @@ export const en = {
   'data.storage.persisted': 'Stored persistently: the browser will not clear it to free space.',
   'data.storage.notPersisted':
     'Not yet stored persistently: the app asks for it when you save your first recording.',
+  'data.storage.notGranted':
+    'The browser has not promised to keep this data: under storage pressure it may clear it. Installing the app usually earns that promise; until then, export a backup of recordings you care about.',
   'train.title': 'Train',
   'train.intro':
     'Training happens on this device: the recordings are cut into windows, summarised as features and fed to a small dense network.',

@@ -95,6 +95,8 @@ export const es: Catalog = {
     'Guardado de forma persistente: el navegador no lo borrará para liberar espacio.',
   'data.storage.notPersisted':
     'Aún no se guarda de forma persistente: la app lo pide cuando guardas tu primera grabación.',
+  'data.storage.notGranted':
+    'El navegador no prometió conservar estos datos: si le falta espacio, podría borrarlos. Instalar la app suele conseguir esa promesa; mientras tanto, exporta una copia de las grabaciones que te importan.',
   'train.title': 'Entrenar',
   'train.intro':
     'El entrenamiento ocurre en este dispositivo: las grabaciones se cortan en ventanas, se resumen en características y alimentan una pequeña red densa.',
