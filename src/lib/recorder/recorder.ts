@@ -1,7 +1,7 @@
-import { concatSamples, type MotionSamples } from '../sensors/samples';
+import { concatSamples, meanRateHz, type MotionSamples } from '../sensors/samples';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
-import { rateHz, type RecordingStore } from '../store/recordings';
+import type { RecordingStore } from '../store/recordings';
 
 export interface RecorderProgress {
   sampleCount: number;
@@ -172,7 +172,7 @@ export class Recorder {
     return {
       sampleCount,
       durationMs,
-      rateHz: rateHz(sampleCount, durationMs),
+      rateHz: meanRateHz(sampleCount, durationMs),
       lostSamples: this.#recording.lostSamples,
       savedSamples: this.#savedSamples,
     };
@@ -187,7 +187,7 @@ export class Recorder {
       const stored = this.#recording.sampleCount + batch.t.length;
       // Times are rebased to the first sample, so the last one is the duration.
       const durationMs = batch.t[batch.t.length - 1] ?? 0;
-      const next: Recording = { ...this.#recording, sampleCount: stored, durationMs, rateHz: rateHz(stored, durationMs) };
+      const next: Recording = { ...this.#recording, sampleCount: stored, durationMs, rateHz: meanRateHz(stored, durationMs) };
       try {
         await this.#store.append(next, this.#chunkIndex, batch);
       } catch (error) {

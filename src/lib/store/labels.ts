@@ -61,7 +61,12 @@ export async function removeLabel(db: MotionDb, name: string): Promise<void> {
   await Promise.all([tx.objectStore('labels').delete(name), tx.done]);
 }
 
-/** Makes sure a label exists (an imported recording may bring a new one). */
-export async function ensureLabel(db: MotionDb, name: string): Promise<void> {
-  if (!(await db.get('labels', name))) await addLabel(db, name);
+/**
+ * The label an imported recording should carry: an existing one that matches regardless of case
+ * (`Walking` → `walking`), or a new one made from `name`.
+ */
+export async function ensureLabel(db: MotionDb, name: string): Promise<string> {
+  const wanted = normaliseLabel(name).toLowerCase();
+  const existing = (await listLabels(db)).find((label) => label.toLowerCase() === wanted);
+  return existing ?? addLabel(db, name);
 }

@@ -1,3 +1,4 @@
+import { measuredRateHz } from '../io/rate';
 import { concatSamples, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toChunk, toChunks } from './chunks';
 import { openMotionDb } from './db';
@@ -24,18 +25,13 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
-/** Mean sample rate of `count` samples spanning `durationMs`. */
-export function rateHz(count: number, durationMs: number): number {
-  return count > 1 && durationMs > 0 ? ((count - 1) * 1000) / durationMs : 0;
-}
-
-/** Recomputes what a recording's metadata says about its samples. */
+/** Recomputes what a recording's metadata says about its samples (rate: median interval). */
 export function describeSamples(samples: MotionSamples): Pick<Recording, 'sampleCount' | 'durationMs' | 'rateHz'> {
   const count = sampleCount(samples);
   const first = samples.t[0] ?? 0;
   const last = samples.t[count - 1] ?? first;
   const durationMs = last - first;
-  return { sampleCount: count, durationMs, rateHz: rateHz(count, durationMs) };
+  return { sampleCount: count, durationMs, rateHz: measuredRateHz(samples.t) };
 }
 
 /**
