@@ -46,7 +46,7 @@ export default defineConfig({
       workbox: {
         // Everything the app is made of, wasm binaries and shipped data included, so every
         // page works offline after the first visit.
-        globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest,json,csv,ino,h,c,txt,bin}'],
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest,json,csv,ino,h,c,md,txt,bin}'],
         // Install-dialog screenshots are only seen online, before installing.
         globIgnores: ['screenshots/**'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
@@ -60,6 +60,8 @@ export default defineConfig({
     sourcemap: false,
     // TensorFlow.js is one large lazily loaded chunk by nature; it is never in the first load.
     chunkSizeWarningLimit: 2048,
+    // Shipped files stay files (firmware, guides): downloadable by name and precached as such.
+    assetsInlineLimit: 0,
   },
   preview: {
     port: 4173,

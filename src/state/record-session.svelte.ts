@@ -2,7 +2,10 @@ import { RollingWindow } from '../lib/plot/rolling-window';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
 import { PhoneMotionSource } from '../lib/sensors/phone';
 import { ReplaySource } from '../lib/sensors/replay';
+import type { AccelerationUnits } from '../lib/sensors/forwarder';
 import type { MotionSource } from '../lib/sensors/source';
+import { BluetoothCancelledError, WebBluetoothSource } from '../lib/sensors/web-bluetooth';
+import { DEFAULT_BAUD_RATE, SerialCancelledError, WebSerialSource } from '../lib/sensors/web-serial';
 import type { Recording } from '../lib/store/recording';
 import { activity } from './activity.svelte';
 import { nextName } from '../lib/store/recordings';
@@ -41,6 +44,9 @@ class RecordSession {
   /** 0: until stopped. */
   durationS = $state(0);
   gps = $state(false);
+  baudRate = $state(DEFAULT_BAUD_RATE);
+  /** Serial acceleration units; undefined: guessed from the readings at rest. */
+  serialUnits = $state<AccelerationUnits | undefined>();
 
   state = $state<SessionState>('idle');
   countdownLeft = $state(0);
@@ -53,6 +59,7 @@ class RecordSession {
   readonly plot = new RollingWindow(PLOT_SAMPLES);
 
   #recorder: Recorder | undefined;
+  #source: MotionSource | undefined;
   #release: (() => void)[] = [];
   #cancelCountdown: (() => void) | undefined;
 
@@ -81,8 +88,25 @@ class RecordSession {
       }
       await this.#record(source);
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      // Closing the device chooser is a choice, not an error.
+      if (!(error instanceof BluetoothCancelledError || error instanceof SerialCancelledError)) {
+        this.error = error instanceof Error ? error.message : String(error);
+      }
       this.#cleanUp();
+    }
+  }
+
+  /** Whether the link can be re-established after a disconnection (Bluetooth can). */
+  get canReconnect(): boolean {
+    return this.state === 'disconnected' && this.#source instanceof WebBluetoothSource;
+  }
+
+  async reconnect(): Promise<void> {
+    if (!(this.#source instanceof WebBluetoothSource)) return;
+    try {
+      await this.#source.reconnect();
+    } catch (error) {
+      this.notice = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -107,8 +131,10 @@ class RecordSession {
         if (!recording) throw new Error('Pick a stored recording to replay.');
         return new ReplaySource(await store.readSamples(recording.id), { name: recording.name });
       }
-      default:
-        throw new Error(`The ${this.source} source is not available yet.`);
+      case 'bluetooth':
+        return WebBluetoothSource.request();
+      case 'serial':
+        return WebSerialSource.request({ baudRate: this.baudRate, ...(this.serialUnits && { units: this.serialUnits }) });
     }
   }
 
@@ -170,6 +196,7 @@ class RecordSession {
       },
     });
     this.#recorder = recorder;
+    this.#source = source;
     await recorder.start();
     this.#release.push(await keepScreenOn());
     if (this.gps) this.#release.push(watchSpeed(recorder, (message) => (this.notice = message)));
@@ -184,6 +211,7 @@ class RecordSession {
   #cleanUp(): void {
     for (const release of this.#release.splice(0)) release();
     this.#recorder = undefined;
+    this.#source = undefined;
     this.#cancelCountdown = undefined;
     this.state = 'idle';
   }

@@ -70,7 +70,7 @@ export class Recorder {
       startedAt: Date.now(),
       durationMs: 0,
       sampleCount: 0,
-      axes: options.source.hasGyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'],
+      axes: axesOf(options.source),
       interrupted: true,
       lostSamples: 0,
       gaps: [],
@@ -101,6 +101,8 @@ export class Recorder {
       this.#setState('failed', error instanceof Error ? error.message : String(error));
       throw error;
     }
+    // Some sources (a serial board) only know whether they send rotation once they run.
+    this.#recording = { ...this.#recording, axes: axesOf(this.#source) };
     this.#timer = setInterval(() => void this.#flush(), this.#flushIntervalMs);
   }
 
@@ -207,6 +209,10 @@ export class Recorder {
     this.#state = state;
     this.#callbacks.state?.(state, detail);
   }
+}
+
+function axesOf(source: MotionSource): Recording['axes'] {
+  return source.hasGyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'];
 }
 
 function storageFailure(error: unknown, saved: Recording): string {

@@ -1,0 +1,90 @@
+/**
+ * The Motion Lab firmware's Bluetooth format, byte for byte: the app's side of
+ * static/firmware/motion_lab/motion_lab_protocol.h, described in static/firmware/PROTOCOL.md.
+ * Pure functions over DataViews; what the numbers mean over time is in ble-own-profile.ts.
+ */
+
+export const MOTION_LAB_SERVICE_UUID = '00d7a497-0000-4580-8d0a-e6ec3b5ccdd1';
+/** Notify: packets of samples. */
+export const MOTION_LAB_PACKETS_UUID = '00d7a497-0001-4580-8d0a-e6ec3b5ccdd1';
+/** Read: the format of the samples in the packets. */
+export const MOTION_LAB_FORMAT_UUID = '00d7a497-0002-4580-8d0a-e6ec3b5ccdd1';
+
+export const MOTION_LAB_PROTOCOL_VERSION = 1;
+export const PACKET_HEADER_BYTES = 8;
+const FORMAT_BYTES = 5;
+const FLAG_GYRO = 0x01;
+
+/** What the format characteristic says about every packet's samples. */
+export interface MotionLabFormat {
+  hasGyro: boolean;
+  /** Acceleration of the largest count, 32768: one count is accFullScaleG / 32768 g. */
+  accFullScaleG: number;
+  /** Rotation of the largest count: one count is gyroFullScaleDps / 32768 deg/s. */
+  gyroFullScaleDps: number;
+}
+
+/** One notification: consecutive samples, evenly spaced, as int16 counts. */
+export interface MotionLabPacket {
+  /** Counter of the first sample, mod 65536. */
+  seq: number;
+  /** The board's clock at the first sample, µs, mod 2³². */
+  timeUs: number;
+  /** µs between consecutive samples (0 in a packet of one). */
+  intervalUs: number;
+  count: number;
+  /** ax, ay, az[, gx, gy, gz] per sample. */
+  counts: Int16Array;
+}
+
+export class UnsupportedFirmwareError extends Error {
+  override name = 'UnsupportedFirmwareError';
+}
+
+/**
+ * Reads the format characteristic.
+ *
+ * @throws UnsupportedFirmwareError when it is too short or from a protocol version this app does not know.
+ * @example
+ * decodeMotionLabFormat(new DataView(Uint8Array.of(1, 1, 4, 0xd0, 0x07).buffer));
+ * // { hasGyro: true, accFullScaleG: 4, gyroFullScaleDps: 2000 }
+ */
+export function decodeMotionLabFormat(view: DataView): MotionLabFormat {
+  if (view.byteLength < FORMAT_BYTES) {
+    throw new UnsupportedFirmwareError(`The board's format description is ${view.byteLength} bytes, not ${FORMAT_BYTES}. Flash the Motion Lab sketch again.`);
+  }
+  const version = view.getUint8(0);
+  if (version !== MOTION_LAB_PROTOCOL_VERSION) {
+    throw new UnsupportedFirmwareError(
+      `The board speaks Motion Lab protocol ${version}; this app reads version ${MOTION_LAB_PROTOCOL_VERSION}. Flash the Motion Lab sketch that matches this version of the app, or update the app.`,
+    );
+  }
+  return {
+    hasGyro: (view.getUint8(1) & FLAG_GYRO) !== 0,
+    accFullScaleG: view.getUint8(2),
+    gyroFullScaleDps: view.getUint16(3, true),
+  };
+}
+
+/**
+ * Reads one notification. The sample count is whatever whole samples follow the header: a
+ * notification cut short by a small ATT MTU still reads, and the firmware sends the rest again.
+ * Returns null when not even one sample is there.
+ *
+ * @example
+ * const packet = decodeMotionLabPacket(event.target.value, format);
+ */
+export function decodeMotionLabPacket(view: DataView, format: MotionLabFormat): MotionLabPacket | null {
+  const valuesPerSample = format.hasGyro ? 6 : 3;
+  const count = Math.floor((view.byteLength - PACKET_HEADER_BYTES) / (valuesPerSample * 2));
+  if (count < 1) return null;
+  const counts = new Int16Array(count * valuesPerSample);
+  for (let i = 0; i < counts.length; i += 1) counts[i] = view.getInt16(PACKET_HEADER_BYTES + i * 2, true);
+  return {
+    seq: view.getUint16(0, true),
+    timeUs: view.getUint32(2, true),
+    intervalUs: view.getUint16(6, true),
+    count,
+    counts,
+  };
+}
