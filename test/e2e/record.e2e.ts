@@ -104,6 +104,33 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
     await context.close();
   });
 
+  test('a full disk stops the recording with a clear message and keeps it up to the last save', async () => {
+    const { context, page } = await openApp(browser(), '#/record');
+    const sensor = await EmulatedMotionSensor.attach(context, page);
+    const session = await context.newCDPSession(page);
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    // Room for a few seconds of samples, then the origin is full.
+    await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin, quotaSize: (usage ?? 0) + 20_000 });
+    const sway = Array.from({ length: 50 * 120 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 + (i % 7) / 10 }));
+    const playing = new AbortController();
+    const replay = sensor.replay(sway, { signal: playing.signal });
+    await page.getByLabel('Countdown').selectOption('0');
+    await page.getByRole('button', { name: 'Record' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    playing.abort();
+    await replay;
+    expect(await alert.innerText()).toMatch(/^Storage is full\. “walking 1” was kept up to \d+\.\d s, its last save\./);
+    await page.locator('[data-testid=record-status][data-state=idle]').waitFor({ state: 'attached' });
+    await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin });
+    await page.reload();
+    await waitForReady(page);
+    const [stored] = await storedRecordings(page);
+    expect(stored?.interrupted).toBe(true);
+    expect(stored?.sampleCount).toBeGreaterThan(0);
+    await context.close();
+  }, 90_000);
+
   test('with no motion readings, says why and what to do, and stores nothing', async () => {
     const { context, page } = await openApp(browser(), '#/record');
     await page.getByLabel('Countdown').selectOption('0');
