@@ -188,8 +188,23 @@ describe('schema migrations', () => {
     await deleteDB(dbName);
   });
 
+  test('a version 1 database (before models) upgrades to the current schema', async () => {
+    const dbName = `migrate-${crypto.randomUUID()}`;
+    const v1 = await openMotionDb(dbName, migrations.slice(0, 1));
+    const samples = sway(10);
+    await new RecordingStore(v1).add(recordingOf('kept', samples), samples);
+    v1.close();
+    const current = await openMotionDb(dbName);
+    expect(current.version).toBe(migrations.length);
+    expect([...current.objectStoreNames]).toContain('models');
+    expect(await current.count('models')).toBe(0);
+    expect(await new RecordingStore(current).get('kept')).toEqual(recordingOf('kept', samples));
+    current.close();
+    await deleteDB(dbName);
+  });
+
   test('the current schema has every store and index the app uses', async () => {
-    expect([...store.db.objectStoreNames].sort()).toEqual(['chunks', 'labels', 'recordings']);
+    expect([...store.db.objectStoreNames].sort()).toEqual(['chunks', 'labels', 'models', 'recordings']);
     const tx = store.db.transaction(['recordings', 'chunks']);
     expect([...tx.objectStore('recordings').indexNames].sort()).toEqual(['by-label', 'by-started']);
     expect([...tx.objectStore('chunks').indexNames]).toEqual(['by-recording']);

@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { StoredModel } from './model-record';
 import type { Recording } from './recording';
 
 /**
@@ -37,6 +38,11 @@ export interface MotionDbSchema extends DBSchema {
     key: string;
     value: StoredLabel;
   };
+  models: {
+    key: string;
+    value: StoredModel;
+    indexes: { 'by-created': number };
+  };
 }
 
 export type MotionDb = IDBPDatabase<MotionDbSchema>;
@@ -61,5 +67,9 @@ export const migrations: readonly Migration[] = [
     db.createObjectStore('labels', { keyPath: 'name' });
     const labels = transaction.objectStore('labels');
     defaultLabels.forEach((name, position) => void labels.put({ name, position }));
+  },
+  (db) => {
+    const models = db.createObjectStore('models', { keyPath: 'id' });
+    models.createIndex('by-created', 'createdAt');
   },
 ];
