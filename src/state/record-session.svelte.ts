@@ -1,4 +1,4 @@
-import { RollingWindow } from '../lib/plot/rolling-window';
+import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
 import { PhoneMotionSource } from '../lib/sensors/phone';
 import { ReplaySource } from '../lib/sensors/replay';
@@ -20,8 +20,6 @@ const GROUP_KEY = 'motion-lab.group';
  * most 0.9 + 0.1 = 1 s of motion.
  */
 const FLUSH_INTERVAL_MS = 900;
-/** Ten seconds of a 100 Hz stream on screen. */
-const PLOT_SAMPLES = 1000;
 
 function rememberedGroup(): string {
   try {

@@ -1,5 +1,8 @@
 import type { MotionSamples } from '../sensors/samples';
 
+/** Ten seconds of a 100 Hz stream: what the Record page's live plot shows. */
+export const PLOT_SAMPLES = 1000;
+
 /** Seconds, then x, y and z acceleration. */
 export type PlotColumns = [Float64Array, Float64Array, Float64Array, Float64Array];
 

@@ -121,6 +121,7 @@ export class Recorder {
     await this.#source.stop();
     await this.#flush();
     if (this.#state !== 'failed') {
+      await this.#store.compact(this.#recording.id);
       this.#recording = await this.#store.update(this.#recording.id, { interrupted: false });
       this.#setState('stopped');
     }

@@ -32,7 +32,6 @@ export interface MotionDbSchema extends DBSchema {
   chunks: {
     key: [string, number];
     value: StoredChunk;
-    indexes: { 'by-recording': string };
   };
   labels: {
     key: string;
@@ -62,8 +61,8 @@ export const migrations: readonly Migration[] = [
     const recordings = db.createObjectStore('recordings', { keyPath: 'id' });
     recordings.createIndex('by-label', 'label');
     recordings.createIndex('by-started', 'startedAt');
-    const chunks = db.createObjectStore('chunks', { keyPath: ['recordingId', 'index'] });
-    chunks.createIndex('by-recording', 'recordingId');
+    // Chunks are found by key range on [recordingId, index]: no index needed, none to store.
+    db.createObjectStore('chunks', { keyPath: ['recordingId', 'index'] });
     db.createObjectStore('labels', { keyPath: 'name' });
     const labels = transaction.objectStore('labels');
     defaultLabels.forEach((name, position) => void labels.put({ name, position }));

@@ -1,0 +1,157 @@
+/**
+ * Bench page for the store: writes samples into IndexedDB through the real RecordingStore, the
+ * way the Recorder does, or one object per sample, the way a naive app would.
+ */
+import { meanRateHz, sliceSamples, type MotionSamples } from '../../../src/lib/sensors/samples';
+import type { Recording } from '../../../src/lib/store/recording';
+import { RecordingStore } from '../../../src/lib/store/recordings';
+import { expose } from './expose';
+import { syntheticMotion } from './synthetic-motion';
+
+export interface WriteOptions {
+  dbName: string;
+  /** Samples per transaction: one chunk for the store, this many per-sample objects for the naive layout. */
+  batchSamples: number;
+  /** Stop after this many samples… */
+  maxSamples: number;
+  /** …or once this much time has passed, whichever comes first. */
+  maxMs: number;
+}
+
+export interface WriteRun {
+  samples: number;
+  transactions: number;
+  ms: number;
+}
+
+/** The naive layout's object store. */
+const NAIVE_STORE = 'samples';
+
+/**
+ * Appends chunks of `batchSamples` to one recording with `RecordingStore.append`, one after
+ * another as the Recorder's flushes run: each is one transaction holding the chunk and the
+ * recording's updated row.
+ */
+async function writeThroughStore({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
+  const samples = syntheticMotion(maxSamples);
+  const store = await RecordingStore.open(dbName);
+  try {
+    let recording = newRecording();
+    await store.begin(recording);
+    return await timeBatches(samples, batchSamples, maxMs, async (batch, index, stored) => {
+      const durationMs = (batch.t[batch.t.length - 1] ?? 0) - (samples.t[0] ?? 0);
+      recording = { ...recording, sampleCount: stored, durationMs, rateHz: meanRateHz(stored, durationMs) };
+      await store.append(recording, index, batch);
+    });
+  } finally {
+    store.db.close();
+  }
+}
+
+/**
+ * The same samples as one `{ t, x, y, z }` object per sample, `batchSamples` puts per
+ * transaction. Plain IndexedDB and auto-incremented keys, without the recording id or index a
+ * real per-sample schema would also need: the cheapest per-sample layout there is.
+ */
+async function writeNaive({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
+  const samples = syntheticMotion(maxSamples);
+  const db = await openIdb(dbName, (created) => created.createObjectStore(NAIVE_STORE, { autoIncrement: true }));
+  try {
+    return await timeBatches(samples, batchSamples, maxMs, (batch) => {
+      const tx = db.transaction(NAIVE_STORE, 'readwrite');
+      const objects = tx.objectStore(NAIVE_STORE);
+      for (let i = 0; i < batch.t.length; i += 1) {
+        objects.put({ t: batch.t[i], x: batch.acc[i * 3], y: batch.acc[i * 3 + 1], z: batch.acc[i * 3 + 2] });
+      }
+      return new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes `samples` in batches, one awaited after another, until all are written or `maxMs` has passed. */
+async function timeBatches(
+  samples: MotionSamples,
+  batchSamples: number,
+  maxMs: number,
+  write: (batch: MotionSamples, index: number, stored: number) => Promise<void>,
+): Promise<WriteRun> {
+  const started = performance.now();
+  let stored = 0;
+  let transactions = 0;
+  while (stored < samples.t.length && performance.now() - started < maxMs) {
+    const to = Math.min(stored + batchSamples, samples.t.length);
+    await write(sliceSamples(samples, stored, to), transactions, to);
+    stored = to;
+    transactions += 1;
+  }
+  return { samples: stored, transactions, ms: performance.now() - started };
+}
+
+function newRecording(): Recording {
+  return {
+    id: crypto.randomUUID(),
+    name: 'bench',
+    label: 'walking',
+    group: 'bench',
+    source: 'phone',
+    device: 'synthetic',
+    rateHz: 0,
+    startedAt: Date.now(),
+    durationMs: 0,
+    sampleCount: 0,
+    axes: ['accX', 'accY', 'accZ'],
+    notes: '',
+    interrupted: true,
+    lostSamples: 0,
+    gaps: [],
+    speedFixes: [],
+  };
+}
+
+/** What the origin stores, as the quota system counts it. */
+async function usageBytes(): Promise<number> {
+  const { usage } = await navigator.storage.estimate();
+  if (usage === undefined) throw new Error('navigator.storage.estimate() reported no usage');
+  return usage;
+}
+
+/**
+ * The origin's usage once it stops changing, with `dbNames` open: after a browser start Chromium
+ * counts an IndexedDB database's files only from the moment the database is first opened, and
+ * reports 0 bytes for it until then.
+ */
+async function settledUsageBytes(dbNames: string[]): Promise<number> {
+  const dbs = await Promise.all(dbNames.map((name) => openIdb(name)));
+  try {
+    let last = await usageBytes();
+    for (let reading = 0; reading < 10; reading += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const usage = await usageBytes();
+      if (usage === last) return usage;
+      last = usage;
+    }
+    throw new Error(`storage usage kept changing for 5 s after opening ${dbNames.join(', ')} (last ${last} bytes)`);
+  } finally {
+    for (const db of dbs) db.close();
+  }
+}
+
+/** Plain IndexedDB, as the naive layout uses it; `upgrade` runs when the database is new. */
+function openIdb(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+    request.onupgradeneeded = () => upgrade?.(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+const api = { writeThroughStore, writeNaive, usageBytes, settledUsageBytes };
+export type StoreBench = typeof api;
+expose(api);
