@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32, shuffle } from './random';
 
 /** Rows of features (row-major, `rows × cols`) and their label indices. */
 export interface Examples {
@@ -48,18 +49,6 @@ export function balancedClassWeights(y: Float32Array, classes: number): Float32A
   return counts.map((count) => (count > 0 ? y.length / (present * count) : 0));
 }
 
-/** A small seeded generator (mulberry32), so a seed gives the same shuffles everywhere. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function weightedCrossEntropy(probabilities: tf.Tensor, labels: tf.Tensor1D, weights: tf.Tensor1D, classes: number): tf.Scalar {
   const oneHot = tf.oneHot(tf.cast(labels, 'int32'), classes);
   const picked = tf.sum(tf.mul(probabilities, oneHot), 1);
@@ -91,7 +80,7 @@ function evaluateSet(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor1D, weig
  */
 export async function fitModel(model: tf.LayersModel, train: Examples, validation: Examples, options: FitOptions): Promise<FitResult> {
   const classes = (model.outputs[0]?.shape[1] as number | undefined) ?? 0;
-  const random = seededRandom(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const optimizer = tf.train.adam(options.learningRate);
   const xs = tf.tensor2d(train.x, [train.rows, train.cols]);
   const ys = tf.tensor1d(train.y, 'float32');
@@ -109,10 +98,7 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
         stopped = 'cancelled';
         break;
       }
-      for (let i = order.length - 1; i > 0; i -= 1) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-      }
+      shuffle(order, random);
       const shuffled = tf.tidy(() => {
         const indices = tf.tensor1d(order, 'int32');
         return [tf.gather(xs, indices), tf.gather(ys, indices)] as [tf.Tensor2D, tf.Tensor1D];

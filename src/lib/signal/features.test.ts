@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFeatureConfig, extractFeatures, extractorFor, featureNames, FeatureExtractor, type FeatureConfig } from './features';
+
+/** The named values of a row. */
+function named(row: Float32Array, names: readonly string[]): Record<string, number> {
+  return Object.fromEntries(names.map((name, i) => [name, row[i]!]));
+}
+
+function extract(acc: Float32Array, config: FeatureConfig): Record<string, number> {
+  const names = featureNames(config);
+  return named(extractFeatures({ acc }, config, new Float32Array(names.length)), names);
+}
+
+/** A 2 s window at 50 Hz: the phone still, z up, its magnitude bouncing at `frequencyHz`. */
+function bouncing(frequencyHz: number, amplitude = 2): Float32Array {
+  const acc = new Float32Array(300);
+  for (let i = 0; i < 100; i += 1) acc[i * 3 + 2] = 9.81 + amplitude * Math.sin((2 * Math.PI * frequencyHz * i) / 50 + 0.4);
+  return acc;
+}
+
+const bands = ['0.5-1', '1-2', '2-3', '3-5', '5-8', '8-12'].map((band) => `mag.power.${band}Hz`);
+
+describe('featureNames', () => {
+  it('lists 38 features in a fixed order', () => {
+    const names = featureNames(defaultFeatureConfig);
+    expect(names).toHaveLength(38);
+    expect(names.slice(0, 6)).toEqual(['x.mean', 'x.std', 'x.min', 'x.max', 'x.range', 'x.rms']);
+    expect(names.slice(18, 24)).toEqual(['mag.mean', 'mag.std', 'mag.min', 'mag.max', 'mag.range', 'mag.rms']);
+    expect(names.slice(24)).toEqual([
+      'x.meanCrossingsPerS',
+      'y.meanCrossingsPerS',
+      'z.meanCrossingsPerS',
+      'mag.meanCrossingsPerS',
+      ...bands,
+      'mag.dominantHz',
+      'corr.xy',
+      'corr.xz',
+      'corr.yz',
+    ]);
+  });
+
+  it('keeps the groups in their own order whatever order the config lists them in', () => {
+    const some = featureNames({ ...defaultFeatureConfig, groups: ['correlation', 'crossings'] });
+    expect(some).toEqual(['x.meanCrossingsPerS', 'y.meanCrossingsPerS', 'z.meanCrossingsPerS', 'mag.meanCrossingsPerS', 'corr.xy', 'corr.xz', 'corr.yz']);
+  });
+
+  it('names raw inputs per sample, interleaved or magnitude only', () => {
+    const raw: FeatureConfig = { ...defaultFeatureConfig, input: 'raw' };
+    expect(featureNames(raw)).toHaveLength(300);
+    expect(featureNames(raw).slice(0, 4)).toEqual(['x[0]', 'y[0]', 'z[0]', 'x[1]']);
+    expect(featureNames({ ...raw, rawMagnitudeOnly: true }).slice(98)).toEqual(['mag[98]', 'mag[99]']);
+  });
+});
+
+describe('extractFeatures', () => {
+  it('computes the statistics, crossings and correlations of a window by hand', () => {
+    // 4 samples at 2 Hz: x = 1, 3, 1, 3; y = 2x; z = −x, so |a| = √6·x.
+    const config: FeatureConfig = { ...defaultFeatureConfig, rateHz: 2, windowS: 2, strideS: 1 };
+    const f = extract(Float32Array.of(1, 2, -1, 3, 6, -3, 1, 2, -1, 3, 6, -3), config);
+    const r6 = Math.sqrt(6);
+    const expected: Record<string, number> = {
+      'x.mean': 2, 'x.std': 1, 'x.min': 1, 'x.max': 3, 'x.range': 2, 'x.rms': Math.sqrt(5),
+      'y.mean': 4, 'y.std': 2, 'y.min': 2, 'y.max': 6, 'y.range': 4, 'y.rms': Math.sqrt(20),
+      'z.mean': -2, 'z.std': 1, 'z.min': -3, 'z.max': -1, 'z.range': 2, 'z.rms': Math.sqrt(5),
+      'mag.mean': 2 * r6, 'mag.std': r6, 'mag.min': r6, 'mag.max': 3 * r6, 'mag.range': 2 * r6, 'mag.rms': Math.sqrt(30),
+      // 3 crossings of the mean in 4 samples, which last 4 / 2 Hz = 2 s
+      'x.meanCrossingsPerS': 1.5, 'y.meanCrossingsPerS': 1.5, 'z.meanCrossingsPerS': 1.5, 'mag.meanCrossingsPerS': 1.5,
+      'corr.xy': 1, 'corr.xz': -1, 'corr.yz': -1,
+    };
+    for (const [name, value] of Object.entries(expected)) expect(f[name], name).toBeCloseTo(value, 5);
+  });
+
+  it('gives a constant axis no spread, no crossings and no correlation', () => {
+    const f = extract(bouncing(2), defaultFeatureConfig);
+    expect([f['x.std'], f['x.range'], f['x.meanCrossingsPerS'], f['corr.xy'], f['corr.xz']]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('finds 2 Hz as the dominant frequency of a 2 Hz bounce, its power shared by the bands on either side of 2 Hz', () => {
+    const f = extract(bouncing(2), defaultFeatureConfig);
+    expect(f['mag.dominantHz']).toBeCloseTo(2, 1);
+    // A sine of amplitude 2 has a variance of 2 (m/s²)². With a 2 s window the Hann lobe is ±1 Hz
+    // wide, so a tone on the 2 Hz edge falls in both bands: 1–2 Hz gets more, as its last bin
+    // (1.95 Hz) is nearer to 2 Hz than the 2–3 Hz band's first (2.34 Hz).
+    const total = bands.reduce((sum, band) => sum + f[band]!, 0);
+    expect(total).toBeCloseTo(2, 1);
+    expect((f['mag.power.1-2Hz']! + f['mag.power.2-3Hz']!) / total).toBeGreaterThan(0.99);
+    expect(f['mag.power.2-3Hz']! / total).toBeGreaterThan(0.2);
+  });
+
+  it('concentrates the power of a 2.5 Hz bounce in the 2–3 Hz band', () => {
+    const f = extract(bouncing(2.5), defaultFeatureConfig);
+    expect(f['mag.dominantHz']).toBeCloseTo(2.5, 1);
+    const total = bands.reduce((sum, band) => sum + f[band]!, 0);
+    expect(f['mag.power.2-3Hz']! / total).toBeGreaterThan(0.8);
+  });
+
+  it('copies the window for raw input, or its magnitude', () => {
+    const acc = Float32Array.from({ length: 300 }, (_, i) => [0, 4, 3][i % 3]!);
+    const raw: FeatureConfig = { ...defaultFeatureConfig, input: 'raw' };
+    expect(extractFeatures({ acc }, raw, new Float32Array(300))).toEqual(acc);
+    expect([...extractFeatures({ acc }, { ...raw, rawMagnitudeOnly: true }, new Float32Array(100))]).toEqual(new Array(100).fill(5));
+  });
+
+  it('writes into the row it is given, one window after another into rows', () => {
+    const extractor = extractorFor(defaultFeatureConfig);
+    const rows = extractor.rows([{ acc: bouncing(2) }, { acc: bouncing(3) }]);
+    expect(rows).toHaveLength(76);
+    const second = named(rows.subarray(38), extractor.names);
+    expect(second['mag.dominantHz']).toBeCloseTo(3, 1);
+  });
+
+  it('refuses a window or a row of the wrong size, and a config without features', () => {
+    expect(() => extractFeatures({ acc: new Float32Array(297) }, defaultFeatureConfig, new Float32Array(38))).toThrow(/100 samples/);
+    expect(() => extractFeatures({ acc: new Float32Array(300) }, defaultFeatureConfig, new Float32Array(37))).toThrow(/38 values/);
+    expect(() => new FeatureExtractor({ ...defaultFeatureConfig, groups: [] })).toThrow(/No feature group/);
+    expect(() => new FeatureExtractor({ ...defaultFeatureConfig, windowS: 0.01 })).toThrow(/fewer than 2 samples/);
+  });
+
+  it('gives a fresh extractor when a config is changed in place', () => {
+    const config = { ...defaultFeatureConfig };
+    expect(featureNames(config)).toHaveLength(38);
+    config.groups = ['correlation'];
+    expect(featureNames(config)).toHaveLength(3);
+  });
+});

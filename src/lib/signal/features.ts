@@ -1,0 +1,247 @@
+import { channelCorrelation, channelStats, emptyChannelStats, type ChannelStats } from './channel-stats';
+import { magnitudeOf } from './magnitude';
+import { Spectrum } from './spectrum';
+import { windowSamples, type MotionWindow, type WindowConfig } from './windows';
+
+/**
+ * What the network reads from a window: either a few dozen numbers that summarise it (features),
+ * or the window itself (raw). Features let a small network learn from minutes of data; raw input
+ * leaves the network to find its own, which needs more data and more units.
+ *
+ * Channels are x, y, z (the phone's axes) and mag (|a|, which does not depend on how the phone is
+ * held; see magnitude.ts). n is the number of samples in the window, r the rate in Hz, c̄ the
+ * channel's mean over the window.
+ *
+ * | name                      | formula                                     | why it helps                                                                                             |
+ * |---------------------------|---------------------------------------------|----------------------------------------------------------------------------------------------------------|
+ * | `c.mean`                  | Σc / n                                      | on an axis, which way gravity points: how the phone is held (upright in a pocket, flat on handlebars)     |
+ * | `c.std`                   | √(Σ(c − c̄)² / n)                            | how hard the motion is: on |a| at the waist about 2 m/s² walking, 7–9 running (SisFall)                  |
+ * | `c.min`, `c.max`          | smallest, largest value                     | the hardest impacts: heel strikes when running reach 2–3 g                                               |
+ * | `c.range`                 | max − min                                   | peak-to-peak swing, a second, outlier-sensitive view of intensity                                        |
+ * | `c.rms`                   | √(Σc² / n)                                  | total acceleration energy, gravity included                                                              |
+ * | `c.meanCrossingsPerS`     | sign changes of c − c̄, × r / n              | a rough frequency without an FFT: about twice the cadence for steps, noisy for a smooth golf swing        |
+ * | `mag.power.<lo>-<hi>Hz`   | Σ of the power spectrum, lo ≤ f < hi        | where the motion's variance lies in frequency: steps at 1.5–3.5 Hz, a swing below 1 Hz, road buzz above 5 |
+ * | `mag.dominantHz`          | strongest frequency in 0.5–3.5 Hz           | the step (or pedal) cadence: about 1.8 Hz walking, 2.7 Hz running (SisFall medians)                      |
+ * | `corr.xy`, `.xz`, `.yz`   | Pearson correlation of two axes             | whether the axes move together: a swing rotates the phone, steps shake it mostly along one axis          |
+ *
+ * Band powers and the dominant frequency are read from the magnitude only (spectrum.ts explains
+ * the scaling, in (m/s²)²). Per-axis spectra would triple them, and each axis's spectrum changes
+ * with the phone's orientation, which a small network trained on a few recordings cannot learn
+ * to undo; the cadence the spectrum is there to catch shows fully in the magnitude.
+ */
+
+/** Groups of features that can be switched on and off, in the order they appear in a row. */
+export const featureGroups = ['statistics', 'crossings', 'spectrum', 'correlation'] as const;
+export type FeatureGroup = (typeof featureGroups)[number];
+
+export interface FeatureConfig extends WindowConfig {
+  /** 'features': the table above; 'raw': the resampled window's own values. */
+  input: 'features' | 'raw';
+  /** For 'features': which groups; a row holds them in the order of `featureGroups`, whatever the order here. */
+  groups: FeatureGroup[];
+  /** For 'raw': |a| per sample instead of x, y, z. */
+  rawMagnitudeOnly: boolean;
+}
+
+export const defaultFeatureConfig: FeatureConfig = {
+  rateHz: 50,
+  windowS: 2,
+  strideS: 0.5,
+  input: 'features',
+  groups: [...featureGroups],
+  rawMagnitudeOnly: false,
+};
+
+/** Bands of the magnitude's power spectrum, in Hz, each lo ≤ f < hi. */
+export const spectrumBandsHz: readonly (readonly [lo: number, hi: number])[] = [
+  [0.5, 1],
+  [1, 2],
+  [2, 3],
+  [3, 5],
+  [5, 8],
+  [8, 12],
+];
+
+/**
+ * Where `mag.dominantHz` looks. Below 0.5 Hz is drift (turning, shifting the phone), not motion.
+ * Above 3.5 Hz (210 steps/min) no one steps, but a slow walk's harmonics can outweigh its steps:
+ * searched up to 12 Hz, the SisFall slow walks of 7 of the 38 subjects peak at 3.4–5.1 Hz, two
+ * or three times their cadence. What lies above is in the band powers.
+ */
+export const DOMINANT_RANGE_HZ = [0.5, 3.5] as const;
+
+const channels = ['x', 'y', 'z', 'mag'] as const;
+const statistics = ['mean', 'std', 'min', 'max', 'range', 'rms'] as const;
+const axisPairs = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+] as const;
+
+/**
+ * Turns windows into rows of numbers for one FeatureConfig. Everything that depends only on the
+ * config (the names, the window length, the FFT tables, the band's bins, scratch buffers) is made
+ * once here, so `extract` allocates nothing.
+ */
+export class FeatureExtractor {
+  readonly config: FeatureConfig;
+  /** The name of each value of a row, in order. */
+  readonly names: readonly string[];
+  /** Samples a window must have. */
+  readonly windowSamples: number;
+  readonly #groups: ReadonlySet<FeatureGroup>;
+  readonly #spectrum: Spectrum;
+  /** [from, to) bins of each band, flattened. */
+  readonly #bandBins: Int32Array;
+  readonly #magnitude: Float64Array;
+  readonly #stats: readonly ChannelStats[];
+
+  constructor(config: FeatureConfig) {
+    this.config = config;
+    this.windowSamples = windowSamples(config);
+    if (this.windowSamples < 2) {
+      throw new RangeError(`A window of ${config.windowS} s at ${config.rateHz} Hz has fewer than 2 samples: make it longer.`);
+    }
+    if (config.input === 'features' && config.groups.length === 0) throw new RangeError('No feature group is enabled: enable at least one.');
+    this.#groups = new Set(config.groups);
+    this.names = featureNamesOf(config, this.#groups, this.windowSamples);
+    this.#spectrum = new Spectrum(this.windowSamples, config.rateHz);
+    this.#bandBins = Int32Array.from(spectrumBandsHz.flatMap(([lo, hi]) => this.#spectrum.binRange(lo, hi)));
+    this.#magnitude = new Float64Array(this.windowSamples);
+    this.#stats = channels.map(() => emptyChannelStats());
+  }
+
+  /**
+   * Writes the row of `acc` (one window, interleaved x, y, z) into `out`, which must hold
+   * `names.length` values, and returns `out`.
+   *
+   * @example
+   * const extractor = new FeatureExtractor(defaultFeatureConfig);
+   * const row = extractor.extract(window.acc, new Float32Array(extractor.names.length));
+   */
+  extract(acc: Float32Array, out: Float32Array): Float32Array {
+    const n = this.windowSamples;
+    if (acc.length !== n * 3) throw new RangeError(`A window here holds ${n} samples (${n * 3} values), not ${acc.length} values.`);
+    if (out.length !== this.names.length) throw new RangeError(`A row here holds ${this.names.length} values, not ${out.length}.`);
+    if (this.config.input === 'raw') {
+      if (this.config.rawMagnitudeOnly) magnitudeOf(acc, out);
+      else out.set(acc);
+      return out;
+    }
+
+    const magnitude = magnitudeOf(acc, this.#magnitude);
+    const stats = this.#stats;
+    for (let c = 0; c < 3; c += 1) channelStats(acc, c, 3, n, stats[c]!);
+    channelStats(magnitude, 0, 1, n, stats[3]!);
+
+    let at = 0;
+    if (this.#groups.has('statistics')) {
+      for (const s of stats) {
+        out[at++] = s.mean;
+        out[at++] = s.std;
+        out[at++] = s.min;
+        out[at++] = s.max;
+        out[at++] = s.max - s.min;
+        out[at++] = s.rms;
+      }
+    }
+    if (this.#groups.has('crossings')) {
+      const perSecond = this.config.rateHz / n;
+      for (const s of stats) out[at++] = s.meanCrossings * perSecond;
+    }
+    if (this.#groups.has('spectrum')) {
+      const spectrum = this.#spectrum;
+      spectrum.compute(magnitude);
+      for (let b = 0; b < this.#bandBins.length; b += 2) out[at++] = spectrum.binPower(this.#bandBins[b]!, this.#bandBins[b + 1]!);
+      out[at++] = spectrum.dominantHz(DOMINANT_RANGE_HZ[0], DOMINANT_RANGE_HZ[1]);
+    }
+    if (this.#groups.has('correlation')) {
+      for (const [a, b] of axisPairs) out[at++] = channelCorrelation(acc, a, b, 3, n, stats[a]!, stats[b]!);
+    }
+    return out;
+  }
+
+  /**
+   * The rows of many windows, one after another in one array (windows × names.length values),
+   * ready to become a tensor.
+   *
+   * @example
+   * const rows = extractor.rows(windowsOf(segments, config));
+   */
+  rows(windows: readonly Pick<MotionWindow, 'acc'>[]): Float32Array {
+    const width = this.names.length;
+    const rows = new Float32Array(windows.length * width);
+    windows.forEach((window, i) => this.extract(window.acc, rows.subarray(i * width, (i + 1) * width)));
+    return rows;
+  }
+}
+
+function featureNamesOf(config: FeatureConfig, groups: ReadonlySet<FeatureGroup>, samples: number): string[] {
+  if (config.input === 'raw') {
+    const perSample = config.rawMagnitudeOnly ? ['mag'] : ['x', 'y', 'z'];
+    return Array.from({ length: samples }, (_, i) => perSample.map((channel) => `${channel}[${i}]`)).flat();
+  }
+  const names: string[] = [];
+  if (groups.has('statistics')) for (const c of channels) for (const s of statistics) names.push(`${c}.${s}`);
+  if (groups.has('crossings')) for (const c of channels) names.push(`${c}.meanCrossingsPerS`);
+  if (groups.has('spectrum')) {
+    for (const [lo, hi] of spectrumBandsHz) names.push(`mag.power.${lo}-${hi}Hz`);
+    names.push('mag.dominantHz');
+  }
+  if (groups.has('correlation')) for (const [a, b] of axisPairs) names.push(`corr.${channels[a]}${channels[b]}`);
+  return names;
+}
+
+/** Extractors made so far; a session uses a handful of configs, so a list is enough. */
+const extractors: FeatureExtractor[] = [];
+
+/**
+ * The extractor for a config, made on first use and kept. Matched by the config's values, not the
+ * object, so a config edited in place (a settings form) never gets a stale one; comparing a few
+ * fields costs far less than the extraction.
+ *
+ * @example
+ * const extractor = extractorFor(model.featureConfig);
+ * extractor.extract(liveWindow, row);
+ */
+export function extractorFor(config: FeatureConfig): FeatureExtractor {
+  let extractor = extractors.find((known) => sameConfig(known.config, config));
+  if (!extractor) {
+    extractor = new FeatureExtractor({ ...config, groups: [...config.groups] });
+    extractors.push(extractor);
+  }
+  return extractor;
+}
+
+function sameConfig(a: FeatureConfig, b: FeatureConfig): boolean {
+  return (
+    a.rateHz === b.rateHz &&
+    a.windowS === b.windowS &&
+    a.strideS === b.strideS &&
+    a.input === b.input &&
+    a.rawMagnitudeOnly === b.rawMagnitudeOnly &&
+    featureGroups.every((group) => a.groups.includes(group) === b.groups.includes(group))
+  );
+}
+
+/**
+ * The names of a row's values for a config, in order: the same list every time, so a model's
+ * inputs can be checked against the config saved with it.
+ *
+ * @example
+ * featureNames(defaultFeatureConfig).slice(0, 3) // ['x.mean', 'x.std', 'x.min']
+ */
+export function featureNames(config: FeatureConfig): readonly string[] {
+  return extractorFor(config).names;
+}
+
+/**
+ * Writes the features of one window into a preallocated row and returns it.
+ *
+ * @example
+ * const row = new Float32Array(featureNames(config).length);
+ * extractFeatures(window, config, row);
+ */
+export function extractFeatures(window: Pick<MotionWindow, 'acc'>, config: FeatureConfig, out: Float32Array): Float32Array {
+  return extractorFor(config).extract(window.acc, out);
+}
