@@ -3,9 +3,9 @@ import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
 import { PhoneMotionSource } from '../lib/sensors/phone';
 import { ReplaySource } from '../lib/sensors/replay';
 import type { AccelerationUnits } from '../lib/sensors/forwarder';
-import type { MotionSource } from '../lib/sensors/source';
-import { BluetoothCancelledError, WebBluetoothSource } from '../lib/sensors/web-bluetooth';
-import { DEFAULT_BAUD_RATE, SerialCancelledError, WebSerialSource } from '../lib/sensors/web-serial';
+import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
+import { WebBluetoothSource } from '../lib/sensors/web-bluetooth';
+import { DEFAULT_BAUD_RATE, WebSerialSource } from '../lib/sensors/web-serial';
 import type { Recording } from '../lib/store/recording';
 import { activity } from './activity.svelte';
 import { nextName } from '../lib/store/recordings';
@@ -87,7 +87,7 @@ class RecordSession {
       await this.#record(source);
     } catch (error) {
       // Closing the device chooser is a choice, not an error.
-      if (!(error instanceof BluetoothCancelledError || error instanceof SerialCancelledError)) {
+      if (!(error instanceof SourceCancelledError)) {
         this.error = error instanceof Error ? error.message : String(error);
       }
       this.#cleanUp();

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { buildInMemory, contentOf } from './build-in-memory';
 import { launchPersistentChromium } from '../support/chromium';
-import { root, startPreview } from '../support/preview';
+import { startPreview } from '../support/preview';
 import type { BenchApi } from './pages/expose';
 
 /** A bench page open in Chromium. */
@@ -110,20 +109,12 @@ export async function withBenchPage<Api extends BenchApi, T>(
 
 /** Builds `entry` into `outDir`, in memory first (as shell.first-load-gzip does), plus an index.html that loads it. */
 async function buildBenchPage(entry: URL, outDir: string): Promise<void> {
-  const output = await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    plugins: [svelte()],
-    build: { write: false, target: 'es2022', rolldownOptions: { input: fileURLToPath(entry) } },
-  });
-  const files = (Array.isArray(output) ? output : [output]).flatMap((bundle) => (bundle as Rolldown.RolldownOutput).output);
+  const files = await buildInMemory(fileURLToPath(entry));
   const tags: string[] = [];
   for (const file of files) {
     const path = join(outDir, file.fileName);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.type === 'chunk' ? file.code : file.source);
+    writeFileSync(path, contentOf(file));
     if (file.fileName.endsWith('.css')) tags.push(`<link rel="stylesheet" href="/${file.fileName}">`);
     if (file.type === 'chunk' && file.isEntry) tags.push(`<script type="module" src="/${file.fileName}"></script>`);
   }

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Response } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { buildInMemory, contentOf } from './build-in-memory';
 import { launchChromium } from '../support/chromium';
 import { waitForReady } from '../support/app-page';
 import { gzipSize, kib } from './stats';
@@ -25,10 +24,10 @@ const budget = 60 * 1024;
 export const firstLoadGzip: Benchmark = {
   name: 'shell.first-load-gzip',
   needs: 'browser',
-  async run({ root, url, chromiumPath }) {
+  async run({ url, chromiumPath }) {
     const files = await firstLoadFiles(url, chromiumPath);
     const total = files.reduce((sum, file) => sum + file.gzip, 0);
-    const bare = await bareSvelteGzip(root);
+    const bare = await bareSvelteGzip();
     return {
       results: [{ name: 'shell.first-load-gzip', value: total, unit: 'bytes', baseline: bare, goal: `<= ${budget}` }],
       notes: [`first load: ${files.map((file) => `${file.path} ${kib(file.gzip)}`).join(', ')} (gzip)`],
@@ -60,22 +59,9 @@ async function firstLoadFiles(url: string, chromiumPath: string): Promise<{ path
 }
 
 /** gzip size of all the JS and CSS of the bare Svelte app, built in memory (dist/ is untouched). */
-async function bareSvelteGzip(root: string): Promise<number> {
-  const output = await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    plugins: [svelte()],
-    build: {
-      write: false,
-      target: 'es2022',
-      rolldownOptions: { input: fileURLToPath(new URL('./bare/main.ts', import.meta.url)) },
-    },
-  });
-  const bundles = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
-  return bundles
-    .flatMap((bundle) => bundle.output)
+async function bareSvelteGzip(): Promise<number> {
+  const files = await buildInMemory(fileURLToPath(new URL('./bare/main.ts', import.meta.url)));
+  return files
     .filter((file) => /\.(js|css)$/.test(file.fileName))
-    .reduce((sum, file) => sum + gzipSize(Buffer.from(file.type === 'chunk' ? file.code : file.source)), 0);
+    .reduce((sum, file) => sum + gzipSize(Buffer.from(contentOf(file))), 0);
 }

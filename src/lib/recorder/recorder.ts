@@ -1,4 +1,4 @@
-import { concatSamples, meanRateHz, type MotionSamples } from '../sensors/samples';
+import { axesFor, concatSamples, meanRateHz, type MotionSamples } from '../sensors/samples';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
 import type { RecordingStore } from '../store/recordings';
@@ -70,7 +70,7 @@ export class Recorder {
       startedAt: Date.now(),
       durationMs: 0,
       sampleCount: 0,
-      axes: axesOf(options.source),
+      axes: axesFor(options.source.hasGyro),
       interrupted: true,
       lostSamples: 0,
       gaps: [],
@@ -102,7 +102,7 @@ export class Recorder {
       throw error;
     }
     // Some sources (a serial board) only know whether they send rotation once they run.
-    this.#recording = { ...this.#recording, axes: axesOf(this.#source) };
+    this.#recording = { ...this.#recording, axes: axesFor(this.#source.hasGyro) };
     this.#timer = setInterval(() => void this.#flush(), this.#flushIntervalMs);
   }
 
@@ -210,10 +210,6 @@ export class Recorder {
     this.#state = state;
     this.#callbacks.state?.(state, detail);
   }
-}
-
-function axesOf(source: MotionSource): Recording['axes'] {
-  return source.hasGyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'];
 }
 
 function storageFailure(error: unknown, saved: Recording): string {

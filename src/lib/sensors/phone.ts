@@ -1,14 +1,10 @@
 import { SampleBatcher } from './batcher';
-import type { MotionSource, SourceListener } from './source';
+import { SourceUnavailableError, type MotionSource, type SourceListener } from './source';
 
 /** How long to wait for a first reading before saying the sensors are silent. */
 export const FIRST_READING_TIMEOUT_MS = 2000;
 
 const RAD_TO_DEG = 180 / Math.PI;
-
-export class SensorUnavailableError extends Error {
-  override name = 'SensorUnavailableError';
-}
 
 interface DeviceMotionEventWithPermission {
   requestPermission?: () => Promise<'granted' | 'denied'>;
@@ -42,13 +38,13 @@ export class PhoneMotionSource implements MotionSource {
    */
   static async requestPermission(): Promise<void> {
     if (!PhoneMotionSource.supported) {
-      throw new SensorUnavailableError('This browser has no motion sensor API. Use a phone browser, or pick another source.');
+      throw new SourceUnavailableError('This browser has no motion sensor API. Use a phone browser, or pick another source.');
     }
     const motionEvent = (window as unknown as { DeviceMotionEvent?: DeviceMotionEventWithPermission }).DeviceMotionEvent;
     if (typeof motionEvent?.requestPermission === 'function') {
       const answer = await motionEvent.requestPermission();
       if (answer !== 'granted') {
-        throw new SensorUnavailableError('Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.');
+        throw new SourceUnavailableError('Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.');
       }
     }
   }
@@ -64,7 +60,7 @@ export class PhoneMotionSource implements MotionSource {
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), FIRST_READING_TIMEOUT_MS));
     if ((await Promise.race([firstReading, timeout])) === 'timeout') {
       await this.stop();
-      throw new SensorUnavailableError(
+      throw new SourceUnavailableError(
         'No motion readings arrived within 2 s. This device may have no motion sensors (most computers don’t), or motion access is blocked: allow “Motion sensors” in this site’s settings, then try again.',
       );
     }

@@ -19,6 +19,11 @@ export const accAxes = ['accX', 'accY', 'accZ'] as const;
 export const gyroAxes = ['gyroX', 'gyroY', 'gyroZ'] as const;
 export type Axis = (typeof accAxes)[number] | (typeof gyroAxes)[number];
 
+/** The axes a series holds: acceleration, and rotation when there is a gyroscope. */
+export function axesFor(hasGyro: boolean): Axis[] {
+  return hasGyro ? [...accAxes, ...gyroAxes] : [...accAxes];
+}
+
 /** Mean sample rate of `count` samples spanning `durationMs`; 0 when it cannot be told. */
 export function meanRateHz(count: number, durationMs: number): number {
   return count > 1 && durationMs > 0 ? ((count - 1) * 1000) / durationMs : 0;

@@ -30,3 +30,18 @@ export interface MotionSource {
   start(listener: SourceListener): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The source cannot be used here: no such API in this browser, or access refused. */
+export class SourceUnavailableError extends Error {
+  override name = 'SourceUnavailableError';
+}
+
+/** The user closed the device or port chooser: a choice, usually nothing to report. */
+export class SourceCancelledError extends Error {
+  override name = 'SourceCancelledError';
+}
+
+/** The chosen device could not be connected, opened or read. */
+export class DeviceError extends Error {
+  override name = 'DeviceError';
+}

@@ -4,7 +4,8 @@ import { MOTION_LAB_FORMAT_UUID, MOTION_LAB_PACKETS_UUID, MOTION_LAB_SERVICE_UUI
 import { TMT_IMU_UUID, TMT_SERVICE_UUID, TMT_STATE_UUID } from './ble-tmt-profile';
 import { concatSamples, type MotionSamples } from './samples';
 import type { SourceEvent } from './source';
-import { BluetoothCancelledError, BluetoothDeviceError, BluetoothUnavailableError, WebBluetoothSource } from './web-bluetooth';
+import { DeviceError, SourceCancelledError, SourceUnavailableError } from './source';
+import { WebBluetoothSource } from './web-bluetooth';
 
 // Small stand-ins for what Chrome hands out: enough of the GATT objects to drive the source.
 
@@ -248,7 +249,7 @@ describe('WebBluetoothSource with Tiny Motion Trainer', () => {
 
 describe('WebBluetoothSource errors say what to do', () => {
   test('no Web Bluetooth in this browser', async () => {
-    await expect(WebBluetoothSource.request()).rejects.toThrow(BluetoothUnavailableError);
+    await expect(WebBluetoothSource.request()).rejects.toThrow(SourceUnavailableError);
     await expect(WebBluetoothSource.request()).rejects.toThrow(/Chrome or Edge/);
   });
 
@@ -264,7 +265,7 @@ describe('WebBluetoothSource errors say what to do', () => {
 
   test('the chooser cancelled', async () => {
     const { bluetooth } = fakeBluetooth(new DOMException('User cancelled the requestDevice() chooser.', 'NotFoundError'));
-    await expect(WebBluetoothSource.request({ bluetooth })).rejects.toThrow(BluetoothCancelledError);
+    await expect(WebBluetoothSource.request({ bluetooth })).rejects.toThrow(SourceCancelledError);
   });
 
   test('the browser refused', async () => {
@@ -274,7 +275,7 @@ describe('WebBluetoothSource errors say what to do', () => {
 
   test('a board with none of the services, left disconnected', async () => {
     const device = new FakeDevice('Heart rate strap', []);
-    await expect(WebBluetoothSource.request({ bluetooth: fakeBluetooth(device).bluetooth })).rejects.toThrow(BluetoothDeviceError);
+    await expect(WebBluetoothSource.request({ bluetooth: fakeBluetooth(device).bluetooth })).rejects.toThrow(DeviceError);
     await expect(WebBluetoothSource.request({ bluetooth: fakeBluetooth(device).bluetooth })).rejects.toThrow(
       /Heart rate strap offers none of the services Motion Lab reads \(Motion Lab firmware, Tiny Motion Trainer, Arduino BLESense\)/,
     );

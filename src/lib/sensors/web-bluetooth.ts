@@ -1,22 +1,7 @@
 import { SampleBatcher } from './batcher';
 import type { BleDecoder, BleProfile, GattService } from './ble-profile';
 import { BLE_PROFILES, bluetoothRequestOptions, profileForServices } from './ble-profiles';
-import type { MotionSource, SourceListener } from './source';
-
-/** No Web Bluetooth here, Bluetooth is off, or the browser refused. */
-export class BluetoothUnavailableError extends Error {
-  override name = 'BluetoothUnavailableError';
-}
-
-/** The user closed the device chooser: usually nothing to report. */
-export class BluetoothCancelledError extends Error {
-  override name = 'BluetoothCancelledError';
-}
-
-/** The chosen board could not be connected or read. */
-export class BluetoothDeviceError extends Error {
-  override name = 'BluetoothDeviceError';
-}
+import { DeviceError, SourceCancelledError, SourceUnavailableError, type MotionSource, type SourceListener } from './source';
 
 export interface WebBluetoothOptions {
   /** Defaults to navigator.bluetooth; tests pass a stand-in. */
@@ -37,9 +22,9 @@ function bluetoothApi(): Bluetooth {
   const bluetooth = typeof navigator === 'undefined' ? undefined : navigator.bluetooth;
   if (bluetooth) return bluetooth;
   if (typeof isSecureContext === 'boolean' && !isSecureContext) {
-    throw new BluetoothUnavailableError('Bluetooth needs a secure page: open Motion Lab over https:// or from localhost.');
+    throw new SourceUnavailableError('Bluetooth needs a secure page: open Motion Lab over https:// or from localhost.');
   }
-  throw new BluetoothUnavailableError(
+  throw new SourceUnavailableError(
     'This browser has no Web Bluetooth. Use Chrome or Edge on a computer or on Android (on iPhone or iPad, the Bluefy browser); Firefox and Safari do not offer it.',
   );
 }
@@ -49,16 +34,16 @@ function chooserError(error: unknown): Error {
   const name = errorName(error);
   const message = errorMessage(error);
   if (name === 'NotFoundError' && /cancel/i.test(message)) {
-    return new BluetoothCancelledError('No Bluetooth device was chosen.', { cause: error });
+    return new SourceCancelledError('No Bluetooth device was chosen.', { cause: error });
   }
   if (name === 'NotFoundError') {
-    return new BluetoothUnavailableError(
+    return new SourceUnavailableError(
       `No board could be offered (${message}). Check that Bluetooth is on, and that the board is powered, running one of ${BLE_PROFILES.map((profile) => profile.name).join(', ')}, and not connected to another app or tab.`,
       { cause: error },
     );
   }
   if (name === 'SecurityError') {
-    return new BluetoothUnavailableError(
+    return new SourceUnavailableError(
       'The browser blocked Bluetooth. Connect from a button press, on a page opened over https:// or from localhost, and check that this site may use Bluetooth.',
       { cause: error },
     );
@@ -67,11 +52,11 @@ function chooserError(error: unknown): Error {
 }
 
 async function connectGatt(device: BluetoothDevice, label: string): Promise<BluetoothRemoteGATTServer> {
-  if (!device.gatt) throw new BluetoothDeviceError(`${label} offers no Bluetooth services to connect to.`);
+  if (!device.gatt) throw new DeviceError(`${label} offers no Bluetooth services to connect to.`);
   try {
     return await device.gatt.connect();
   } catch (error) {
-    throw new BluetoothDeviceError(`Could not connect to ${label} (${errorMessage(error)}). Bring it closer, press its reset button, and try again.`, {
+    throw new DeviceError(`Could not connect to ${label} (${errorMessage(error)}). Bring it closer, press its reset button, and try again.`, {
       cause: error,
     });
   }
@@ -126,18 +111,18 @@ export class WebBluetoothSource implements MotionSource {
    * Shows the browser's Bluetooth chooser (call it from a tap or click), connects to the chosen
    * board and finds which supported firmware it runs.
    *
-   * @throws BluetoothUnavailableError, BluetoothCancelledError or BluetoothDeviceError, each with a message for the user.
+   * @throws SourceUnavailableError, SourceCancelledError or DeviceError, each with a message for the user.
    * @example
    * try {
    *   source = await WebBluetoothSource.request();
    * } catch (error) {
-   *   if (!(error instanceof BluetoothCancelledError)) showError(error);
+   *   if (!(error instanceof SourceCancelledError)) showError(error);
    * }
    */
   static async request(options: WebBluetoothOptions = {}): Promise<WebBluetoothSource> {
     const bluetooth = options.bluetooth ?? bluetoothApi();
     if ((await bluetooth.getAvailability?.()) === false) {
-      throw new BluetoothUnavailableError('Bluetooth is off, or this computer has no Bluetooth adapter. Turn Bluetooth on and try again.');
+      throw new SourceUnavailableError('Bluetooth is off, or this computer has no Bluetooth adapter. Turn Bluetooth on and try again.');
     }
     let board: BluetoothDevice;
     try {
@@ -153,7 +138,7 @@ export class WebBluetoothSource implements MotionSource {
     const service = services.find((candidate) => candidate.uuid.toLowerCase() === profile?.serviceUuid);
     if (!profile || !service) {
       server.disconnect();
-      throw new BluetoothDeviceError(
+      throw new DeviceError(
         `${label} offers none of the services Motion Lab reads (${BLE_PROFILES.map((known) => known.name).join(', ')}). Flash the Motion Lab sketch onto it, then connect again.`,
       );
     }
@@ -177,7 +162,7 @@ export class WebBluetoothSource implements MotionSource {
       const service = await this.#connectedService();
       const decoder = await this.#profile.createDecoder(service, this.#now());
       if (decoder.hasGyro !== this.hasGyro) {
-        throw new BluetoothDeviceError(`${this.device} has changed its firmware since it was chosen. Connect to it again.`);
+        throw new DeviceError(`${this.device} has changed its firmware since it was chosen. Connect to it again.`);
       }
       this.#decoder = decoder;
       await this.#subscribe();

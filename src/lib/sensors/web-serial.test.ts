@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { concatSamples, STANDARD_GRAVITY_MS2, type MotionSamples } from './samples';
 import type { SourceEvent } from './source';
-import { describePort, SerialCancelledError, SerialPortError, SerialUnavailableError, WebSerialSource } from './web-serial';
+import { DeviceError, SourceCancelledError, SourceUnavailableError } from './source';
+import { describePort, WebSerialSource } from './web-serial';
 
 /**
  * A stand-in for Chrome's SerialPort: bytes are handed in with send(); unplug() and glitch() end
@@ -147,7 +148,7 @@ describe('WebSerialSource', () => {
     const source = new WebSerialSource(asPort(port), { firstLinesTimeoutMs: 50, now });
     const started = source.start(listen().listener);
     port.send('\u00fe\u00ff\u0011garbled at the wrong baud\n');
-    await expect(started).rejects.toThrow(SerialPortError);
+    await expect(started).rejects.toThrow(DeviceError);
     await expect(started).rejects.toThrow(/No readings from Arduino \(USB 2341:805a\) within 0.05 s at 115200 baud; it sent lines such as “.*garbled/);
     expect(port.closed).toBe(true);
   });
@@ -162,7 +163,7 @@ describe('WebSerialSource', () => {
 
 describe('WebSerialSource.request', () => {
   test('no Web Serial in this browser', async () => {
-    await expect(WebSerialSource.request()).rejects.toThrow(SerialUnavailableError);
+    await expect(WebSerialSource.request()).rejects.toThrow(SourceUnavailableError);
     vi.stubGlobal('isSecureContext', false);
     await expect(WebSerialSource.request()).rejects.toThrow(/secure page/);
   });
@@ -173,7 +174,7 @@ describe('WebSerialSource.request', () => {
         throw new DOMException('No port selected by the user.', 'NotFoundError');
       },
     } as unknown as Serial;
-    await expect(WebSerialSource.request({ serial })).rejects.toThrow(SerialCancelledError);
+    await expect(WebSerialSource.request({ serial })).rejects.toThrow(SourceCancelledError);
   });
 
   test('a chosen port', async () => {

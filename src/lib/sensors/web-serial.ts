@@ -1,26 +1,11 @@
 import { SampleBatcher } from './batcher';
 import { ForwarderParser, type AccelerationUnits } from './forwarder';
 import type { MotionSamples } from './samples';
-import type { MotionSource, SourceListener } from './source';
+import { DeviceError, SourceCancelledError, SourceUnavailableError, type MotionSource, type SourceListener } from './source';
 
 export const DEFAULT_BAUD_RATE = 115200;
 /** How long start() waits for the first readable lines. */
 export const FIRST_LINES_TIMEOUT_MS = 5000;
-
-/** No Web Serial here, or the browser refused. */
-export class SerialUnavailableError extends Error {
-  override name = 'SerialUnavailableError';
-}
-
-/** The user closed the port chooser: usually nothing to report. */
-export class SerialCancelledError extends Error {
-  override name = 'SerialCancelledError';
-}
-
-/** The chosen port could not be opened, or sent nothing readable. */
-export class SerialPortError extends Error {
-  override name = 'SerialPortError';
-}
 
 export interface WebSerialOptions {
   /** Must match the sketch's Serial.begin(); 115200 by default. */
@@ -68,9 +53,9 @@ function serialApi(): Serial {
   const serial = typeof navigator === 'undefined' ? undefined : navigator.serial;
   if (serial) return serial;
   if (typeof isSecureContext === 'boolean' && !isSecureContext) {
-    throw new SerialUnavailableError('Serial ports need a secure page: open Motion Lab over https:// or from localhost.');
+    throw new SourceUnavailableError('Serial ports need a secure page: open Motion Lab over https:// or from localhost.');
   }
-  throw new SerialUnavailableError(
+  throw new SourceUnavailableError(
     'This browser has no Web Serial. Use Chrome or Edge on a computer (or Firefox from version 151); Safari and most phone browsers do not offer it. Bluetooth may work instead.',
   );
 }
@@ -122,7 +107,7 @@ export class WebSerialSource implements MotionSource {
   /**
    * Shows the browser's port chooser (call it from a tap or click).
    *
-   * @throws SerialUnavailableError or SerialCancelledError, with a message for the user.
+   * @throws SourceUnavailableError or SourceCancelledError, with a message for the user.
    * @example
    * const source = await WebSerialSource.request();
    */
@@ -131,9 +116,9 @@ export class WebSerialSource implements MotionSource {
     try {
       return new WebSerialSource(await serial.requestPort(), options);
     } catch (error) {
-      if (errorName(error) === 'NotFoundError') throw new SerialCancelledError('No serial port was chosen.', { cause: error });
+      if (errorName(error) === 'NotFoundError') throw new SourceCancelledError('No serial port was chosen.', { cause: error });
       if (errorName(error) === 'SecurityError') {
-        throw new SerialUnavailableError('The browser blocked serial ports. Connect from a button press, and check that this site may use serial ports.', {
+        throw new SourceUnavailableError('The browser blocked serial ports. Connect from a button press, and check that this site may use serial ports.', {
           cause: error,
         });
       }
@@ -159,7 +144,7 @@ export class WebSerialSource implements MotionSource {
   /**
    * Opens the port and reads until the first lines show the columns.
    *
-   * @throws SerialPortError when the port is busy or sends nothing readable in time.
+   * @throws DeviceError when the port is busy or sends nothing readable in time.
    */
   async start(listener: SourceListener): Promise<void> {
     try {
@@ -181,7 +166,7 @@ export class WebSerialSource implements MotionSource {
     if (outcome === 'layout') return;
     const example = parser.garbage.example;
     await this.stop();
-    throw new SerialPortError(
+    throw new DeviceError(
       outcome === 'ended'
         ? `${this.device} went away before sending any readings. Check the cable and try again.`
         : `No readings from ${this.device} within ${this.#firstLinesTimeoutMs / 1000} s at ${this.#baudRate} baud${example === null ? '' : `; it sent lines such as “${example}”`}. Check that the sketch prints one reading per line (ax,ay,az or ax,ay,az,gx,gy,gz, as the Motion Lab firmware does) and that its Serial.begin() uses ${this.#baudRate}.`,
@@ -203,10 +188,10 @@ export class WebSerialSource implements MotionSource {
   #openError(error: unknown): Error {
     const name = errorName(error);
     if (name === 'InvalidStateError') {
-      return new SerialPortError(`${this.device} is already open in this page. Stop the source using it first.`, { cause: error });
+      return new DeviceError(`${this.device} is already open in this page. Stop the source using it first.`, { cause: error });
     }
     if (name === 'NetworkError') {
-      return new SerialPortError(
+      return new DeviceError(
         `${this.device} is busy: another program has it open (the Arduino IDE's Serial Monitor or Plotter, the Edge Impulse CLI, another tab). Close it and try again.`,
         { cause: error },
       );

@@ -4,7 +4,7 @@ import { parseBackup } from '../io/backup';
 import { parseRecordingFile } from '../io/recording-file';
 import { ensureLabel } from './labels';
 import type { Recording } from './recording';
-import { describeSamples, type RecordingStore } from './recordings';
+import { recordingFor, type RecordingStore } from './recordings';
 
 /** A file to import, as the picker or a drop hands it over (a `File` is one). */
 export interface ImportFile {
@@ -65,7 +65,7 @@ async function importOne(store: RecordingStore, file: ImportFile, options: Impor
   } catch (error) {
     return { file: file.name, ok: false, error: new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`) };
   }
-  const recording: Recording = {
+  const recording = recordingFor(samples, {
     id: crypto.randomUUID(),
     name: nameHint || file.name,
     label,
@@ -73,14 +73,7 @@ async function importOne(store: RecordingStore, file: ImportFile, options: Impor
     source: 'import',
     device: device ?? file.name,
     startedAt: Date.now(),
-    axes: samples.gyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'],
-    notes: '',
-    interrupted: false,
-    lostSamples: 0,
-    gaps: [],
-    speedFixes: [],
-    ...describeSamples(samples),
-  };
+  });
   try {
     await store.add(recording, samples);
   } catch (error) {

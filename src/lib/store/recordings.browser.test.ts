@@ -4,7 +4,7 @@ import type { MotionSamples } from '../sensors/samples';
 import { openMotionDb } from './db';
 import { addLabel, listLabels, removeLabel, renameLabel } from './labels';
 import type { Recording } from './recording';
-import { CHUNK_SAMPLES, RecordingStore, describeSamples } from './recordings';
+import { CHUNK_SAMPLES, RecordingStore, recordingFor } from './recordings';
 import { migrations } from './schema';
 
 /** `count` samples at `rateHz` of a slow sway, optionally with a gyroscope. */
@@ -21,22 +21,7 @@ function sway(count: number, rateHz = 50, withGyro = false): MotionSamples {
 }
 
 function recordingOf(id: string, samples: MotionSamples, label = 'walking'): Recording {
-  return {
-    id,
-    name: id,
-    label,
-    group: 'ana',
-    source: 'import',
-    device: 'test',
-    startedAt: 1_700_000_000_000,
-    axes: samples.gyro ? ['accX', 'accY', 'accZ', 'gyroX', 'gyroY', 'gyroZ'] : ['accX', 'accY', 'accZ'],
-    notes: '',
-    interrupted: false,
-    lostSamples: 0,
-    gaps: [],
-    speedFixes: [],
-    ...describeSamples(samples),
-  };
+  return recordingFor(samples, { id, name: id, label, group: 'ana', source: 'import', device: 'test', startedAt: 1_700_000_000_000 });
 }
 
 let name: string;

@@ -1,5 +1,5 @@
 import { measuredRateHz } from '../io/rate';
-import { concatSamples, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
+import { axesFor, concatSamples, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toChunk, toChunks } from './chunks';
 import { openMotionDb } from './db';
 import type { Recording } from './recording';
@@ -23,6 +23,26 @@ export interface LabelTotal {
 /** The error for a request that makes no sense for the stored data; nothing was written. */
 export class StoreError extends Error {
   override name = 'StoreError';
+}
+
+/**
+ * A complete, undamaged recording of `samples`: what it is measured from them, defaults for the
+ * rest, and the caller's `fields` over both.
+ */
+export function recordingFor(
+  samples: MotionSamples,
+  fields: Pick<Recording, 'id' | 'name' | 'label' | 'group' | 'source' | 'device' | 'startedAt'> & Partial<Recording>,
+): Recording {
+  return {
+    axes: axesFor(samples.gyro !== null),
+    notes: '',
+    interrupted: false,
+    lostSamples: 0,
+    gaps: [],
+    speedFixes: [],
+    ...describeSamples(samples),
+    ...fields,
+  };
 }
 
 /** Recomputes what a recording's metadata says about its samples (rate: median interval). */
