@@ -1,0 +1,81 @@
+import { classifyByRules } from '../classify/rules';
+import type { MotionSamples } from '../sensors/samples';
+import { extractorFor, type FeatureConfig } from '../signal/features';
+import { resample } from '../signal/resample';
+import { windowsOf } from '../signal/windows';
+import type { Recording } from '../store/recording';
+import type { Examples } from './fit';
+
+/** One recording and its samples, as training reads them. */
+export interface LabelledRecording {
+  recording: Pick<Recording, 'id' | 'name' | 'label' | 'group' | 'speedFixes'>;
+  samples: MotionSamples;
+}
+
+/** Feature rows of one split, with where each row came from. */
+export interface WindowSet extends Examples {
+  /** Index (into the recordings given) of the recording each row came from. */
+  recordingOf: Int32Array;
+  /** The rule baseline's label index per row; -1 for a label outside the model's list. */
+  baseline: Int32Array;
+}
+
+export interface DatasetReport {
+  /** Recordings too short for a single window (after gaps are cut out). */
+  tooShort: string[];
+  /** Samples dropped because a value or time was not a finite number. */
+  nonFiniteSamples: number;
+}
+
+/**
+ * Cuts recordings into windows and turns each into a feature row (resample → window →
+ * features), with the rule baseline's answer for the same window, so the network and the rules
+ * are scored on exactly the same windows.
+ */
+export function windowSet(
+  recordings: readonly LabelledRecording[],
+  indices: readonly number[],
+  labels: readonly string[],
+  config: FeatureConfig,
+  report: DatasetReport,
+): WindowSet {
+  const extractor = extractorFor(config);
+  const cols = extractor.names.length;
+  const rows: Float32Array[] = [];
+  const y: number[] = [];
+  const recordingOf: number[] = [];
+  const baseline: number[] = [];
+  for (const index of indices) {
+    const item = recordings[index];
+    if (!item) continue;
+    const label = labels.indexOf(item.recording.label);
+    const resampled = resample(item.samples, { rateHz: config.rateHz });
+    report.nonFiniteSamples += resampled.nonFiniteSamples;
+    const windows = windowsOf(resampled.segments, config);
+    if (windows.length === 0) {
+      report.tooShort.push(item.recording.name);
+      continue;
+    }
+    const block = extractor.rows(windows);
+    rows.push(block);
+    for (const window of windows) {
+      y.push(label);
+      recordingOf.push(index);
+      baseline.push(labels.indexOf(classifyByRules(window, config.rateHz, item.recording.speedFixes).label));
+    }
+  }
+  const x = new Float32Array(y.length * cols);
+  let at = 0;
+  for (const block of rows) {
+    x.set(block, at);
+    at += block.length;
+  }
+  return {
+    x,
+    y: Float32Array.from(y),
+    rows: y.length,
+    cols,
+    recordingOf: Int32Array.from(recordingOf),
+    baseline: Int32Array.from(baseline),
+  };
+}

@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultFeatureConfig } from '../signal/features';
+import type { LabelledRecording } from './activity-dataset';
+import { defaultTrainingSettings, TrainingDataError, trainActivityModel } from './train-activity';
+
+/** A synthetic activity: a sway at `hz` of `amplitude` m/s² on top of gravity, 50 Hz, `seconds` long. */
+function activity(id: string, label: string, group: string, hz: number, amplitude: number, seconds = 20, phase = 0): LabelledRecording {
+  const n = seconds * 50;
+  const t = new Float64Array(n);
+  const acc = new Float32Array(n * 3);
+  for (let i = 0; i < n; i += 1) {
+    t[i] = i * 20;
+    const s = Math.sin(2 * Math.PI * hz * (i / 50) + phase);
+    acc.set([amplitude * s * 0.5, amplitude * Math.cos(2 * Math.PI * hz * (i / 50)) * 0.3, 9.81 + amplitude * s], i * 3);
+  }
+  return { recording: { id, name: id, label, group, speedFixes: [] }, samples: { t, acc, gyro: null } };
+}
+
+function dataset(): LabelledRecording[] {
+  const people = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'gus'];
+  return people.flatMap((person, p) => [
+    activity(`${person}-walk`, 'walking', person, 1.8 + p * 0.03, 2, 20, p),
+    activity(`${person}-run`, 'running', person, 2.8 + p * 0.03, 6, 20, p),
+    activity(`${person}-golf`, 'golfing', person, 0.6 + p * 0.02, 0.6, 20, p),
+  ]);
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('trainActivityModel', () => {
+  test('learns three activities, scores the rules on the same test windows, keeps subjects apart', async () => {
+    const before = tf.memory().numTensors;
+    const result = await trainActivityModel(dataset(), {
+      features: defaultFeatureConfig,
+      training: { ...defaultTrainingSettings, epochs: 25 },
+    });
+    expect(result.preprocessing.labels).toEqual(['golfing', 'running', 'walking']);
+    expect(result.preprocessing.featureNames).toHaveLength(38);
+    expect(result.preprocessing.stats.mean).toHaveLength(38);
+    expect(result.split.byGroup).toBe(true);
+    expect(result.metrics.test.accuracy).toBeGreaterThan(0.9);
+    // The rules can never say golfing: a third of the test windows are errors for them at least.
+    expect(result.metrics.baseline.accuracy).toBeLessThan(0.7);
+    expect(result.test.confusion.counts.flat().reduce((a, b) => a + b, 0)).toBe(result.windows.test);
+    expect(result.testRecordings.every((r) => r.windows > 0)).toBe(true);
+    expect(result.history.length).toBe(result.metrics.epochs);
+    result.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  test('too little data for a split is refused before training', async () => {
+    const short = dataset().map((item) => ({ ...item, samples: { ...item.samples, t: item.samples.t.subarray(0, 40), acc: item.samples.acc.subarray(0, 120) } }));
+    await expect(trainActivityModel(short, { features: defaultFeatureConfig, training: defaultTrainingSettings })).rejects.toThrow(TrainingDataError);
+  });
+
+  test('one label is not a classification problem', async () => {
+    const walks = dataset().filter((item) => item.recording.label === 'walking');
+    await expect(trainActivityModel(walks, { features: defaultFeatureConfig, training: defaultTrainingSettings })).rejects.toThrow(/label/);
+  });
+});
