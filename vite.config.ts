@@ -55,6 +55,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Module workers: the training worker shares the app's modules (tfjs, the signal pipeline).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { importSyntheticActivities } from './seed';
 import { describeInBrowser, openApp, readCspViolations, useBrowser, waitForReady, waitForServiceWorker } from './fixture';
 
 /** Every page, how to reach it from the navigation, and the heading it shows. */
@@ -31,11 +32,15 @@ describeInBrowser('offline after the first visit', () => {
     await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Digits' }).click();
     await page.getByRole('heading', { level: 1, name: 'Classifying handwritten digits' }).waitFor();
 
-    // TensorFlow.js and its wasm binary come from the precache too.
+    // Import and train while offline: the worker, TensorFlow.js and its wasm binary all come
+    // from the precache.
+    await importSyntheticActivities(page);
     await nav.getByRole('link', { name: 'Train' }).click();
-    const backend = page.getByTestId('backend-status');
-    await page.waitForFunction(() => document.querySelector('[data-testid=backend-status]')?.getAttribute('data-backend') !== '');
-    expect(await backend.getAttribute('data-backend')).toBe('wasm');
+    await page.getByText('Advanced settings').click();
+    await page.getByLabel('Epochs', { exact: true }).fill('5');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('backend-status').getAttribute('data-backend')).toBe('wasm');
 
     // A deep link opened while offline is served by the service worker as well.
     await page.goto(page.url().replace(/#.*$/, '#/learn/digits'));

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { importSyntheticActivities } from './seed';
 import { describeInBrowser, openApp, readCspViolations, useBrowser } from './fixture';
 
 const everyPage = ['#/record', '#/data', '#/train', '#/live', '#/learn/regression', '#/learn/digits'];
@@ -12,9 +13,13 @@ describeInBrowser('data never leaves the device', () => {
       await page.evaluate((target) => (location.hash = target), hash);
       await page.locator('main h1').first().waitFor();
     }
-    // Train starts TensorFlow.js: wait until it reports its backend, the heaviest page's work.
+    // Import recordings and train a model: the heaviest work the app does.
+    await importSyntheticActivities(page);
     await page.evaluate(() => (location.hash = '#/train'));
-    await page.waitForFunction(() => document.querySelector('[data-testid=backend-status]')?.getAttribute('data-backend'));
+    await page.getByText('Advanced settings').click();
+    await page.getByLabel('Epochs', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     expect(foreignRequests).toEqual([]);
     expect(await readCspViolations(page)).toEqual([]);

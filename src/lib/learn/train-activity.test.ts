@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultFeatureConfig } from '../signal/features';
 import type { LabelledRecording } from './activity-dataset';
-import { defaultTrainingSettings, TrainingDataError, trainActivityModel } from './train-activity';
+import { TrainingDataError, trainActivityModel } from './train-activity';
+import { defaultTrainingSettings } from './training-settings';
 
 /** A synthetic activity: a sway at `hz` of `amplitude` m/s² on top of gravity, 50 Hz, `seconds` long. */
 function activity(id: string, label: string, group: string, hz: number, amplitude: number, seconds = 20, phase = 0): LabelledRecording {

@@ -8,16 +8,6 @@ import { balancedClassWeights, fitModel, type EpochLog } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
 import { splitRecordings, type SplitName, type SplitShares, type SplitSummary } from './split';
 
-export const defaultTrainingSettings: TrainingSettings = {
-  hidden: [32, 16],
-  dropout: 0.2,
-  learningRate: 0.003,
-  epochs: 60,
-  batchSize: 32,
-  classWeights: true,
-  patience: 10,
-  seed: 1,
-};
 
 /** A problem with the data that stops training before it starts; nothing was trained. */
 export class TrainingDataError extends Error {

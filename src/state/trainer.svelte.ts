@@ -1,0 +1,176 @@
+import type { BackendStatus } from '../lib/compute/backend';
+import type { EpochLog } from '../lib/learn/fit';
+import { dataFingerprint } from '../lib/learn/fingerprint';
+import type { TrainingStage } from '../lib/learn/train-activity';
+import { defaultTrainingSettings } from '../lib/learn/training-settings';
+import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/learn/train-messages';
+import { defaultFeatureConfig } from '../lib/signal/features';
+import type { StoredModel, TrainingSettings } from '../lib/store/model-record';
+import { deleteModel, listModels, renameModel, saveModel } from '../lib/store/models';
+import { activity } from './activity.svelte';
+import { dataset } from './dataset.svelte';
+
+const ACTIVE_KEY = 'motion-lab.activeModel';
+
+export type TrainerState = 'idle' | 'training' | 'done' | 'failed';
+
+/**
+ * Training from the Train page: the recordings go to a worker, progress comes back every
+ * epoch, and the finished model is stored with everything needed to use it again.
+ */
+class Trainer {
+  settings = $state<TrainingSettings>({ ...defaultTrainingSettings, hidden: [...defaultTrainingSettings.hidden] });
+  state = $state<TrainerState>('idle');
+  stage = $state<TrainingStage | 'loading' | undefined>();
+  backend = $state.raw<BackendStatus | undefined>();
+  epochs = $state.raw<EpochLog[]>([]);
+  outcome = $state.raw<TrainOutcome | undefined>();
+  /** Names of the recordings, by index as sent, to show per-recording results. */
+  recordingNames = $state.raw<string[]>([]);
+  error = $state<{ message: string; hint?: string } | undefined>();
+  models = $state.raw<StoredModel[]>([]);
+  activeModelId = $state<string | null>(readActive());
+  startedAt = $state(0);
+  savedModel = $state.raw<StoredModel | undefined>();
+
+  #worker: Worker | undefined;
+  #requestId = 0;
+  #endBusy: (() => void) | undefined;
+
+  async refreshModels(): Promise<void> {
+    this.models = await listModels((await dataset.store()).db);
+  }
+
+  async train(): Promise<void> {
+    if (this.state === 'training') return;
+    this.state = 'training';
+    this.stage = 'loading';
+    this.error = undefined;
+    this.outcome = undefined;
+    this.savedModel = undefined;
+    this.epochs = [];
+    this.startedAt = performance.now();
+    this.#endBusy = activity.start('busy.training');
+    try {
+      const store = await dataset.store();
+      const recordings = await store.list();
+      const items = await Promise.all(
+        recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })),
+      );
+      this.recordingNames = recordings.map((recording) => recording.name);
+      const id = (this.#requestId += 1);
+      const request: TrainRequest = {
+        type: 'train',
+        id,
+        recordings: items.map(({ recording, samples }) => ({
+          recording: { id: recording.id, name: recording.name, label: recording.label, group: recording.group, speedFixes: recording.speedFixes },
+          samples,
+        })),
+        features: { ...defaultFeatureConfig, groups: [...defaultFeatureConfig.groups] },
+        training: { ...this.settings, hidden: [...this.settings.hidden] },
+      };
+      const transfer = items.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer, ...(samples.gyro ? [samples.gyro.buffer] : [])]);
+      this.#workerFor().postMessage(request, transfer as Transferable[]);
+      this.#fingerprint = dataFingerprint(recordings);
+    } catch (error) {
+      this.#fail({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  cancel(): void {
+    this.#worker?.postMessage({ type: 'cancel', id: this.#requestId } satisfies TrainRequest);
+  }
+
+  async setActive(id: string): Promise<void> {
+    this.activeModelId = id;
+    try {
+      localStorage.setItem(ACTIVE_KEY, id);
+    } catch {
+      // Remembered for this visit only.
+    }
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    await renameModel((await dataset.store()).db, id, name);
+    await this.refreshModels();
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteModel((await dataset.store()).db, id);
+    if (this.activeModelId === id) this.activeModelId = null;
+    await this.refreshModels();
+  }
+
+  #fingerprint = '';
+
+  #workerFor(): Worker {
+    if (!this.#worker) {
+      this.#worker = new Worker(new URL('../lib/learn/train.worker.ts', import.meta.url), { type: 'module' });
+      this.#worker.addEventListener('message', (event: MessageEvent<TrainReply>) => void this.#onReply(event.data));
+      this.#worker.addEventListener('error', (event) => this.#fail({ message: `The training worker failed: ${event.message}` }));
+    }
+    return this.#worker;
+  }
+
+  async #onReply(reply: TrainReply): Promise<void> {
+    // A reply to an older run (cancelled, superseded) is no longer of interest.
+    if (reply.id !== this.#requestId) return;
+    switch (reply.type) {
+      case 'backend':
+        this.backend = reply.status;
+        break;
+      case 'stage':
+        this.stage = reply.stage;
+        break;
+      case 'epoch':
+        this.epochs = [...this.epochs, reply.log];
+        break;
+      case 'failed':
+        this.#fail(reply.error);
+        break;
+      case 'done':
+        await this.#finish(reply.outcome);
+        break;
+    }
+  }
+
+  async #finish(outcome: TrainOutcome): Promise<void> {
+    this.outcome = outcome;
+    const model: StoredModel = {
+      id: crypto.randomUUID(),
+      name: `${outcome.preprocessing.labels.join(', ')} · ${new Date().toLocaleString()}`,
+      createdAt: Date.now(),
+      preprocessing: outcome.preprocessing,
+      training: { ...this.settings, hidden: [...this.settings.hidden] },
+      metrics: outcome.metrics,
+      dataFingerprint: this.#fingerprint,
+      artifacts: outcome.artifacts,
+    };
+    if (outcome.stopped !== 'cancelled') {
+      await saveModel((await dataset.store()).db, model);
+      this.savedModel = model;
+      await this.setActive(model.id);
+      await this.refreshModels();
+    }
+    this.state = 'done';
+    this.stage = undefined;
+    this.#endBusy?.();
+  }
+
+  #fail(error: { message: string; hint?: string }): void {
+    this.error = error;
+    this.state = 'failed';
+    this.stage = undefined;
+    this.#endBusy?.();
+  }
+}
+
+function readActive(): string | null {
+  try {
+    return localStorage.getItem(ACTIVE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const trainer = new Trainer();
