@@ -29,8 +29,8 @@ export default ts.config(
     },
   },
   {
-    // Benchmarks and test tools report to the terminal.
-    files: ['test/**/*.ts'],
+    // Benchmarks, test tools and the command line report to the terminal.
+    files: ['test/**/*.ts', 'src/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );
