@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { exportEdgeImpulseCsv } from '../lib/io/csv';
+
+const run = promisify(execFile);
+const cli = ['tsx', 'src/cli/evaluate.ts'];
+
+/** A sway at `hz` of `amplitude` m/s² on gravity, 50 Hz, 16 s. */
+function sway(hz: number, amplitude: number, phase: number) {
+  const n = 800;
+  const t = Float64Array.from({ length: n }, (_, i) => i * 20);
+  const acc = new Float32Array(n * 3);
+  for (let i = 0; i < n; i += 1) {
+    const s = Math.sin(2 * Math.PI * hz * (i / 50) + phase);
+    acc.set([amplitude * 0.5 * s, amplitude * 0.3 * Math.cos(2 * Math.PI * hz * (i / 50)), 9.81 + amplitude * s], i * 3);
+  }
+  return exportEdgeImpulseCsv({ t, acc, gyro: null });
+}
+
+let folder: string;
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'motion-lab-evaluate-'));
+  ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
+    writeFileSync(join(folder, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
+    writeFileSync(join(folder, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
+  });
+  writeFileSync(join(folder, 'walking.broken-1.csv'), 'timestamp,accX,accY,accZ\n0,1,2\n');
+});
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('npm run evaluate', () => {
+  test('trains on a folder, skips a bad file by name and line, and writes the JSON report', async () => {
+    const report = join(folder, 'report.json');
+    const { stdout, stderr } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--epochs', '5', '--json', report], { timeout: 120_000 });
+    expect(stderr).toContain('skipped walking.broken-1.csv, line 2');
+    expect(stdout).toContain('12 recordings from');
+    expect(stdout).toContain('by group: no group on two sides');
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      labels: string[];
+      split: { byGroup: boolean };
+      net: { accuracy: number; f1: Record<string, number> };
+      baseline: { accuracy: number; f1: Record<string, number> };
+      confusion: number[][];
+    };
+    expect(json.labels).toEqual(['running', 'walking']);
+    expect(json.split.byGroup).toBe(true);
+    expect(Object.keys(json.net.f1)).toEqual(['running', 'walking']);
+    expect(json.net.accuracy).toBeGreaterThan(0.8);
+    expect(json.baseline.accuracy).toBeGreaterThanOrEqual(0);
+    expect(json.confusion).toHaveLength(2);
+  }, 120_000);
+
+  test('bad arguments are refused with the usage', async () => {
+    await expect(run('npx', [...cli, folder, '--epochs', 'many'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--epochs must be a positive number, not “many”.'),
+    });
+    await expect(run('npx', [...cli])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run evaluate') });
+  }, 60_000);
+});
