@@ -74,7 +74,7 @@ describe('Recorder in real IndexedDB', () => {
     const [survived, chunks] = await Promise.all([tx.objectStore('recordings').get('r1'), tx.objectStore('chunks').getAll()]);
     expect(survived?.interrupted).toBe(true);
     expect(survived?.durationMs).toBeGreaterThan(250);
-    expect(chunks.reduce((sum, chunk) => sum + chunk.dt.length, 0)).toBe(survived?.sampleCount);
+    expect(chunks.reduce((sum, chunk) => sum + chunk.count, 0)).toBe(survived?.sampleCount);
     await recorder.stop();
   });
 

@@ -1,16 +1,25 @@
 import { sliceSamples, type MotionSamples } from '../sensors/samples';
+import { packColumns, unpackColumns } from './chunk-codec';
 import type { StoredChunk } from './schema';
 
-/** Packs samples into a chunk: times become float32 offsets from the chunk's first sample. */
-export function toChunk(recordingId: string, index: number, samples: MotionSamples): StoredChunk {
+/** Times as float32 offsets from the first sample's time. */
+function offsets(samples: MotionSamples): { t0: number; dt: Float32Array } {
   const count = samples.t.length;
   const t0 = count > 0 ? (samples.t[0] ?? 0) : 0;
   const dt = new Float32Array(count);
   for (let i = 0; i < count; i += 1) dt[i] = (samples.t[i] ?? 0) - t0;
+  return { t0, dt };
+}
+
+/** A chunk as it is, for the saves of a running recording: no work beyond a copy. */
+export function toChunk(recordingId: string, index: number, samples: MotionSamples): StoredChunk {
+  const { t0, dt } = offsets(samples);
   return {
     recordingId,
     index,
     t0,
+    count: dt.length,
+    encoding: 'raw',
     dt,
     // Copies: a chunk owns its buffers, so later edits of the caller's arrays cannot change it.
     acc: samples.acc.slice(),
@@ -18,18 +27,34 @@ export function toChunk(recordingId: string, index: number, samples: MotionSampl
   };
 }
 
-export function fromChunk(chunk: StoredChunk): MotionSamples {
-  const t = new Float64Array(chunk.dt.length);
-  for (let i = 0; i < t.length; i += 1) t[i] = chunk.t0 + (chunk.dt[i] ?? 0);
-  return { t, acc: chunk.acc, gyro: chunk.gyro };
+/**
+ * Samples split into packed chunks of at most `size` samples, numbered from 0. Compression is
+ * asynchronous, so call this before opening the transaction that stores the chunks: an
+ * IndexedDB transaction closes as soon as it has nothing left to do.
+ */
+export async function toPackedChunks(recordingId: string, samples: MotionSamples, size: number): Promise<StoredChunk[]> {
+  const chunks: Promise<StoredChunk>[] = [];
+  for (let from = 0, index = 0; from < samples.t.length; from += size, index += 1) {
+    const part = sliceSamples(samples, from, Math.min(from + size, samples.t.length));
+    const { t0, dt } = offsets(part);
+    chunks.push(
+      packColumns(dt, part.acc, part.gyro).then((packed) => ({
+        recordingId,
+        index,
+        t0,
+        count: dt.length,
+        encoding: 'packed' as const,
+        hasGyro: part.gyro !== null,
+        packed,
+      })),
+    );
+  }
+  return Promise.all(chunks);
 }
 
-/** Splits samples into chunks of at most `size` samples, numbered from `firstIndex`. */
-export function toChunks(recordingId: string, samples: MotionSamples, size: number, firstIndex = 0): StoredChunk[] {
-  const chunks: StoredChunk[] = [];
-  for (let from = 0, index = firstIndex; from < samples.t.length; from += size, index += 1) {
-    const to = Math.min(from + size, samples.t.length);
-    chunks.push(toChunk(recordingId, index, sliceSamples(samples, from, to)));
-  }
-  return chunks;
+export async function fromChunk(chunk: StoredChunk): Promise<MotionSamples> {
+  const { dt, acc, gyro } = chunk.encoding === 'raw' ? chunk : await unpackColumns(chunk.packed, chunk.count, chunk.hasGyro);
+  const t = new Float64Array(dt.length);
+  for (let i = 0; i < t.length; i += 1) t[i] = chunk.t0 + (dt[i] ?? 0);
+  return { t, acc, gyro };
 }

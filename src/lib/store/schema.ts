@@ -3,19 +3,24 @@ import type { StoredModel } from './model-record';
 import type { Recording } from './recording';
 
 /**
- * One stored piece of a recording's samples, about a second long. Times are float32 offsets
- * from the chunk's own `t0`, exact to well under a microsecond within a chunk, so a 3-axis sample
- * costs 16 bytes (4 for time, 12 for x, y, z) and a 6-axis one 28.
+ * One stored piece of a recording's samples. Times are float32 offsets from the chunk's own `t0`,
+ * exact to well under a microsecond within a chunk, so a 3-axis sample is 16 bytes (4 for time,
+ * 12 for x, y, z), 28 with rotation.
+ *
+ * - `raw`: the columns as they are, cheap to write: what a running recording saves every second.
+ * - `packed`: the same columns losslessly compressed (chunk-codec.ts), about 12 bytes a sample:
+ *   imports, edits, and every recording once it stops.
  */
-export interface StoredChunk {
+export type StoredChunk = {
   recordingId: string;
   index: number;
   /** ms of the chunk's first sample on the recording's clock. */
   t0: number;
-  dt: Float32Array;
-  acc: Float32Array;
-  gyro: Float32Array | null;
-}
+  count: number;
+} & (
+  | { encoding: 'raw'; dt: Float32Array; acc: Float32Array; gyro: Float32Array | null }
+  | { encoding: 'packed'; hasGyro: boolean; packed: Uint8Array }
+);
 
 export interface StoredLabel {
   name: string;

@@ -4,12 +4,14 @@
  */
 import { meanRateHz, sliceSamples, type MotionSamples } from '../../../src/lib/sensors/samples';
 import type { Recording } from '../../../src/lib/store/recording';
-import { RecordingStore } from '../../../src/lib/store/recordings';
+import { describeSamples, RecordingStore } from '../../../src/lib/store/recordings';
 import { expose } from './expose';
 import { syntheticMotion } from './synthetic-motion';
 
 export interface WriteOptions {
   dbName: string;
+  /** After writing through the store, regroup and pack the recording as Recorder.stop() does. */
+  compact?: boolean;
   /** Samples per transaction: one chunk for the store, this many per-sample objects for the naive layout. */
   batchSamples: number;
   /** Stop after this many samples… */
@@ -32,16 +34,34 @@ const NAIVE_STORE = 'samples';
  * another as the Recorder's flushes run: each is one transaction holding the chunk and the
  * recording's updated row.
  */
-async function writeThroughStore({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
+async function writeThroughStore({ dbName, batchSamples, maxSamples, maxMs, compact }: WriteOptions): Promise<WriteRun> {
   const samples = syntheticMotion(maxSamples);
   const store = await RecordingStore.open(dbName);
   try {
     let recording = newRecording();
     await store.begin(recording);
-    return await timeBatches(samples, batchSamples, maxMs, async (batch, index, stored) => {
+    const run = await timeBatches(samples, batchSamples, maxMs, async (batch, index, stored) => {
       const durationMs = (batch.t[batch.t.length - 1] ?? 0) - (samples.t[0] ?? 0);
       recording = { ...recording, sampleCount: stored, durationMs, rateHz: meanRateHz(stored, durationMs) };
       await store.append(recording, index, batch);
+    });
+    if (compact) await store.compact(recording.id);
+    return run;
+  } finally {
+    store.db.close();
+  }
+}
+
+/**
+ * Imports: each transaction stores one whole recording of `batchSamples` through
+ * `RecordingStore.add` (packed 1024-sample chunks), as importing a file does.
+ */
+async function writeImports({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
+  const samples = syntheticMotion(maxSamples);
+  const store = await RecordingStore.open(dbName);
+  try {
+    return await timeBatches(samples, batchSamples, maxMs, async (batch) => {
+      await store.add({ ...newRecording(), ...describeSamples(batch), interrupted: false }, batch);
     });
   } finally {
     store.db.close();
@@ -152,6 +172,6 @@ function openIdb(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDB
   });
 }
 
-const api = { writeThroughStore, writeNaive, usageBytes, settledUsageBytes };
+const api = { writeThroughStore, writeImports, writeNaive, usageBytes, settledUsageBytes };
 export type StoreBench = typeof api;
 expose(api);
