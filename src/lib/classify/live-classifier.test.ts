@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { LabelledRecording } from '../learn/activity-dataset';
+import { modelArtifacts } from '../learn/model-artifacts';
+import { predictRows, trainActivityModel } from '../learn/train-activity';
+import { defaultTrainingSettings } from '../learn/training-settings';
+import { extractorFor, defaultFeatureConfig } from '../signal/features';
+import { resample } from '../signal/resample';
+import { standardize } from '../signal/standardize';
+import { windowsOf } from '../signal/windows';
+import { LiveClassifier } from './live-classifier';
+import { UnsupportedModelError } from './dense-network';
+
+function activity(id: string, label: string, group: string, hz: number, amplitude: number, seconds = 20, phase = 0): LabelledRecording {
+  const n = seconds * 50;
+  const t = Float64Array.from({ length: n }, (_, i) => i * 20 + (i % 3) * 0.7);
+  const acc = new Float32Array(n * 3);
+  for (let i = 0; i < n; i += 1) {
+    const s = Math.sin(2 * Math.PI * hz * (i / 50) + phase);
+    acc.set([amplitude * s * 0.5, amplitude * Math.cos(2 * Math.PI * hz * (i / 50)) * 0.3, 9.81 + amplitude * s], i * 3);
+  }
+  return { recording: { id, name: id, label, group, speedFixes: [] }, samples: { t, acc, gyro: null } };
+}
+
+const people = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'gus'];
+const data = people.flatMap((person, p) => [
+  activity(`${person}-walk`, 'walking', person, 1.8 + p * 0.03, 2, 20, p),
+  activity(`${person}-run`, 'running', person, 2.8 + p * 0.03, 6, 20, p),
+]);
+
+let trained: Awaited<ReturnType<typeof trainActivityModel>>;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  trained = await trainActivityModel(data, { features: defaultFeatureConfig, training: { ...defaultTrainingSettings, epochs: 15 } });
+}, 60_000);
+
+describe('LiveClassifier', () => {
+  test('a stream in small batches gives the same windows and probabilities as training would', async () => {
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0 });
+    const item = activity('new-run', 'running', 'zed', 2.9, 6, 10, 0.4);
+    const predictions = [];
+    for (let from = 0; from < item.samples.t.length; from += 7) {
+      const to = Math.min(from + 7, item.samples.t.length);
+      predictions.push(...live.push({ t: item.samples.t.subarray(from, to), acc: item.samples.acc.subarray(from * 3, to * 3), gyro: null }));
+    }
+    // The same recording through the training pipeline, then tfjs.
+    const windows = windowsOf(resample(item.samples).segments, defaultFeatureConfig);
+    const rows = extractorFor(defaultFeatureConfig).rows(windows);
+    standardize(rows, trained.preprocessing.stats);
+    const expected = predictRows(trained.model, rows, windows.length, rows.length / windows.length);
+    expect(predictions.length).toBeGreaterThanOrEqual(windows.length - 1);
+    expect(predictions.length).toBeLessThanOrEqual(windows.length);
+    const running = trained.preprocessing.labels.indexOf('running');
+    expect(predictions.filter((p) => p.label === running).length / predictions.length).toBeGreaterThan(0.9);
+    expect(predictions.map((p) => p.top)).toEqual([...expected].slice(0, predictions.length));
+    for (const p of predictions) expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  test('smoothing and the threshold: uncertain windows say unknown', async () => {
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 1.01 });
+    const item = activity('walk', 'walking', 'zed', 1.8, 2, 6);
+    const predictions = live.push(item.samples);
+    expect(predictions.length).toBeGreaterThan(0);
+    expect(predictions.every((p) => p.label === -1)).toBe(true);
+    expect(predictions.every((p) => ['walking', 'running', 'biking'].includes(p.baseline))).toBe(true);
+  });
+
+  test('a gap inside a window gives no answer for it, then answers resume', async () => {
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0 });
+    const item = activity('walk', 'walking', 'zed', 1.8, 2, 6);
+    const before = live.push(item.samples);
+    const later = { ...item.samples, t: item.samples.t.map((t) => t + 10_000) };
+    const after = live.push(later);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((p) => p.atMs >= 10_000 + 2000)).toBe(true);
+  });
+
+  test('a model whose features do not match this code is refused', async () => {
+    const artifacts = await modelArtifacts(trained.model);
+    const changed = { ...trained.preprocessing, featureNames: trained.preprocessing.featureNames.slice(1) };
+    expect(() => new LiveClassifier(changed, artifacts)).toThrow(UnsupportedModelError);
+  });
+});

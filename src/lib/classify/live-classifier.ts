@@ -1,0 +1,169 @@
+import type { MotionSamples } from '../sensors/samples';
+import { extractorFor, type FeatureExtractor } from '../signal/features';
+import { resample } from '../signal/resample';
+import { standardize } from '../signal/standardize';
+import { windowSamples } from '../signal/windows';
+import type { Preprocessing } from '../store/model-record';
+import { classifyByRules, type RuleLabel } from './rules';
+import { denseNetworkFrom, forward, UnsupportedModelError, type DenseNetwork } from './dense-network';
+import type { ModelArtifacts } from '../store/model-record';
+
+export interface LiveOptions {
+  /** Majority vote over this many latest windows (1: no smoothing). */
+  smoothing: number;
+  /** Below this probability the answer is "unknown" (-1). */
+  threshold: number;
+}
+
+export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6 };
+
+export interface LivePrediction {
+  /** End of the window, ms on the source's clock. */
+  atMs: number;
+  probabilities: Float32Array;
+  /** The most probable label index of this window alone. */
+  top: number;
+  /** After smoothing and the threshold: a label index, or -1 for unknown. */
+  label: number;
+  /** The lesson's rules on the same window. */
+  baseline: RuleLabel;
+  /** ms from the arrival of the samples that completed the window to this answer. */
+  latencyMs: number;
+}
+
+/**
+ * Classifies a live stream: every stride, the latest window goes through exactly the training
+ * pipeline (the same resampling, features and training statistics the model was saved with),
+ * then the network, then smoothing. The rule baseline answers for the same window.
+ */
+export class LiveClassifier {
+  readonly labels: readonly string[];
+  readonly #preprocessing: Preprocessing;
+  readonly #network: DenseNetwork;
+  readonly #extractor: FeatureExtractor;
+  readonly #row: Float32Array;
+  readonly #scaled: Float32Array;
+  readonly #windowMs: number;
+  readonly #strideMs: number;
+  readonly #windowSamples: number;
+  #options: LiveOptions;
+  #t: number[] = [];
+  #acc: number[] = [];
+  #nextEndMs: number | undefined;
+  #recent: number[] = [];
+
+  constructor(preprocessing: Preprocessing, artifacts: ModelArtifacts, options: LiveOptions = defaultLiveOptions) {
+    this.#preprocessing = preprocessing;
+    this.labels = preprocessing.labels;
+    this.#extractor = extractorFor(preprocessing.features);
+    const names = this.#extractor.names;
+    if (names.length !== preprocessing.featureNames.length || names.some((name, i) => name !== preprocessing.featureNames[i])) {
+      throw new UnsupportedModelError(
+        'This model was trained on inputs this version of the app computes differently (its feature list does not match). Train it again.',
+      );
+    }
+    this.#network = denseNetworkFrom(artifacts);
+    const outputs = this.#network.layers.at(-1)?.units;
+    if (this.#network.inputs !== names.length || outputs !== preprocessing.labels.length) {
+      throw new UnsupportedModelError(
+        `The network takes ${this.#network.inputs} inputs and gives ${outputs} outputs, but its preprocessing has ${names.length} features and ${preprocessing.labels.length} labels.`,
+      );
+    }
+    this.#row = new Float32Array(names.length);
+    this.#scaled = new Float32Array(names.length);
+    this.#windowMs = preprocessing.features.windowS * 1000;
+    this.#strideMs = preprocessing.features.strideS * 1000;
+    this.#windowSamples = windowSamples(preprocessing.features);
+    this.#options = options;
+  }
+
+  set options(options: LiveOptions) {
+    this.#options = options;
+  }
+
+  /** Forgets the stream (a new source, a pause). */
+  reset(): void {
+    this.#t = [];
+    this.#acc = [];
+    this.#nextEndMs = undefined;
+    this.#recent = [];
+  }
+
+  /** Adds samples; returns a prediction for every window they completed. */
+  push(batch: MotionSamples, arrivedAt = performance.now()): LivePrediction[] {
+    for (let i = 0; i < batch.t.length; i += 1) {
+      this.#t.push(batch.t[i] ?? 0);
+      this.#acc.push(batch.acc[i * 3] ?? 0, batch.acc[i * 3 + 1] ?? 0, batch.acc[i * 3 + 2] ?? 0);
+    }
+    const first = this.#t[0];
+    const last = this.#t.at(-1);
+    if (first === undefined || last === undefined) return [];
+    this.#nextEndMs ??= first + this.#windowMs;
+    // After a long pause, skip the windows that cannot hold enough samples anyway.
+    const behind = last - this.#windowMs - this.#nextEndMs;
+    if (behind > 0) this.#nextEndMs += Math.floor(behind / this.#strideMs) * this.#strideMs;
+    const predictions: LivePrediction[] = [];
+    while (last >= this.#nextEndMs) {
+      const prediction = this.#classify(this.#nextEndMs, arrivedAt);
+      if (prediction) predictions.push(prediction);
+      this.#nextEndMs += this.#strideMs;
+    }
+    this.#forgetBefore(this.#nextEndMs - this.#windowMs - 1000);
+    return predictions;
+  }
+
+  #classify(endMs: number, arrivedAt: number): LivePrediction | undefined {
+    // The raw samples of the window (and one before it, to interpolate its first sample).
+    const from = Math.max(0, lowerIndex(this.#t, endMs - this.#windowMs) - 1);
+    const to = lowerIndex(this.#t, endMs + 1e-9);
+    const samples: MotionSamples = {
+      t: Float64Array.from(this.#t.slice(from, to)),
+      acc: Float32Array.from(this.#acc.slice(from * 3, to * 3)),
+      gyro: null,
+    };
+    const segment = resample(samples, { rateHz: this.#preprocessing.features.rateHz }).segments.at(-1);
+    // A gap inside the window: no honest answer for it.
+    if (!segment || segment.acc.length < this.#windowSamples * 3) return undefined;
+    const acc = segment.acc.subarray(segment.acc.length - this.#windowSamples * 3);
+    this.#extractor.extract(acc, this.#row);
+    standardize(this.#row, this.#preprocessing.stats, this.#scaled);
+    const probabilities = forward(this.#network, this.#scaled, new Float32Array(this.labels.length));
+    let top = 0;
+    for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
+    const confident = (probabilities[top] ?? 0) >= this.#options.threshold ? top : -1;
+    this.#recent = [...this.#recent, confident].slice(-Math.max(1, this.#options.smoothing));
+    const baseline = classifyByRules({ acc, t0Ms: endMs - this.#windowMs }, this.#preprocessing.features.rateHz).label;
+    return { atMs: endMs, probabilities, top, label: majority(this.#recent), baseline, latencyMs: performance.now() - arrivedAt };
+  }
+
+  #forgetBefore(timeMs: number): void {
+    const keep = lowerIndex(this.#t, timeMs);
+    if (keep > 256) {
+      this.#t.splice(0, keep);
+      this.#acc.splice(0, keep * 3);
+    }
+  }
+}
+
+/** First index whose time is ≥ `time`. */
+function lowerIndex(times: readonly number[], time: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((times[middle] ?? 0) < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The most frequent value; a tie goes to the most recent of the tied values. */
+function majority(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = values.at(-1) ?? -1;
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const [value, count] of counts) {
+    if (count > (counts.get(best) ?? 0)) best = value;
+  }
+  return best;
+}
