@@ -1,17 +1,13 @@
 import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
-import { PhoneMotionSource } from '../lib/sensors/phone';
-import { ReplaySource } from '../lib/sensors/replay';
-import type { AccelerationUnits } from '../lib/sensors/forwarder';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import { WebBluetoothSource } from '../lib/sensors/web-bluetooth';
-import { DEFAULT_BAUD_RATE, WebSerialSource } from '../lib/sensors/web-serial';
 import type { Recording } from '../lib/store/recording';
 import { activity } from './activity.svelte';
 import { nextName } from '../lib/store/recordings';
 import { dataset } from './dataset.svelte';
+import { SourceChoice } from './source-choice.svelte';
 
-export type SourceChoice = 'phone' | 'bluetooth' | 'serial' | 'replay';
 export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';
 
 const GROUP_KEY = 'motion-lab.group';
@@ -34,17 +30,13 @@ function rememberedGroup(): string {
  * plot, screen wake lock, optional GPS, and marking the app busy so no update reloads it.
  */
 class RecordSession {
-  source = $state<SourceChoice>('phone');
-  replayId = $state('');
+  readonly input = new SourceChoice();
   label = $state('walking');
   group = $state(rememberedGroup());
   countdownS = $state(3);
   /** 0: until stopped. */
   durationS = $state(0);
   gps = $state(false);
-  baudRate = $state(DEFAULT_BAUD_RATE);
-  /** Serial acceleration units; undefined: guessed from the readings at rest. */
-  serialUnits = $state<AccelerationUnits | undefined>();
 
   state = $state<SessionState>('idle');
   countdownLeft = $state(0);
@@ -78,7 +70,7 @@ class RecordSession {
       // Not remembered; still used for this recording.
     }
     try {
-      const source = await this.#createSource();
+      const source = await this.input.create();
       this.#release.push(activity.start('busy.recording'));
       if (this.countdownS > 0 && !(await this.#countdown(this.countdownS))) {
         this.#cleanUp();
@@ -116,24 +108,6 @@ class RecordSession {
     if (!this.#recorder || this.state === 'stopping') return;
     this.state = 'stopping';
     await this.#recorder.stop();
-  }
-
-  async #createSource(): Promise<MotionSource> {
-    switch (this.source) {
-      case 'phone':
-        await PhoneMotionSource.requestPermission();
-        return new PhoneMotionSource();
-      case 'replay': {
-        const store = await dataset.store();
-        const recording = await store.get(this.replayId);
-        if (!recording) throw new Error('Pick a stored recording to replay.');
-        return new ReplaySource(await store.readSamples(recording.id), { name: recording.name });
-      }
-      case 'bluetooth':
-        return WebBluetoothSource.request();
-      case 'serial':
-        return WebSerialSource.request({ baudRate: this.baudRate, ...(this.serialUnits && { units: this.serialUnits }) });
-    }
   }
 
   #countdown(seconds: number): Promise<boolean> {

@@ -180,6 +180,16 @@ export const en = {
   'live.title': 'Live',
   'live.intro':
     'Classify motion as it happens with a trained model, with the rule-based baseline beside it.',
+  'live.model': 'Model',
+  'live.chooseModel': 'Choose a model',
+  'live.smoothing': 'Smoothing (windows)',
+  'live.threshold': 'Unknown below probability',
+  'live.start': 'Start',
+  'live.network': 'Network',
+  'live.rules': 'Rules (speed)',
+  'live.unknown': 'unknown',
+  'live.recent': 'Recent answers',
+  'live.stats': '{windows} windows · latency p50 {p50} ms, p99 {p99} ms',
   'learn.regression.title': 'Matching X to Y',
   'learn.regression.intro':
     'How does a model learn? Make a guess, measure how wrong it is, follow the gradient downhill, then let one neuron find the answer.',

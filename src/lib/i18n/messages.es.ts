@@ -181,6 +181,16 @@ export const es: Catalog = {
   'live.title': 'En vivo',
   'live.intro':
     'Clasifica el movimiento mientras ocurre con un modelo entrenado, con la línea base de reglas al lado.',
+  'live.model': 'Modelo',
+  'live.chooseModel': 'Elige un modelo',
+  'live.smoothing': 'Suavizado (ventanas)',
+  'live.threshold': 'Desconocido bajo la probabilidad',
+  'live.start': 'Iniciar',
+  'live.network': 'Red',
+  'live.rules': 'Reglas (velocidad)',
+  'live.unknown': 'desconocido',
+  'live.recent': 'Respuestas recientes',
+  'live.stats': '{windows} ventanas · latencia p50 {p50} ms, p99 {p99} ms',
   'learn.regression.title': 'Relacionar X con Y',
   'learn.regression.intro':
     '¿Cómo aprende un modelo? Haz una suposición, mide cuánto se equivoca, sigue el gradiente cuesta abajo y deja que una neurona encuentre la respuesta.',

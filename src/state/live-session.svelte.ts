@@ -1,0 +1,91 @@
+import { defaultLiveOptions, LiveClassifier, type LivePrediction } from '../lib/classify/live-classifier';
+import type { RuleLabel } from '../lib/classify/rules';
+import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
+import type { StoredModel } from '../lib/store/model-record';
+import { getModel } from '../lib/store/models';
+import { dataset } from './dataset.svelte';
+import { SourceChoice } from './source-choice.svelte';
+
+/** How many recent answers the strip shows and the latency figures cover. */
+const RECENT = 24;
+const LATENCY_WINDOW = 200;
+
+/** Live classification from the Live page: a source, a stored model, answers every stride. */
+class LiveSession {
+  readonly input = new SourceChoice();
+  modelId = $state('');
+  smoothing = $state(defaultLiveOptions.smoothing);
+  threshold = $state(defaultLiveOptions.threshold);
+  running = $state(false);
+  starting = $state(false);
+  error = $state<string | undefined>();
+  notice = $state<string | undefined>();
+  model = $state.raw<StoredModel | undefined>();
+  latest = $state.raw<LivePrediction | undefined>();
+  recent = $state.raw<number[]>([]);
+  baseline = $state<RuleLabel | undefined>();
+  latencies = $state.raw<number[]>([]);
+  windows = $state(0);
+
+  #source: MotionSource | undefined;
+
+  /** Label shown large: the smoothed answer, or unknown. */
+  get label(): string | undefined {
+    const index = this.latest?.label;
+    if (index === undefined || !this.model) return undefined;
+    return index >= 0 ? this.model.preprocessing.labels[index] : '?';
+  }
+
+  /** Called from the Start tap: sensors and device choosers need it. */
+  async start(): Promise<void> {
+    if (this.running || this.starting) return;
+    this.error = undefined;
+    this.notice = undefined;
+    this.starting = true;
+    try {
+      const model = await getModel((await dataset.store()).db, this.modelId);
+      if (!model) throw new Error('Choose a trained model first (train one on the Train page).');
+      this.model = model;
+      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold });
+      this.latest = undefined;
+      this.recent = [];
+      this.latencies = [];
+      this.windows = 0;
+      const source = await this.input.create({ loopReplay: true });
+      this.#source = source;
+      await source.start({
+        samples: (batch) => {
+          classifier.options = { smoothing: this.smoothing, threshold: this.threshold };
+          for (const prediction of classifier.push(batch)) this.#show(prediction);
+        },
+        event: (event) => {
+          if (event.type === 'disconnected') this.notice = event.reason;
+          if (event.type === 'ended') void this.stop();
+        },
+      });
+      this.running = true;
+    } catch (error) {
+      if (!(error instanceof SourceCancelledError)) this.error = error instanceof Error ? error.message : String(error);
+      this.#source = undefined;
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const source = this.#source;
+    this.#source = undefined;
+    this.running = false;
+    await source?.stop();
+  }
+
+  #show(prediction: LivePrediction): void {
+    this.latest = prediction;
+    this.baseline = prediction.baseline;
+    this.recent = [...this.recent, prediction.label].slice(-RECENT);
+    this.latencies = [...this.latencies, prediction.latencyMs].slice(-LATENCY_WINDOW);
+    this.windows += 1;
+  }
+}
+
+export const liveSession = new LiveSession();

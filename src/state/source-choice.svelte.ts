@@ -1,0 +1,37 @@
+import type { AccelerationUnits } from '../lib/sensors/forwarder';
+import { PhoneMotionSource } from '../lib/sensors/phone';
+import { ReplaySource } from '../lib/sensors/replay';
+import type { MotionSource } from '../lib/sensors/source';
+import { WebBluetoothSource } from '../lib/sensors/web-bluetooth';
+import { DEFAULT_BAUD_RATE, WebSerialSource } from '../lib/sensors/web-serial';
+import { dataset } from './dataset.svelte';
+
+export type SourceKindChoice = 'phone' | 'bluetooth' | 'serial' | 'replay';
+
+/** Which source the user picked and its settings; the Record and Live pages each keep one. */
+export class SourceChoice {
+  kind = $state<SourceKindChoice>('phone');
+  replayId = $state('');
+  baudRate = $state(DEFAULT_BAUD_RATE);
+  /** Serial acceleration units; undefined: guessed from the readings at rest. */
+  serialUnits = $state<AccelerationUnits | undefined>();
+
+  /** Makes the chosen source; call from the user's tap (permissions and device choosers need it). */
+  async create(options: { loopReplay?: boolean } = {}): Promise<MotionSource> {
+    switch (this.kind) {
+      case 'phone':
+        await PhoneMotionSource.requestPermission();
+        return new PhoneMotionSource();
+      case 'replay': {
+        const store = await dataset.store();
+        const recording = await store.get(this.replayId);
+        if (!recording) throw new Error('Pick a stored recording to replay.');
+        return new ReplaySource(await store.readSamples(recording.id), { name: recording.name, loop: options.loopReplay ?? false });
+      }
+      case 'bluetooth':
+        return WebBluetoothSource.request();
+      case 'serial':
+        return WebSerialSource.request({ baudRate: this.baudRate, ...(this.serialUnits && { units: this.serialUnits }) });
+    }
+  }
+}
