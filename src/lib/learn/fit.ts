@@ -49,20 +49,44 @@ export function balancedClassWeights(y: Float32Array, classes: number): Float32A
   return counts.map((count) => (count > 0 ? y.length / (present * count) : 0));
 }
 
-function weightedCrossEntropy(probabilities: tf.Tensor, labels: tf.Tensor1D, weights: tf.Tensor1D, classes: number): tf.Scalar {
-  const oneHot = tf.oneHot(tf.cast(labels, 'int32'), classes);
-  const picked = tf.sum(tf.mul(probabilities, oneHot), 1);
-  const perRow = tf.neg(tf.log(tf.add(picked, EPSILON)));
-  const rowWeights = tf.gather(weights, tf.cast(labels, 'int32'));
-  return tf.div(tf.sum(tf.mul(perRow, rowWeights)), tf.sum(rowWeights));
+/** A set on the backend: inputs, one-hot targets, each row's class weight, and the label indices. */
+interface TensorSet {
+  x: tf.Tensor2D;
+  targets: tf.Tensor2D;
+  rowWeights: tf.Tensor1D;
+  labels: tf.Tensor1D;
+}
+
+function toTensors(examples: Examples, classes: number, classWeights: Float32Array): TensorSet {
+  const targets = new Float32Array(examples.rows * classes);
+  const rowWeights = new Float32Array(examples.rows);
+  examples.y.forEach((label, row) => {
+    targets[row * classes + label] = 1;
+    rowWeights[row] = classWeights[label] ?? 0;
+  });
+  return {
+    x: tf.tensor2d(examples.x, [examples.rows, examples.cols]),
+    targets: tf.tensor2d(targets, [examples.rows, classes]),
+    rowWeights: tf.tensor1d(rowWeights),
+    labels: tf.tensor1d(Int32Array.from(examples.y), 'int32'),
+  };
+}
+
+/**
+ * Class-weighted cross-entropy of softmax outputs. Targets and weights are prepared once per set
+ * (toTensors), so a training step adds only the few operations of the loss itself.
+ */
+function weightedCrossEntropy(probabilities: tf.Tensor, targets: tf.Tensor, rowWeights: tf.Tensor1D): tf.Scalar {
+  const picked = tf.sum(tf.mul(probabilities, targets), 1);
+  return tf.div(tf.neg(tf.sum(tf.mul(tf.log(tf.add(picked, EPSILON)), rowWeights))), tf.sum(rowWeights));
 }
 
 /** Loss and accuracy of the model on a whole set, in one pass. */
-function evaluateSet(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor1D, weights: tf.Tensor1D, classes: number): [number, number] {
+function evaluateSet(model: tf.LayersModel, set: TensorSet): [number, number] {
   const [loss, accuracy] = tf.tidy(() => {
-    const probabilities = model.predict(x) as tf.Tensor2D;
-    const lossValue = weightedCrossEntropy(probabilities, y, weights, classes);
-    const correct = tf.mean(tf.cast(tf.equal(tf.argMax(probabilities, 1), tf.cast(y, 'int32')), 'float32'));
+    const probabilities = model.predict(set.x) as tf.Tensor2D;
+    const lossValue = weightedCrossEntropy(probabilities, set.targets, set.rowWeights);
+    const correct = tf.mean(tf.cast(tf.equal(tf.argMax(probabilities, 1), set.labels), 'float32'));
     return [lossValue, correct];
   });
   const values = [loss.dataSync()[0] ?? NaN, accuracy.dataSync()[0] ?? NaN] as [number, number];
@@ -82,11 +106,9 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
   const classes = (model.outputs[0]?.shape[1] as number | undefined) ?? 0;
   const random = mulberry32(options.seed ?? 1);
   const optimizer = tf.train.adam(options.learningRate);
-  const xs = tf.tensor2d(train.x, [train.rows, train.cols]);
-  const ys = tf.tensor1d(train.y, 'float32');
-  const valXs = tf.tensor2d(validation.x, [validation.rows, validation.cols]);
-  const valYs = tf.tensor1d(validation.y, 'float32');
-  const weights = tf.tensor1d(options.classWeights ?? new Float32Array(classes).fill(1));
+  const classWeights = options.classWeights ?? new Float32Array(classes).fill(1);
+  const trainSet = toTensors(train, classes, classWeights);
+  const validationSet = toTensors(validation, classes, classWeights);
   const order = new Int32Array(train.rows).map((_, i) => i);
   const history: EpochLog[] = [];
   let best: { loss: number; epoch: number; weights: tf.Tensor[] } | undefined;
@@ -101,19 +123,20 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
       shuffle(order, random);
       const shuffled = tf.tidy(() => {
         const indices = tf.tensor1d(order, 'int32');
-        return [tf.gather(xs, indices), tf.gather(ys, indices)] as [tf.Tensor2D, tf.Tensor1D];
+        return [tf.gather(trainSet.x, indices), tf.gather(trainSet.targets, indices), tf.gather(trainSet.rowWeights, indices)] as const;
       });
       for (let from = 0; from < train.rows; from += options.batchSize) {
         const size = Math.min(options.batchSize, train.rows - from);
         tf.tidy(() => {
           const batchX = shuffled[0].slice([from, 0], [size, train.cols]);
-          const batchY = shuffled[1].slice([from], [size]);
-          optimizer.minimize(() => weightedCrossEntropy(model.apply(batchX, { training: true }) as tf.Tensor, batchY, weights, classes));
+          const batchTargets = shuffled[1].slice([from, 0], [size, classes]);
+          const batchWeights = shuffled[2].slice([from], [size]);
+          optimizer.minimize(() => weightedCrossEntropy(model.apply(batchX, { training: true }) as tf.Tensor, batchTargets, batchWeights));
         });
       }
       shuffled.forEach((tensor) => tensor.dispose());
-      const [loss, accuracy] = evaluateSet(model, xs, ys, weights, classes);
-      const [valLoss, valAccuracy] = evaluateSet(model, valXs, valYs, weights, classes);
+      const [loss, accuracy] = evaluateSet(model, trainSet);
+      const [valLoss, valAccuracy] = evaluateSet(model, validationSet);
       const log = { epoch, loss, accuracy, valLoss, valAccuracy, elapsedMs: performance.now() - started };
       history.push(log);
       options.onEpoch?.(log);
@@ -131,7 +154,7 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
     return { history, bestEpoch: best?.epoch ?? 0, stopped };
   } finally {
     best?.weights.forEach((tensor) => tensor.dispose());
-    [xs, ys, valXs, valYs, weights].forEach((tensor) => tensor.dispose());
+    for (const set of [trainSet, validationSet]) Object.values(set).forEach((tensor) => tensor.dispose());
     optimizer.dispose();
   }
 }

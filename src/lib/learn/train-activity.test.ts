@@ -39,8 +39,8 @@ describe('trainActivityModel', () => {
       training: { ...defaultTrainingSettings, epochs: 25 },
     });
     expect(result.preprocessing.labels).toEqual(['golfing', 'running', 'walking']);
-    expect(result.preprocessing.featureNames).toHaveLength(38);
-    expect(result.preprocessing.stats.mean).toHaveLength(38);
+    expect(result.preprocessing.featureNames).toHaveLength(53);
+    expect(result.preprocessing.stats.mean).toHaveLength(53);
     expect(result.split.byGroup).toBe(true);
     expect(result.metrics.test.accuracy).toBeGreaterThan(0.9);
     // The rules can never say golfing: a third of the test windows are errors for them at least.

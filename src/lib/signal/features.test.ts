@@ -21,12 +21,12 @@ function bouncing(frequencyHz: number, amplitude = 2): Float32Array {
 const bands = ['0.5-1', '1-2', '2-3', '3-5', '5-8', '8-12'].map((band) => `mag.power.${band}Hz`);
 
 describe('featureNames', () => {
-  it('lists 38 features in a fixed order', () => {
+  it('lists 53 features in a fixed order', () => {
     const names = featureNames(defaultFeatureConfig);
-    expect(names).toHaveLength(38);
+    expect(names).toHaveLength(53);
     expect(names.slice(0, 6)).toEqual(['x.mean', 'x.std', 'x.min', 'x.max', 'x.range', 'x.rms']);
     expect(names.slice(18, 24)).toEqual(['mag.mean', 'mag.std', 'mag.min', 'mag.max', 'mag.range', 'mag.rms']);
-    expect(names.slice(24)).toEqual([
+    expect(names.slice(24, 38)).toEqual([
       'x.meanCrossingsPerS',
       'y.meanCrossingsPerS',
       'z.meanCrossingsPerS',
@@ -36,6 +36,18 @@ describe('featureNames', () => {
       'corr.xy',
       'corr.xz',
       'corr.yz',
+    ]);
+    expect(names.slice(38)).toEqual([
+      'vert.std',
+      'vert.min',
+      'vert.max',
+      'vert.range',
+      'horiz.mean',
+      'horiz.std',
+      'horiz.max',
+      ...bands.map((band) => band.replace('mag.', 'vert.')),
+      'vert.dominantHz',
+      'corr.vertHoriz',
     ]);
   });
 
@@ -49,6 +61,34 @@ describe('featureNames', () => {
     expect(featureNames(raw)).toHaveLength(300);
     expect(featureNames(raw).slice(0, 4)).toEqual(['x[0]', 'y[0]', 'z[0]', 'x[1]']);
     expect(featureNames({ ...raw, rawMagnitudeOnly: true }).slice(98)).toEqual(['mag[98]', 'mag[99]']);
+  });
+});
+
+describe('vertical features', () => {
+  /** Bobbing up and down at 2 Hz while drifting sideways at 0.5 Hz, with gravity along `up` (a unit vector). */
+  function bobbing(up: [number, number, number]): Float32Array {
+    // A horizontal direction perpendicular to `up`.
+    const side: [number, number, number] = Math.abs(up[2]) < 0.9 ? [up[1], -up[0], 0] : [1, 0, 0];
+    const norm = Math.hypot(...side);
+    const acc = new Float32Array(300);
+    for (let i = 0; i < 100; i += 1) {
+      const v = 9.81 + 1.5 * Math.sin((2 * Math.PI * 2 * i) / 50);
+      const h = 0.8 * Math.sin((2 * Math.PI * 0.5 * i) / 50 + 1);
+      for (let c = 0; c < 3; c += 1) acc[i * 3 + c] = v * up[c]! + (h * side[c]!) / norm;
+    }
+    return acc;
+  }
+
+  it('find the up-and-down rhythm whichever way the phone is held', () => {
+    const upright = extract(bobbing([0, 0, 1]), defaultFeatureConfig);
+    const tilted = extract(bobbing([Math.SQRT1_2, 0, Math.SQRT1_2]), defaultFeatureConfig);
+    expect(upright['vert.dominantHz']).toBeCloseTo(2, 1);
+    expect(upright['vert.std']).toBeCloseTo(1.5 / Math.SQRT2, 1);
+    for (const name of ['vert.std', 'vert.range', 'vert.dominantHz', 'horiz.std', 'vert.power.1-2Hz']) {
+      expect(tilted[name], name).toBeCloseTo(upright[name]!, 1);
+    }
+    // The per-axis means, by contrast, tell the two holds apart.
+    expect(tilted['x.mean']).not.toBeCloseTo(upright['x.mean']!, 0);
   });
 });
 
@@ -104,21 +144,21 @@ describe('extractFeatures', () => {
   it('writes into the row it is given, one window after another into rows', () => {
     const extractor = extractorFor(defaultFeatureConfig);
     const rows = extractor.rows([{ acc: bouncing(2) }, { acc: bouncing(3) }]);
-    expect(rows).toHaveLength(76);
-    const second = named(rows.subarray(38), extractor.names);
+    expect(rows).toHaveLength(106);
+    const second = named(rows.subarray(53), extractor.names);
     expect(second['mag.dominantHz']).toBeCloseTo(3, 1);
   });
 
   it('refuses a window or a row of the wrong size, and a config without features', () => {
-    expect(() => extractFeatures({ acc: new Float32Array(297) }, defaultFeatureConfig, new Float32Array(38))).toThrow(/100 samples/);
-    expect(() => extractFeatures({ acc: new Float32Array(300) }, defaultFeatureConfig, new Float32Array(37))).toThrow(/38 values/);
+    expect(() => extractFeatures({ acc: new Float32Array(297) }, defaultFeatureConfig, new Float32Array(53))).toThrow(/100 samples/);
+    expect(() => extractFeatures({ acc: new Float32Array(300) }, defaultFeatureConfig, new Float32Array(37))).toThrow(/53 values/);
     expect(() => new FeatureExtractor({ ...defaultFeatureConfig, groups: [] })).toThrow(/No feature group/);
     expect(() => new FeatureExtractor({ ...defaultFeatureConfig, windowS: 0.01 })).toThrow(/fewer than 2 samples/);
   });
 
   it('gives a fresh extractor when a config is changed in place', () => {
     const config = { ...defaultFeatureConfig };
-    expect(featureNames(config)).toHaveLength(38);
+    expect(featureNames(config)).toHaveLength(53);
     config.groups = ['correlation'];
     expect(featureNames(config)).toHaveLength(3);
   });

@@ -24,6 +24,11 @@ import { windowSamples, type MotionWindow, type WindowConfig } from './windows';
  * | `mag.dominantHz`          | strongest frequency in 0.5–3.5 Hz           | the step (or pedal) cadence: about 1.8 Hz walking, 2.7 Hz running (SisFall medians)                      |
  * | `corr.xy`, `.xz`, `.yz`   | Pearson correlation of two axes             | whether the axes move together: a swing rotates the phone, steps shake it mostly along one axis          |
  *
+ * | `vert.std`, `.min`, `.max`, `.range` | of v = a · ĝ − |ḡ|, ĝ the window's mean direction | the body's up-and-down motion, whichever way the phone is held: stairs lift it step by step, walking bobs it |
+ * | `horiz.mean`, `.std`, `.max` | of h = |a − (a · ĝ) ĝ|                  | motion across gravity: swaying, swinging, the forward push of a stride                                    |
+ * | `vert.power.<lo>-<hi>Hz`, `vert.dominantHz` | as for the magnitude, of v    | the vertical rhythm alone, where stairs and level walking differ most                                     |
+ * | `corr.vertHoriz`          | Pearson correlation of v and h              | whether lift and sway happen together, as they do climbing a step                                        |
+ *
  * Band powers and the dominant frequency are read from the magnitude only (spectrum.ts explains
  * the scaling, in (m/s²)²). Per-axis spectra would triple them, and each axis's spectrum changes
  * with the phone's orientation, which a small network trained on a few recordings cannot learn
@@ -31,7 +36,7 @@ import { windowSamples, type MotionWindow, type WindowConfig } from './windows';
  */
 
 /** Groups of features that can be switched on and off, in the order they appear in a row. */
-export const featureGroups = ['statistics', 'crossings', 'spectrum', 'correlation'] as const;
+export const featureGroups = ['statistics', 'crossings', 'spectrum', 'correlation', 'vertical'] as const;
 export type FeatureGroup = (typeof featureGroups)[number];
 
 export interface FeatureConfig extends WindowConfig {
@@ -94,7 +99,11 @@ export class FeatureExtractor {
   /** [from, to) bins of each band, flattened. */
   readonly #bandBins: Int32Array;
   readonly #magnitude: Float64Array;
+  /** Vertical and horizontal components, interleaved v, h; and v alone for its spectrum. */
+  readonly #verticalHorizontal: Float64Array;
+  readonly #vertical: Float64Array;
   readonly #stats: readonly ChannelStats[];
+  readonly #componentStats: readonly [ChannelStats, ChannelStats];
 
   constructor(config: FeatureConfig) {
     this.config = config;
@@ -108,7 +117,10 @@ export class FeatureExtractor {
     this.#spectrum = new Spectrum(this.windowSamples, config.rateHz);
     this.#bandBins = Int32Array.from(spectrumBandsHz.flatMap(([lo, hi]) => this.#spectrum.binRange(lo, hi)));
     this.#magnitude = new Float64Array(this.windowSamples);
+    this.#verticalHorizontal = new Float64Array(this.windowSamples * 2);
+    this.#vertical = new Float64Array(this.windowSamples);
     this.#stats = channels.map(() => emptyChannelStats());
+    this.#componentStats = [emptyChannelStats(), emptyChannelStats()];
   }
 
   /**
@@ -158,7 +170,47 @@ export class FeatureExtractor {
     if (this.#groups.has('correlation')) {
       for (const [a, b] of axisPairs) out[at++] = channelCorrelation(acc, a, b, 3, n, stats[a]!, stats[b]!);
     }
+    if (this.#groups.has('vertical')) at = this.#verticalFeatures(acc, out, at);
     return out;
+  }
+
+  /**
+   * Splits each sample into a vertical part (along the window's mean acceleration, which is
+   * mostly gravity) and a horizontal one, so the features no longer depend on how the phone sits.
+   */
+  #verticalFeatures(acc: Float32Array, out: Float32Array, start: number): number {
+    const n = this.windowSamples;
+    const [sx, sy, sz] = [this.#stats[0]!.mean, this.#stats[1]!.mean, this.#stats[2]!.mean];
+    const gravity = Math.hypot(sx, sy, sz);
+    const [ux, uy, uz] = gravity > 0 ? [sx / gravity, sy / gravity, sz / gravity] : [0, 0, 1];
+    const vh = this.#verticalHorizontal;
+    const vertical = this.#vertical;
+    for (let i = 0; i < n; i += 1) {
+      const x = acc[i * 3]!;
+      const y = acc[i * 3 + 1]!;
+      const z = acc[i * 3 + 2]!;
+      const along = x * ux + y * uy + z * uz;
+      vertical[i] = along - gravity;
+      vh[i * 2] = along - gravity;
+      vh[i * 2 + 1] = Math.sqrt(Math.max(0, x * x + y * y + z * z - along * along));
+    }
+    const [v, h] = this.#componentStats;
+    channelStats(vh, 0, 2, n, v);
+    channelStats(vh, 1, 2, n, h);
+    let at = start;
+    out[at++] = v.std;
+    out[at++] = v.min;
+    out[at++] = v.max;
+    out[at++] = v.max - v.min;
+    out[at++] = h.mean;
+    out[at++] = h.std;
+    out[at++] = h.max;
+    const spectrum = this.#spectrum;
+    spectrum.compute(vertical);
+    for (let b = 0; b < this.#bandBins.length; b += 2) out[at++] = spectrum.binPower(this.#bandBins[b]!, this.#bandBins[b + 1]!);
+    out[at++] = spectrum.dominantHz(DOMINANT_RANGE_HZ[0], DOMINANT_RANGE_HZ[1]);
+    out[at++] = channelCorrelation(vh, 0, 1, 2, n, v, h);
+    return at;
   }
 
   /**
@@ -189,6 +241,11 @@ function featureNamesOf(config: FeatureConfig, groups: ReadonlySet<FeatureGroup>
     names.push('mag.dominantHz');
   }
   if (groups.has('correlation')) for (const [a, b] of axisPairs) names.push(`corr.${channels[a]}${channels[b]}`);
+  if (groups.has('vertical')) {
+    names.push('vert.std', 'vert.min', 'vert.max', 'vert.range', 'horiz.mean', 'horiz.std', 'horiz.max');
+    for (const [lo, hi] of spectrumBandsHz) names.push(`vert.power.${lo}-${hi}Hz`);
+    names.push('vert.dominantHz', 'corr.vertHoriz');
+  }
   return names;
 }
 
