@@ -170,7 +170,7 @@ export class FeatureExtractor {
     if (this.#groups.has('correlation')) {
       for (const [a, b] of axisPairs) out[at++] = channelCorrelation(acc, a, b, 3, n, stats[a]!, stats[b]!);
     }
-    if (this.#groups.has('vertical')) at = this.#verticalFeatures(acc, out, at);
+    if (this.#groups.has('vertical')) this.#verticalFeatures(acc, out, at);
     return out;
   }
 
@@ -178,7 +178,7 @@ export class FeatureExtractor {
    * Splits each sample into a vertical part (along the window's mean acceleration, which is
    * mostly gravity) and a horizontal one, so the features no longer depend on how the phone sits.
    */
-  #verticalFeatures(acc: Float32Array, out: Float32Array, start: number): number {
+  #verticalFeatures(acc: Float32Array, out: Float32Array, start: number): void {
     const n = this.windowSamples;
     const [sx, sy, sz] = [this.#stats[0]!.mean, this.#stats[1]!.mean, this.#stats[2]!.mean];
     const gravity = Math.hypot(sx, sy, sz);
@@ -209,8 +209,7 @@ export class FeatureExtractor {
     spectrum.compute(vertical);
     for (let b = 0; b < this.#bandBins.length; b += 2) out[at++] = spectrum.binPower(this.#bandBins[b]!, this.#bandBins[b + 1]!);
     out[at++] = spectrum.dominantHz(DOMINANT_RANGE_HZ[0], DOMINANT_RANGE_HZ[1]);
-    out[at++] = channelCorrelation(vh, 0, 1, 2, n, v, h);
-    return at;
+    out[at] = channelCorrelation(vh, 0, 1, 2, n, v, h);
   }
 
   /**
