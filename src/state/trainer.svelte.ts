@@ -6,7 +6,9 @@ import { defaultTrainingSettings } from '../lib/learn/training-settings';
 import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/learn/train-messages';
 import { defaultFeatureConfig } from '../lib/signal/features';
 import type { StoredModel, TrainingSettings } from '../lib/store/model-record';
-import { deleteModel, listModels, renameModel, saveModel } from '../lib/store/models';
+import { exportModel, parseModelFile } from '../lib/io/model-file';
+import { downloadText } from '../lib/shell/download';
+import { deleteModel, getModel, listModels, renameModel, saveModel } from '../lib/store/models';
 import { activity } from './activity.svelte';
 import { dataset } from './dataset.svelte';
 
@@ -32,6 +34,8 @@ class Trainer {
   activeModelId = $state<string | null>(readActive());
   startedAt = $state(0);
   savedModel = $state.raw<StoredModel | undefined>();
+  /** The outcome of the last model import: its name, or what was wrong. */
+  modelMessage = $state<{ ok: boolean; text: string } | undefined>();
 
   #worker: Worker | undefined;
   #requestId = 0;
@@ -93,6 +97,25 @@ class Trainer {
   async rename(id: string, name: string): Promise<void> {
     await renameModel((await dataset.store()).db, id, name);
     await this.refreshModels();
+  }
+
+  /** Saves a model file's model (under a new id if one with its id is already here). */
+  async importModel(file: File): Promise<void> {
+    this.modelMessage = undefined;
+    const parsed = parseModelFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!parsed.ok) {
+      this.modelMessage = { ok: false, text: `${parsed.error.message} ${parsed.error.hint}` };
+      return;
+    }
+    const db = (await dataset.store()).db;
+    const model = (await getModel(db, parsed.model.id)) ? { ...parsed.model, id: crypto.randomUUID() } : parsed.model;
+    await saveModel(db, model);
+    await this.refreshModels();
+    this.modelMessage = { ok: true, text: model.name };
+  }
+
+  exportModel(model: StoredModel): void {
+    downloadText(`${fileSafe(model.name)}.motion-lab-model.json`, exportModel(model), 'application/json');
   }
 
   async remove(id: string): Promise<void> {
@@ -163,6 +186,11 @@ class Trainer {
     this.stage = undefined;
     this.#endBusy?.();
   }
+}
+
+/** A model's name as a file name: letters, digits, dashes. */
+function fileSafe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'model';
 }
 
 function readActive(): string | null {

@@ -1,4 +1,4 @@
-import type { MotionSamples } from '../sensors/samples';
+import { firstIndexAtOrAfter, type MotionSamples } from '../sensors/samples';
 import { extractorFor, type FeatureExtractor } from '../signal/features';
 import { resample } from '../signal/resample';
 import { standardize } from '../signal/standardize';
@@ -114,8 +114,8 @@ export class LiveClassifier {
 
   #classify(endMs: number, arrivedAt: number): LivePrediction | undefined {
     // The raw samples of the window (and one before it, to interpolate its first sample).
-    const from = Math.max(0, lowerIndex(this.#t, endMs - this.#windowMs) - 1);
-    const to = lowerIndex(this.#t, endMs + 1e-9);
+    const from = Math.max(0, firstIndexAtOrAfter(this.#t, endMs - this.#windowMs) - 1);
+    const to = firstIndexAtOrAfter(this.#t, endMs + 1e-9);
     const samples: MotionSamples = {
       t: Float64Array.from(this.#t.slice(from, to)),
       acc: Float32Array.from(this.#acc.slice(from * 3, to * 3)),
@@ -137,7 +137,7 @@ export class LiveClassifier {
   }
 
   #forgetBefore(timeMs: number): void {
-    const keep = lowerIndex(this.#t, timeMs);
+    const keep = firstIndexAtOrAfter(this.#t, timeMs);
     if (keep > 256) {
       this.#t.splice(0, keep);
       this.#acc.splice(0, keep * 3);
@@ -145,17 +145,6 @@ export class LiveClassifier {
   }
 }
 
-/** First index whose time is ≥ `time`. */
-function lowerIndex(times: readonly number[], time: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((times[middle] ?? 0) < time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** The most frequent value; a tie goes to the most recent of the tied values. */
 function majority(values: readonly number[]): number {

@@ -177,6 +177,9 @@ export const en = {
   'train.noModels': 'No model yet.',
   'train.modelSummary': 'Test accuracy {accuracy} % (rules {baseline} %) · {labels}',
   'train.renamePrompt': 'New name for the model:',
+  'train.exportModel': 'Export',
+  'train.importModel': 'Import a model…',
+  'train.imported': 'Imported “{name}”.',
   'live.title': 'Live',
   'live.intro':
     'Classify motion as it happens with a trained model, with the rule-based baseline beside it.',

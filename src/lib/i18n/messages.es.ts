@@ -178,6 +178,9 @@ export const es: Catalog = {
   'train.noModels': 'Aún no hay modelos.',
   'train.modelSummary': 'Exactitud de prueba {accuracy} % (reglas {baseline} %) · {labels}',
   'train.renamePrompt': 'Nuevo nombre del modelo:',
+  'train.exportModel': 'Exportar',
+  'train.importModel': 'Importar un modelo…',
+  'train.imported': 'Se importó «{name}».',
   'live.title': 'En vivo',
   'live.intro':
     'Clasifica el movimiento mientras ocurre con un modelo entrenado, con la línea base de reglas al lado.',

@@ -25,6 +25,8 @@ const examples: { [C in ImportErrorCode]: ImportErrorParams[C] } = {
   'not-a-backup': {},
   'unsupported-version': { version: 2, supported: 1 },
   'is-backup': {},
+  'not-a-model': {},
+  'model-mismatch': { reason: 'its inputs were computed differently.' },
 };
 
 describe('ImportError', () => {

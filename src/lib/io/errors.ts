@@ -42,6 +42,8 @@ export interface ImportErrorParams {
   'not-a-backup': Record<string, never>;
   'unsupported-version': { version: number; supported: number };
   'is-backup': Record<string, never>;
+  'not-a-model': Record<string, never>;
+  'model-mismatch': { reason: string };
 }
 
 export type ImportErrorCode = keyof ImportErrorParams;
@@ -209,6 +211,14 @@ const english: EnglishText = {
       p.version > p.supported
         ? 'It was made by a newer Motion Lab: update the app, then restore it.'
         : 'The file may be damaged; export it again.',
+  },
+  'not-a-model': {
+    message: () => 'this is not a Motion Lab model file.',
+    hint: () => 'Choose a file made with “Export” in the Train page’s list of models.',
+  },
+  'model-mismatch': {
+    message: (p) => `this model cannot be used as it is: ${p.reason}`,
+    hint: () => 'Export the model again from the app that trained it, or train a new one here.',
   },
   'is-backup': {
     message: () => 'this is a Motion Lab backup of a whole dataset, not a single recording.',

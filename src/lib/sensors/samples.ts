@@ -66,3 +66,20 @@ export function sliceSamples(samples: MotionSamples, from: number, to: number): 
     gyro: samples.gyro ? samples.gyro.subarray(from * 3, to * 3) : null,
   };
 }
+
+/**
+ * The first index whose time is at or after `time`, by binary search (times are non-decreasing).
+ *
+ * @example
+ * firstIndexAtOrAfter([0, 20, 40, 60], 30) // 2
+ */
+export function firstIndexAtOrAfter(times: ArrayLike<number>, time: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((times[middle] ?? 0) < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,5 +1,5 @@
 import { measuredRateHz } from '../io/rate';
-import { axesFor, concatSamples, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
+import { axesFor, concatSamples, firstIndexAtOrAfter, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toChunk, toPackedChunks } from './chunks';
 import { openMotionDb } from './db';
 import type { Recording } from './recording';
@@ -141,8 +141,8 @@ export class RecordingStore {
   async trim(id: string, startMs: number, endMs: number): Promise<Recording> {
     const [recording, samples] = await this.#load(id);
     const first = samples.t[0] ?? 0;
-    const from = lowerBound(samples.t, first + startMs);
-    const to = lowerBound(samples.t, first + endMs + 1e-6);
+    const from = firstIndexAtOrAfter(samples.t, first + startMs);
+    const to = firstIndexAtOrAfter(samples.t, first + endMs + 1e-6);
     if (to - from < 2) throw new StoreError(`Trimming “${recording.name}” to ${startMs}–${endMs} ms would leave no samples.`);
     const kept = sliceSamples(samples, from, to);
     const trimmed: Recording = { ...recording, ...describeSamples(kept), ...shiftExtras(recording, samples.t[from] ?? first, first, kept) };
@@ -154,7 +154,7 @@ export class RecordingStore {
   async split(id: string, atMs: number, newId: string): Promise<[Recording, Recording]> {
     const [recording, samples] = await this.#load(id);
     const first = samples.t[0] ?? 0;
-    const at = lowerBound(samples.t, first + atMs);
+    const at = firstIndexAtOrAfter(samples.t, first + atMs);
     if (at < 2 || samples.t.length - at < 2) {
       throw new StoreError(`Splitting “${recording.name}” at ${atMs} ms would leave one part empty.`);
     }
@@ -246,17 +246,6 @@ export function nextName(label: string, recordings: readonly Pick<Recording, 'na
   return `${label} ${n}`;
 }
 
-/** The first index whose time is ≥ `time` (times are non-decreasing). */
-function lowerBound(times: Float64Array, time: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((times[middle] ?? 0) < time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** Gaps and GPS fixes that fall inside a cut, moved onto the cut's own time line. */
 function shiftExtras(
