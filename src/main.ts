@@ -3,6 +3,7 @@ import App from './App.svelte';
 import './app.css';
 import { listenForUncaughtErrors } from './state/errors.svelte';
 import { pwa } from './state/pwa.svelte';
+import { settings } from './state/settings.svelte';
 
 listenForUncaughtErrors(window);
 
@@ -10,6 +11,7 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 
 try {
+  await settings.ready();
   mount(App, { target: root });
 } catch (error) {
   // The app could not even start: show something a person can act on, not a blank page.

@@ -1,7 +1,6 @@
 import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
-import { WebBluetoothSource } from '../lib/sensors/web-bluetooth';
 import type { Recording } from '../lib/store/recording';
 import { activity } from './activity.svelte';
 import { nextName } from '../lib/store/recordings';
@@ -88,13 +87,14 @@ class RecordSession {
 
   /** Whether the link can be re-established after a disconnection (Bluetooth can). */
   get canReconnect(): boolean {
-    return this.state === 'disconnected' && this.#source instanceof WebBluetoothSource;
+    return this.state === 'disconnected' && reconnectable(this.#source);
   }
 
   async reconnect(): Promise<void> {
-    if (!(this.#source instanceof WebBluetoothSource)) return;
+    const source = this.#source;
+    if (!reconnectable(source)) return;
     try {
-      await this.#source.reconnect();
+      await source.reconnect();
     } catch (error) {
       this.notice = error instanceof Error ? error.message : String(error);
     }
@@ -187,6 +187,11 @@ class RecordSession {
     this.#cancelCountdown = undefined;
     this.state = 'idle';
   }
+}
+
+/** Sources whose link can be re-established (Bluetooth), without loading their code to ask. */
+function reconnectable(source: MotionSource | undefined): source is MotionSource & { reconnect(): Promise<void> } {
+  return typeof (source as { reconnect?: unknown } | undefined)?.reconnect === 'function';
 }
 
 /** Keeps the screen on while recording (a phone in a pocket must not sleep); re-taken on return. */

@@ -1,5 +1,6 @@
 import {
   isLocale,
+  loadCatalog,
   pickLocale,
   translate,
   type Locale,
@@ -42,11 +43,19 @@ class Settings {
     return this.#locale;
   }
 
+  /** Switches once the language's text has loaded (a small chunk, precached for offline use). */
   set locale(value: Locale) {
     if (!isLocale(value)) return;
-    this.#locale = value;
-    document.documentElement.lang = value;
-    writeStored(LOCALE_KEY, value);
+    void loadCatalog(value).then(() => {
+      this.#locale = value;
+      document.documentElement.lang = value;
+      writeStored(LOCALE_KEY, value);
+    });
+  }
+
+  /** Loads the language picked at start-up; the app is mounted after it. */
+  ready(): Promise<void> {
+    return loadCatalog(this.#locale);
   }
 
   get theme(): Theme {

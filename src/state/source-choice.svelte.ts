@@ -2,8 +2,7 @@ import type { AccelerationUnits } from '../lib/sensors/forwarder';
 import { PhoneMotionSource } from '../lib/sensors/phone';
 import { ReplaySource } from '../lib/sensors/replay';
 import type { MotionSource } from '../lib/sensors/source';
-import { WebBluetoothSource } from '../lib/sensors/web-bluetooth';
-import { DEFAULT_BAUD_RATE, WebSerialSource } from '../lib/sensors/web-serial';
+import { DEFAULT_BAUD_RATE } from '../lib/sensors/serial-defaults';
 import { dataset } from './dataset.svelte';
 
 export type SourceKindChoice = 'phone' | 'bluetooth' | 'serial' | 'replay';
@@ -28,10 +27,15 @@ export class SourceChoice {
         if (!recording) throw new Error('Pick a stored recording to replay.');
         return new ReplaySource(await store.readSamples(recording.id), { name: recording.name, loop: options.loopReplay ?? false });
       }
-      case 'bluetooth':
+      // Board sources load on first use: most users record with the phone.
+      case 'bluetooth': {
+        const { WebBluetoothSource } = await import('../lib/sensors/web-bluetooth');
         return WebBluetoothSource.request();
-      case 'serial':
+      }
+      case 'serial': {
+        const { WebSerialSource } = await import('../lib/sensors/web-serial');
         return WebSerialSource.request({ baudRate: this.baudRate, ...(this.serialUnits && { units: this.serialUnits }) });
+      }
     }
   }
 }

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { catalogs, formatBytes, pickLocale, translate } from './i18n';
+import { formatBytes, loadCatalog, pickLocale, translate } from './i18n';
 import { en } from './messages.en';
+import { es } from './messages.es';
+
+const catalogs = { en, es };
 
 describe('catalogs', () => {
   test('every catalog has exactly the English keys, none empty', () => {
@@ -39,7 +42,14 @@ describe('pickLocale', () => {
 });
 
 describe('translate', () => {
-  test('fills placeholders in the chosen language', () => {
+  test('falls back to English until a language is loaded', async () => {
+    expect(translate('es', 'nav.record')).toBe('Record');
+    await loadCatalog('es');
+    expect(translate('es', 'nav.record')).toBe('Grabar');
+  });
+
+  test('fills placeholders in the chosen language', async () => {
+    await loadCatalog('es');
     expect(translate('en', 'view.notFound.body', { path: '/x' })).toBe('There is no page at “/x”.');
     expect(translate('es', 'view.notFound.body', { path: '/x' })).toBe('No hay ninguna página en «/x».');
   });

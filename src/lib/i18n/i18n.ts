@@ -1,17 +1,29 @@
 import { en, type Catalog, type MessageKey } from './messages.en';
-import { es } from './messages.es';
 
-export type Locale = 'en' | 'es';
+/** The languages the app speaks, in the order they are offered to the user. */
+export const locales = ['en', 'es'] as const;
+export type Locale = (typeof locales)[number];
 
-/** The catalogs the app ships, in the order they are offered to the user. */
-export const catalogs: Record<Locale, Catalog> = { en, es };
-export const locales = Object.keys(catalogs) as Locale[];
+/**
+ * English ships with the first load; other catalogs are fetched (from the precache, offline) only
+ * when the user's language needs them, so each language adds nothing to the others' first load.
+ */
+const catalogLoaders: Record<Locale, () => Promise<Catalog>> = {
+  en: async () => en,
+  es: async () => (await import('./messages.es')).es,
+};
+const loadedCatalogs = new Map<Locale, Catalog>([['en', en]]);
+
+/** Makes a language's text available to `translate`; call (and await) before switching to it. */
+export async function loadCatalog(locale: Locale): Promise<void> {
+  if (!loadedCatalogs.has(locale)) loadedCatalogs.set(locale, await catalogLoaders[locale]());
+}
 
 /** Each locale's own name, shown in the language switch so a user can find theirs. */
 export const localeNames: Record<Locale, string> = { en: 'English', es: 'Español' };
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && value in catalogs;
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
 /**
@@ -37,7 +49,8 @@ export type MessageParams = Record<string, string | number>;
  * left visible rather than silently dropped, so a missing parameter shows up in review.
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[locale][key];
+  // A catalog not loaded yet falls back to English rather than showing keys.
+  const template = (loadedCatalogs.get(locale) ?? en)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

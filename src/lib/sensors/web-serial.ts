@@ -1,9 +1,9 @@
 import { SampleBatcher } from './batcher';
 import { ForwarderParser, type AccelerationUnits } from './forwarder';
 import type { MotionSamples } from './samples';
+import { DEFAULT_BAUD_RATE } from './serial-defaults';
 import { DeviceError, SourceCancelledError, SourceUnavailableError, type MotionSource, type SourceListener } from './source';
 
-export const DEFAULT_BAUD_RATE = 115200;
 /** How long start() waits for the first readable lines. */
 export const FIRST_LINES_TIMEOUT_MS = 5000;
 
