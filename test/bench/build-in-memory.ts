@@ -15,6 +15,8 @@ export async function buildInMemory(entry: string): Promise<BuiltFile[]> {
     logLevel: 'warn',
     publicDir: false,
     plugins: [svelte()],
+    // As the app builds its workers (vite.config.ts).
+    worker: { format: 'es' },
     build: { write: false, target: 'es2022', rolldownOptions: { input: entry } },
   });
   return (Array.isArray(output) ? output : [output]).flatMap((bundle) => (bundle as Rolldown.RolldownOutput).output);

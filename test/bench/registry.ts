@@ -1,11 +1,15 @@
 import { importSisfall } from './import-sisfall';
 import { lighthouseScores } from './lighthouse';
+import { liveInferencePerWindow } from './live-inference-per-window';
+import { liveLatency } from './live-latency';
+import { liveMemoryGrowth } from './live-memory-growth';
 import { plotFrameTime } from './plot-frame-time';
 import { precacheBytes } from './precache';
 import { firstLoadGzip } from './shell-first-load';
 import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
 import { storeWriteThroughput } from './store-write-throughput';
+import { trainClickToModel } from './train-click-to-model';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs, in this order. A new one: a file of its own, listed here. */
@@ -18,4 +22,8 @@ export const benchmarks: Benchmark[] = [
   storeBytesPerSample,
   plotFrameTime,
   importSisfall,
+  trainClickToModel,
+  liveLatency,
+  liveInferencePerWindow,
+  liveMemoryGrowth,
 ];

@@ -147,8 +147,16 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
         stopped = 'early';
         break;
       }
-      // Let the worker's message loop run (cancel requests, progress) between epochs.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Let the worker's message loop run (cancel requests, progress) between epochs. Through a
+      // MessageChannel, not setTimeout(0): browsers stretch nested timeouts to 4 ms each.
+      await new Promise<void>((resolve) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.onmessage = () => {
+          port1.close();
+          resolve();
+        };
+        port2.postMessage(null);
+      });
     }
     if (best) model.setWeights(best.weights);
     return { history, bestEpoch: best?.epoch ?? 0, stopped };
