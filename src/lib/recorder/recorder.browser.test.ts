@@ -1,5 +1,5 @@
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { MotionSamples } from '../sensors/samples';
 import { ReplaySource } from '../sensors/replay';
 import type { MotionSource, SourceListener } from '../sensors/source';
@@ -13,17 +13,11 @@ function steady(count: number, rateHz: number): MotionSamples {
 }
 
 const draft = { id: 'r1', name: 'walk 1', label: 'walking', group: 'ana', notes: '' };
-let name: string;
+const currentStore = useTemporaryStore('rec');
 let store: RecordingStore;
 
-beforeEach(async () => {
-  name = `rec-${crypto.randomUUID()}`;
-  store = await RecordingStore.open(name);
-});
-
-afterEach(async () => {
-  store.db.close();
-  await deleteDB(name);
+beforeEach(() => {
+  store = currentStore();
 });
 
 describe('Recorder in real IndexedDB', () => {

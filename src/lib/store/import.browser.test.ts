@@ -1,5 +1,6 @@
 import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { exportBackup } from '../io/backup';
 import { exportEdgeImpulseCsv } from '../io/csv';
 import { importRecordingFiles, restoreBackup, type ImportFile } from './import';
@@ -15,17 +16,11 @@ function csv(count: number): string {
   return ['timestamp,accX,accY,accZ', ...rows].join('\n');
 }
 
-let name: string;
+const currentStore = useTemporaryStore('import');
 let store: RecordingStore;
 
-beforeEach(async () => {
-  name = `import-${crypto.randomUUID()}`;
-  store = await RecordingStore.open(name);
-});
-
-afterEach(async () => {
-  store.db.close();
-  await deleteDB(name);
+beforeEach(() => {
+  store = currentStore();
 });
 
 describe('importing files into real IndexedDB', () => {

@@ -1,5 +1,6 @@
 import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { MotionSamples } from '../sensors/samples';
 import { openMotionDb } from './db';
 import { addLabel, listLabels, removeLabel, renameLabel } from './labels';
@@ -24,17 +25,11 @@ function recordingOf(id: string, samples: MotionSamples, label = 'walking'): Rec
   return recordingFor(samples, { id, name: id, label, group: 'ana', source: 'import', device: 'test', startedAt: 1_700_000_000_000 });
 }
 
-let name: string;
+const currentStore = useTemporaryStore('test');
 let store: RecordingStore;
 
-beforeEach(async () => {
-  name = `test-${crypto.randomUUID()}`;
-  store = await RecordingStore.open(name);
-});
-
-afterEach(async () => {
-  store.db.close();
-  await deleteDB(name);
+beforeEach(() => {
+  store = currentStore();
 });
 
 describe('RecordingStore in real IndexedDB', () => {
