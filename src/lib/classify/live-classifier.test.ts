@@ -77,6 +77,20 @@ describe('LiveClassifier', () => {
     expect(after.every((p) => p.atMs >= 10_000 + 2000)).toBe(true);
   });
 
+  test('10,000 live predictions create no tensors', async () => {
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 3, threshold: 0.6 });
+    const before = tf.memory().numTensors;
+    const item = activity('long-walk', 'walking', 'zed', 1.8, 2, 20);
+    const span = 20_000;
+    let predictions = 0;
+    for (let lap = 0; predictions < 10_000; lap += 1) {
+      const t = item.samples.t.map((time) => time + lap * span);
+      predictions += live.push({ t, acc: item.samples.acc, gyro: null }).length;
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    expect(predictions).toBeGreaterThanOrEqual(10_000);
+  }, 60_000);
+
   test('a model whose features do not match this code is refused', async () => {
     const artifacts = await modelArtifacts(trained.model);
     const changed = { ...trained.preprocessing, featureNames: trained.preprocessing.featureNames.slice(1) };

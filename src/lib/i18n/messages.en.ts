@@ -169,6 +169,7 @@ export const en = {
   'train.splitByGroup': 'Split by person: nobody’s recordings are on two sides, so the test is on people the network never saw.',
   'train.splitByRecording': 'Split by recording (no “who is recording” given): windows of one recording never sit on two sides.',
   'train.tooShort': '{count} recordings were too short for a single window and were left out: {names}.',
+  'train.nonFinite': '{count} samples were not numbers (NaN or infinite) and were left out of the windows.',
   'train.perLabel': 'Per activity (test)',
   'train.confusion': 'Confusion matrix (test): rows are the true activity, columns what was predicted',
   'train.trueLabel': 'True ↓ · predicted →',

@@ -170,6 +170,7 @@ export const es: Catalog = {
   'train.splitByGroup': 'División por persona: las grabaciones de nadie quedan en dos lados, así que la prueba es con personas que la red nunca vio.',
   'train.splitByRecording': 'División por grabación (sin «quién graba»): las ventanas de una grabación nunca quedan en dos lados.',
   'train.tooShort': '{count} grabaciones eran demasiado cortas para una sola ventana y se omitieron: {names}.',
+  'train.nonFinite': '{count} muestras no eran números (NaN o infinitas) y se dejaron fuera de las ventanas.',
   'train.perLabel': 'Por actividad (prueba)',
   'train.confusion': 'Matriz de confusión (prueba): filas, la actividad real; columnas, la predicha',
   'train.trueLabel': 'Real ↓ · predicha →',

@@ -52,6 +52,27 @@ describe('trainActivityModel', () => {
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 
+  test('repeated training runs leave no tensors behind', async () => {
+    const before = tf.memory().numTensors;
+    for (let run = 0; run < 3; run += 1) {
+      const result = await trainActivityModel(dataset(), { features: defaultFeatureConfig, training: { ...defaultTrainingSettings, epochs: 3, seed: run + 1 } });
+      result.model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  }, 60_000);
+
+  test('non-finite samples are dropped and counted, not trained on', async () => {
+    const data = dataset();
+    const first = data[0];
+    if (!first) throw new Error('no data');
+    first.samples.acc[30] = Number.NaN;
+    first.samples.acc[31] = Number.POSITIVE_INFINITY;
+    const result = await trainActivityModel(data, { features: defaultFeatureConfig, training: { ...defaultTrainingSettings, epochs: 2 } });
+    expect(result.report.nonFiniteSamples).toBe(1);
+    expect(result.history.every((log) => Number.isFinite(log.loss))).toBe(true);
+    result.model.dispose();
+  }, 60_000);
+
   test('too little data for a split is refused before training', async () => {
     const short = dataset().map((item) => ({ ...item, samples: { ...item.samples, t: item.samples.t.subarray(0, 40), acc: item.samples.acc.subarray(0, 120) } }));
     await expect(trainActivityModel(short, { features: defaultFeatureConfig, training: defaultTrainingSettings })).rejects.toThrow(TrainingDataError);
