@@ -41,6 +41,16 @@ describe('fitModel', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  test('a large training set is probed on a sample each epoch, and leaks nothing either', async () => {
+    const model = buildActivityModel({ inputSize: 4, classes: 3, hidden: [8], dropout: 0, learningRate: 0.01 });
+    const before = tf.memory().numTensors;
+    const result = await fitModel(model, clusters(1000), clusters(20, 3), { epochs: 2, batchSize: 64, learningRate: 0.01 });
+    expect(result.history).toHaveLength(2);
+    expect(result.history.at(-1)?.accuracy).toBeGreaterThan(0.9);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
   test('stops early and restores the best weights', async () => {
     const model = buildActivityModel({ inputSize: 4, classes: 3, hidden: [8], dropout: 0, learningRate: 0.05 });
     // Validation labels that contradict training: validation loss only gets worse.
