@@ -1,4 +1,4 @@
-import { describeError, type ErrorReport } from '../lib/shell/errors';
+import { reportFor, type ErrorReport } from '../lib/shell/errors';
 
 /** Errors nobody caught, shown over the app instead of leaving a blank page. */
 class UncaughtErrors {
@@ -13,14 +13,8 @@ class UncaughtErrors {
   }
 
   report(error: unknown): void {
-    const report = describeError(error, {
-      appVersion: __APP_VERSION__,
-      url: location.href,
-      userAgent: navigator.userAgent,
-      time: new Date(),
-    });
     console.error(error);
-    this.#reports = [...this.#reports, report];
+    this.#reports = [...this.#reports, reportFor(error)];
   }
 
   dismiss(): void {

@@ -46,7 +46,8 @@ export class Recorder {
   #timer: ReturnType<typeof setInterval> | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #state: RecorderState = 'idle';
-  #disconnectedAt: number | undefined;
+  /** The link dropped; the next samples close the gap it left. */
+  #disconnected = false;
   #savedSamples = 0;
 
   constructor(options: {
@@ -132,9 +133,9 @@ export class Recorder {
     if (this.#state === 'stopped' || this.#state === 'failed' || batch.t.length === 0) return;
     const first = batch.t[0] ?? 0;
     this.#firstT ??= first;
-    if (this.#disconnectedAt !== undefined && this.#lastT !== undefined) {
+    if (this.#disconnected && this.#lastT !== undefined) {
       this.#addGap({ atMs: this.#lastT - this.#firstT, durationMs: first - this.#lastT });
-      this.#disconnectedAt = undefined;
+      this.#disconnected = false;
       this.#setState('recording');
     }
     const t = new Float64Array(batch.t.length);
@@ -152,7 +153,7 @@ export class Recorder {
     if (event.type === 'lost') {
       this.#addGap({ atMs: event.atMs, durationMs: 0, lostSamples: event.count });
     } else if (event.type === 'disconnected') {
-      this.#disconnectedAt = performance.now();
+      this.#disconnected = true;
       this.#setState('disconnected', event.reason);
       void this.#flush();
     } else if (event.type === 'ended') {

@@ -40,3 +40,13 @@ export function describeError(error: unknown, context: ErrorContext): ErrorRepor
   if (error instanceof Error && error.cause !== undefined) lines.push(`Cause: ${messageOf(error.cause)}`);
   return { message, details: lines.join('\n') };
 }
+
+/** A report of `error` in this page: the app's version, the address, the browser, the time. */
+export function reportFor(error: unknown): ErrorReport {
+  return describeError(error, {
+    appVersion: __APP_VERSION__,
+    url: location.href,
+    userAgent: navigator.userAgent,
+    time: new Date(),
+  });
+}
