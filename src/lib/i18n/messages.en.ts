@@ -2,6 +2,9 @@
  * English UI text. Every other catalog must have exactly these keys (the type checker and a
  * unit test both hold them to it). `{name}` marks a value filled in at run time.
  */
+import { deployEn } from './deploy.en';
+import { learnEn } from './learn.en';
+
 export const en = {
   'app.name': 'Motion Lab',
   'app.tagline': 'Record motion, train a network on this device, classify live.',
@@ -194,12 +197,6 @@ export const en = {
   'live.unknown': 'unknown',
   'live.recent': 'Recent answers',
   'live.stats': '{windows} windows · latency p50 {p50} ms, p99 {p99} ms',
-  'learn.regression.title': 'Matching X to Y',
-  'learn.regression.intro':
-    'How does a model learn? Make a guess, measure how wrong it is, follow the gradient downhill, then let one neuron find the answer.',
-  'learn.digits.title': 'Classifying handwritten digits',
-  'learn.digits.intro':
-    'A network with one hidden layer of 20 neurons learns to read handwritten digits, and shows how to tell over- from underfitting.',
   'pwa.offlineReady': 'Ready to work offline.',
   'pwa.updateAvailable': 'An update of Motion Lab is available.',
   'pwa.updateBusy': 'An update is ready; finish {activity} first, then reload.',
@@ -215,6 +212,8 @@ export const en = {
   'error.copyFailed': 'Could not copy; select the text above instead.',
   'error.reload': 'Reload the app',
   'error.dismiss': 'Dismiss',
+  ...learnEn,
+  ...deployEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,5 @@
+import { deployEs } from './deploy.es';
+import { learnEs } from './learn.es';
 import type { Catalog } from './messages.en';
 
 /** Spanish UI text (Latin American usage, as in the workshop the app comes from). */
@@ -195,12 +197,6 @@ export const es: Catalog = {
   'live.unknown': 'desconocido',
   'live.recent': 'Respuestas recientes',
   'live.stats': '{windows} ventanas · latencia p50 {p50} ms, p99 {p99} ms',
-  'learn.regression.title': 'Relacionar X con Y',
-  'learn.regression.intro':
-    '¿Cómo aprende un modelo? Haz una suposición, mide cuánto se equivoca, sigue el gradiente cuesta abajo y deja que una neurona encuentre la respuesta.',
-  'learn.digits.title': 'Clasificar dígitos escritos a mano',
-  'learn.digits.intro':
-    'Una red con una capa oculta de 20 neuronas aprende a leer dígitos escritos a mano y muestra cómo distinguir el sobreajuste del subajuste.',
   'pwa.offlineReady': 'Lista para funcionar sin conexión.',
   'pwa.updateAvailable': 'Hay una actualización de Motion Lab.',
   'pwa.updateBusy': 'Hay una actualización lista; termina {activity} y luego recarga.',
@@ -216,4 +212,6 @@ export const es: Catalog = {
   'error.copyFailed': 'No se pudo copiar; selecciona el texto de arriba.',
   'error.reload': 'Recargar la app',
   'error.dismiss': 'Cerrar',
+  ...learnEs,
+  ...deployEs,
 };
