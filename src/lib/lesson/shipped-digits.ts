@@ -1,0 +1,90 @@
+import { mulberry32, shuffle } from '../learn/random';
+import { pairImages, readIdx, type IdxArray, type LabelledImages } from './idx';
+
+/** The `mnist` package's digits: 10,000 from MNIST's test set, 784 pixels each. */
+export const SHIPPED_COUNT = 10_000;
+export const IMAGE_SIDE = 28;
+export const IMAGE_PIXELS = IMAGE_SIDE * IMAGE_SIDE;
+
+/** How the shipped digits are split: the lesson's three sets. */
+export const shippedSplit = { train: 8000, validation: 1000, test: 1000 } as const;
+
+/** The order the digits are stored in: fixed, so every device trains and tests on the same split. */
+const PACK_SEED = 2022;
+
+/**
+ * Packs the `mnist` package's digits as two IDX files, images and labels, in one seeded random
+ * order so that any slice of them holds every digit. Each package file is one digit's images,
+ * flattened, with pixels in [0, 1] at three decimals; stored as bytes (× 255, rounded), which
+ * gives back the same three decimals.
+ */
+export function packShippedDigits(pixelsPerDigit: readonly ArrayLike<number>[]): { images: IdxArray; labels: IdxArray } {
+  const sources: { digit: number; offset: number }[] = [];
+  pixelsPerDigit.forEach((pixels, digit) => {
+    for (let offset = 0; offset < pixels.length; offset += IMAGE_PIXELS) sources.push({ digit, offset });
+  });
+  shuffle(sources, mulberry32(PACK_SEED));
+  const images = new Uint8Array(sources.length * IMAGE_PIXELS);
+  const labels = new Uint8Array(sources.length);
+  sources.forEach(({ digit, offset }, index) => {
+    const pixels = pixelsPerDigit[digit] as ArrayLike<number>;
+    for (let pixel = 0; pixel < IMAGE_PIXELS; pixel += 1) images[index * IMAGE_PIXELS + pixel] = Math.round((pixels[offset + pixel] ?? 0) * 255);
+    labels[index] = digit;
+  });
+  return {
+    images: { dims: [sources.length, IMAGE_SIDE, IMAGE_SIDE], data: images },
+    labels: { dims: [sources.length], data: labels },
+  };
+}
+
+/** Reads the shipped asset (two gzip-compressed IDX files) back into labelled images. */
+export async function decodeShippedDigits(imagesGz: Uint8Array, labelsGz: Uint8Array): Promise<LabelledImages> {
+  return pairImages(await readIdx(imagesGz, 'mnist-digits-images'), await readIdx(labelsGz, 'mnist-digits-labels'), 'mnist-digits-images', 'mnist-digits-labels');
+}
+
+/** Rows `from` to `from + count` of a set, as a set of its own (views, no copy). */
+export function sliceImages(set: LabelledImages, from: number, count: number): LabelledImages {
+  const pixels = set.rows * set.cols;
+  return {
+    count,
+    rows: set.rows,
+    cols: set.cols,
+    images: set.images.subarray(from * pixels, (from + count) * pixels),
+    labels: set.labels.subarray(from, from + count),
+  };
+}
+
+export interface DigitSplit {
+  train: LabelledImages;
+  validation: LabelledImages;
+  test: LabelledImages;
+}
+
+/** The shipped digits as 8,000 / 1,000 / 1,000, in their stored (already shuffled) order. */
+export function splitShipped(set: LabelledImages): DigitSplit {
+  return {
+    train: sliceImages(set, 0, shippedSplit.train),
+    validation: sliceImages(set, shippedSplit.train, shippedSplit.validation),
+    test: sliceImages(set, shippedSplit.train + shippedSplit.validation, shippedSplit.test),
+  };
+}
+
+/**
+ * A pair of IDX files opened by the user (training and test): the last tenth of the training
+ * file validates, the test file tests, so that the test digits are never seen while training.
+ */
+export function splitOpened(train: LabelledImages, test: LabelledImages): DigitSplit {
+  const validation = Math.round(train.count / 10);
+  return {
+    train: sliceImages(train, 0, train.count - validation),
+    validation: sliceImages(train, train.count - validation, validation),
+    test,
+  };
+}
+
+/** Digits per class, e.g. to check a set against the package's own counts. */
+export function countPerClass(labels: ArrayLike<number>, classes = 10): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (let index = 0; index < labels.length; index += 1) counts[labels[index] as number] = (counts[labels[index] as number] ?? 0) + 1;
+  return counts;
+}
