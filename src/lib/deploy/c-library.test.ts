@@ -1,0 +1,271 @@
+import * as tf from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hasSisfall, sisfallDir } from '../../../test/support/shared-data';
+import { denseNetworkFrom, forward } from '../classify/dense-network';
+import { parseRecordingFile } from '../io/recording-file';
+import type { LabelledRecording } from '../learn/activity-dataset';
+import { modelArtifacts } from '../learn/model-artifacts';
+import { trainActivityModel } from '../learn/train-activity';
+import { defaultTrainingSettings } from '../learn/training-settings';
+import { defaultFeatureConfig, extractorFor, type FeatureConfig } from '../signal/features';
+import { resample } from '../signal/resample';
+import { standardize } from '../signal/standardize';
+import { windowSamples, windowsOf } from '../signal/windows';
+import { trainingRows } from './calibration';
+import { CODE_BYTES_CORTEX_M4F, generateCLibrary, type CLibrary, type ExportableModel, type Precision } from './c-library';
+import { DeployError } from './feature-twins';
+
+const harness = fileURLToPath(new URL('../../../test/firmware/classify_windows.c', import.meta.url));
+const hasCompiler = (command: string) => spawnSync(command, ['--version']).status === 0;
+const gcc = hasCompiler('gcc');
+const armGcc = hasCompiler('arm-none-eabi-gcc');
+const ci = process.env.CI === 'true';
+const missing = (compiler: string, install: string) => ` (skipped: ${compiler} is not on PATH; install it with ${install} to run)`;
+
+/** A synthetic activity: a sway at `hz` of `amplitude` m/s² on top of gravity, tilted by `tilt`, 50 Hz. */
+function activity(id: string, label: string, group: string, hz: number, amplitude: number, tilt: number): LabelledRecording {
+  const n = 20 * 50;
+  const t = new Float64Array(n);
+  const acc = new Float32Array(n * 3);
+  for (let i = 0; i < n; i += 1) {
+    t[i] = i * 20;
+    const s = Math.sin(2 * Math.PI * hz * (i / 50) + tilt);
+    const bump = Math.sin(2 * Math.PI * 2.1 * hz * (i / 50)) * amplitude * 0.2;
+    acc.set([9.81 * Math.sin(tilt) + amplitude * s * 0.5 + bump, amplitude * Math.cos(2 * Math.PI * hz * (i / 50)) * 0.3, 9.81 * Math.cos(tilt) + amplitude * s], i * 3);
+  }
+  return { recording: { id, name: id, label, group, speedFixes: [] }, samples: { t, acc, gyro: null } };
+}
+
+function generated(): LabelledRecording[] {
+  return ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'gus'].flatMap((person, p) => [
+    activity(`${person}-walk`, 'walking', person, 1.8 + p * 0.03, 2, p * 0.2),
+    activity(`${person}-run`, 'running', person, 2.8 + p * 0.03, 6, p * 0.2),
+    activity(`${person}-golf`, 'golfing', person, 0.6 + p * 0.02, 0.6, p * 0.2),
+  ]);
+}
+
+/** Eight SisFall recordings of each activity, each person's in one place. */
+function recorded(): LabelledRecording[] {
+  const names = readdirSync(sisfallDir).filter((name) => name.endsWith('.csv')).sort();
+  const picked = ['walking', 'running', 'stairs'].flatMap((label) => names.filter((name) => name.startsWith(`${label}.`)).filter((_, i) => i % 6 === 0).slice(0, 8));
+  return picked.map((name) => {
+    const parsed = parseRecordingFile(name, readFileSync(join(sisfallDir, name)));
+    if (!parsed.ok || !parsed.recording.label) throw new Error(`${name} did not parse`);
+    const group = /\.(S[AE]\d+)-/.exec(name)?.[1] ?? '';
+    return { recording: { id: name, name, label: parsed.recording.label, group, speedFixes: [] }, samples: parsed.recording.samples };
+  });
+}
+
+/** Every window of the recordings, one after another (windows × samples × 3 values). */
+function windowsOfAll(recordings: readonly LabelledRecording[], config: FeatureConfig): Float32Array[] {
+  return recordings.flatMap(({ samples }) => windowsOf(resample(samples, { rateHz: config.rateHz }).segments, config).map((window) => window.acc));
+}
+
+/** Windows on the edges of the features: still, weightless, a lone spike, noise, one axis only. */
+function edgeWindows(config: FeatureConfig): Float32Array[] {
+  const n = windowSamples(config);
+  const make = (value: (i: number, axis: number) => number) => Float32Array.from({ length: n * 3 }, (_, at) => value(Math.floor(at / 3), at % 3));
+  let seed = 7;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 8;
+  return [
+    make((_, axis) => (axis === 2 ? 9.81 : 0)),
+    make(() => 0),
+    make((i, axis) => (axis === 1 && i === 40 ? 30 : axis === 2 ? 9.81 : 0)),
+    make((_, axis) => (axis === 2 ? 9.81 : 0) + noise()),
+    make((i, axis) => (axis === 0 ? 9.81 + 3 * Math.sin((2 * Math.PI * 2 * i) / config.rateHz) : 0)),
+  ];
+}
+
+interface Trained {
+  model: ExportableModel;
+  calibration: Float32Array;
+  windows: Float32Array[];
+}
+
+async function train(name: string, recordings: LabelledRecording[], windows: Float32Array[]): Promise<Trained> {
+  const training = { ...defaultTrainingSettings, epochs: 30 };
+  const result = await trainActivityModel(recordings, { features: defaultFeatureConfig, training });
+  const artifacts = await modelArtifacts(result.model);
+  result.model.dispose();
+  const model = { name, preprocessing: result.preprocessing, artifacts };
+  return { model, calibration: trainingRows(recordings, model.preprocessing, training.seed), windows };
+}
+
+/** What the app computes for each window: features, standardisation, network. */
+function inTypeScript(model: ExportableModel, windows: readonly Float32Array[]): { features: Float32Array[]; probabilities: Float32Array[] } {
+  const { preprocessing } = model;
+  const extractor = extractorFor(preprocessing.features);
+  const network = denseNetworkFrom(model.artifacts);
+  const features = windows.map((window) => extractor.extract(window, new Float32Array(extractor.names.length)));
+  const probabilities = features.map((row) =>
+    forward(network, standardize(row, preprocessing.stats, new Float32Array(row.length)), new Float32Array(preprocessing.labels.length)),
+  );
+  return { features, probabilities };
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let top = 0;
+  for (let i = 1; i < values.length; i += 1) if (values[i]! > values[top]!) top = i;
+  return top;
+}
+
+describe.skipIf(!gcc)(`the exported C library against the app's pipeline${gcc ? '' : missing('gcc', 'apt-get install gcc')}`, () => {
+  let dir = '';
+  const models = new Map<string, Trained>();
+
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    dir = mkdtempSync(join(tmpdir(), 'motion-lab-c-'));
+    const synthetic = generated();
+    models.set('generated', await train('generated “walk, run, golf”', synthetic, [...windowsOfAll(synthetic, defaultFeatureConfig), ...edgeWindows(defaultFeatureConfig)]));
+    if (hasSisfall()) {
+      const sisfall = recorded();
+      models.set('recorded', await train('SisFall */ walking, running, stairs', sisfall, windowsOfAll(sisfall, defaultFeatureConfig)));
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Writes the library, compiles it with the harness, runs it on the windows; one line of numbers per window. */
+  function runInC(library: CLibrary, windows: readonly Float32Array[], mode: 'classify' | 'features', tag: string): number[][] {
+    const folder = join(dir, `${tag}-${library.precision}`);
+    rmSync(folder, { recursive: true, force: true });
+    spawnSync('mkdir', ['-p', folder]);
+    writeFileSync(join(folder, 'motion_model.h'), library.header);
+    writeFileSync(join(folder, 'motion_model.c'), library.source);
+    const binary = join(folder, 'classify_windows');
+    const build = spawnSync('gcc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', '-O2', `-I${folder}`, '-o', binary, harness, join(folder, 'motion_model.c'), '-lm'], {
+      encoding: 'utf8',
+    });
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+    const input = new Float32Array(windows.reduce((total, w) => total + w.length, 0));
+    let at = 0;
+    for (const window of windows) {
+      input.set(window, at);
+      at += window.length;
+    }
+    const run = spawnSync(binary, mode === 'features' ? ['features'] : [], { input: new Uint8Array(input.buffer), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status).toBe(0);
+    return run.stdout.trim().split('\n').map((line) => line.split(' ').map(Number));
+  }
+
+  for (const source of ['generated', 'recorded'] as const) {
+    const skip = source === 'recorded' && !hasSisfall();
+    const note = skip ? ' (skipped: ../shared/data/sisfall is not beside the checkout)' : '';
+
+    test.skipIf(skip)(`float32 on ${source} windows: the same features, probabilities within 1e-4${note}`, () => {
+      const { model, windows } = models.get(source)!;
+      const expected = inTypeScript(model, windows);
+      const library = generateCLibrary(model, 'float32');
+      const features = runInC(library, windows, 'features', source);
+      expect(features).toHaveLength(windows.length);
+      let worstFeature = 0;
+      features.forEach((row, w) =>
+        row.forEach((value, f) => {
+          const want = expected.features[w]![f]!;
+          worstFeature = Math.max(worstFeature, Math.abs(value - want) / Math.max(1, Math.abs(want)));
+        }),
+      );
+      expect(worstFeature).toBeLessThan(1e-5);
+      const classified = runInC(library, windows, 'classify', source);
+      let worst = 0;
+      classified.forEach(([label, ...probabilities], w) => {
+        expect(label).toBe(argmax(expected.probabilities[w]!));
+        probabilities.forEach((p, k) => (worst = Math.max(worst, Math.abs(p - expected.probabilities[w]![k]!))));
+      });
+      expect(classified.length).toBeGreaterThan(source === 'recorded' ? 200 : 500);
+      expect(worst).toBeLessThan(1e-4);
+    });
+
+    test.skipIf(skip)(`int8 on ${source} windows: labels agree with the app's on at least 99 %${note}`, () => {
+      const { model, windows, calibration } = models.get(source)!;
+      const expected = inTypeScript(model, windows).probabilities.map(argmax);
+      const float = generateCLibrary(model, 'float32');
+      const int8 = generateCLibrary(model, 'int8', calibration);
+      expect(int8.constBytes).toBeLessThan(float.constBytes / 2);
+      const classified = runInC(int8, windows, 'classify', source);
+      const agree = classified.filter(([label], w) => label === expected[w]).length / classified.length;
+      expect(agree).toBeGreaterThanOrEqual(0.99);
+      // Probabilities still add up to 1: the softmax reads dequantised sums.
+      for (const [, ...probabilities] of classified) expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    });
+  }
+
+  test.skipIf(!armGcc && !ci)(`compiles for the Nano's Cortex-M4F; the header's memory figures are right${armGcc ? '' : missing('arm-none-eabi-gcc', 'apt-get install gcc-arm-none-eabi')}`, () => {
+    expect(armGcc, 'arm-none-eabi-gcc is missing: .ci/run installs gcc-arm-none-eabi').toBe(true);
+    const { model, calibration } = models.get('generated')!;
+    for (const precision of ['float32', 'int8'] as Precision[]) {
+      const library = generateCLibrary(model, precision, calibration);
+      const folder = join(dir, `arm-${precision}`);
+      spawnSync('mkdir', ['-p', folder]);
+      writeFileSync(join(folder, 'motion_model.h'), library.header);
+      writeFileSync(join(folder, 'motion_model.c'), library.source);
+      const object = join(folder, 'motion_model.o');
+      const build = spawnSync(
+        'arm-none-eabi-gcc',
+        ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', '-mcpu=cortex-m4', '-mfpu=fpv4-sp-d16', '-mfloat-abi=hard', '-mthumb', '-Os', '-c', '-o', object, join(folder, 'motion_model.c')],
+        { encoding: 'utf8' },
+      );
+      expect(build.stderr).toBe('');
+      expect(build.status).toBe(0);
+      const [text = 0, data = 0, bss = 0] = spawnSync('arm-none-eabi-size', [object], { encoding: 'utf8' }).stdout.split('\n')[1]!.trim().split(/\s+/).map(Number);
+      expect(data).toBe(0);
+      // The generator counts each buffer; the compiler adds a few bytes of alignment between them.
+      expect(bss).toBeGreaterThanOrEqual(library.ramBytes);
+      expect(bss).toBeLessThan(library.ramBytes + 64);
+      // text is code and constant data; the header's code estimate must hold within 15 %.
+      expect(Math.abs(text - library.constBytes - CODE_BYTES_CORTEX_M4F[precision]) / CODE_BYTES_CORTEX_M4F[precision]).toBeLessThan(0.15);
+    }
+  });
+});
+
+describe('refusals: a library that would compute something else is never generated', () => {
+  const network = {
+    modelTopology: { config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, activation: 'softmax' } }] } },
+    weightSpecs: [
+      { name: 'd/kernel', shape: [53, 2], dtype: 'float32' as const },
+      { name: 'd/bias', shape: [2], dtype: 'float32' as const },
+    ],
+    weightData: new ArrayBuffer((53 * 2 + 2) * 4),
+  };
+  const names = [...extractorFor(defaultFeatureConfig).names];
+  const model = (featureNames: string[]): ExportableModel => ({
+    name: 'm',
+    preprocessing: { features: defaultFeatureConfig, featureNames, stats: { mean: featureNames.map(() => 0), std: featureNames.map(() => 1) }, labels: ['a', 'b'] },
+    artifacts: network,
+  });
+
+  test('no trained model', () => {
+    expect(() => generateCLibrary(undefined, 'float32')).toThrow(/no trained model to export: train one/);
+  });
+
+  test('a feature without a C twin is named', () => {
+    const changed = [...names.slice(0, -1), 'vert.jerk'];
+    expect(() => generateCLibrary(model(changed), 'float32')).toThrow(DeployError);
+    expect(() => generateCLibrary(model(changed), 'float32')).toThrow(/“vert\.jerk” has no C twin/);
+  });
+
+  test('inputs in another order are refused', () => {
+    const swapped = [names[1]!, names[0]!, ...names.slice(2)];
+    expect(() => generateCLibrary(model(swapped), 'float32')).toThrow(/input 1 is “x\.std”/);
+  });
+
+  test('an int8 build needs training rows', () => {
+    expect(() => generateCLibrary(model(names), 'int8')).toThrow(/needs training rows/);
+  });
+
+  test('the default model generates, and says what it holds', () => {
+    const library = generateCLibrary(model(names), 'float32');
+    expect(library.header).toContain('#define MOTION_MODEL_WINDOW_SAMPLES 100');
+    expect(library.header).toContain('#define MOTION_MODEL_FEATURES 53');
+    expect(library.source).not.toMatch(/malloc|#include <(?!math\.h)/);
+  });
+});

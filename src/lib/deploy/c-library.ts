@@ -1,0 +1,394 @@
+import { denseNetworkFrom, UnsupportedModelError, type DenseLayer, type DenseNetwork } from '../classify/dense-network';
+import { DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
+import { fftSizeFor } from '../signal/fft';
+import { Spectrum } from '../signal/spectrum';
+import { strideSamples, windowSamples } from '../signal/windows';
+import type { StoredModel } from '../store/model-record';
+import { runtimeSource, type RuntimePart } from './c-runtime';
+import { DeployError, twinsFor, type FeatureTwin } from './feature-twins';
+import { quantizeNetwork, type QuantizedNetwork } from './quantize';
+
+/** What the generator reads from a model: its name, its preprocessing and its weights. */
+export type ExportableModel = Pick<StoredModel, 'name' | 'preprocessing' | 'artifacts'>;
+
+export type Precision = 'float32' | 'int8';
+
+export interface CLibrary {
+  precision: Precision;
+  header: string;
+  source: string;
+  /** Static RAM the library keeps (bss), in bytes, as the generator counts it. */
+  ramBytes: number;
+  /** Constant data (weights, statistics, tables, label names), in bytes. */
+  constBytes: number;
+}
+
+/**
+ * Code of the library for Cortex-M4F (arm-none-eabi-gcc -mcpu=cortex-m4 -mfpu=fpv4-sp-d16
+ * -mfloat-abi=hard -Os, text minus constant data), measured on the default model with every
+ * feature group: the double-precision maths comes from libgcc and libm and is not counted. The
+ * compile test checks these figures against arm-none-eabi-size whenever that compiler is present.
+ */
+export const CODE_BYTES_CORTEX_M4F: Record<Precision, number> = { float32: 4400, int8: 4600 };
+
+/**
+ * Generates a self-contained C99 library (motion_model.h, motion_model.c) that classifies one
+ * window exactly as the app does: the same feature code (feature-twins.ts, c-runtime.ts), the
+ * training statistics, the Dense network. No allocation, nothing beyond <math.h>.
+ *
+ * For 'int8', `calibration` must hold standardised training rows: the layers' input ranges are
+ * read from them (quantize.ts).
+ *
+ * Throws DeployError when the model cannot be generated faithfully: no model, a feature without a
+ * C twin, weights that are not a Dense network.
+ *
+ * @example
+ * const { header, source } = generateCLibrary(model, 'float32');
+ */
+export function generateCLibrary(model: ExportableModel | undefined, precision: Precision, calibration?: Float32Array): CLibrary {
+  if (!model) throw new DeployError('There is no trained model to export: train one on the Train page (or with npm run evaluate) first.');
+  const { preprocessing } = model;
+  const config = preprocessing.features;
+  const twins = twinsFor(config, preprocessing.featureNames);
+  let network: DenseNetwork;
+  try {
+    network = denseNetworkFrom(model.artifacts);
+  } catch (error) {
+    if (error instanceof UnsupportedModelError) throw new DeployError(`The model's network cannot be exported: ${error.message}`);
+    throw error;
+  }
+  const outputs = network.layers.at(-1)!.units;
+  if (network.inputs !== preprocessing.featureNames.length || outputs !== preprocessing.labels.length) {
+    throw new DeployError(
+      `The network takes ${network.inputs} inputs and gives ${outputs} outputs, but the model has ${preprocessing.featureNames.length} features and ${preprocessing.labels.length} labels.`,
+    );
+  }
+  if (precision === 'int8' && !calibration) throw new DeployError('An int8 library needs training rows to calibrate its scales with.');
+  const quantized = precision === 'int8' ? quantizeNetwork(network, calibration!) : undefined;
+
+  const n = windowSamples(config);
+  const fftSize = fftSizeFor(n);
+  const spectrum = new Spectrum(n, config.rateHz);
+  const bandBins = spectrumBandsHz.flatMap(([lo, hi]) => spectrum.binRange(lo, hi));
+  const [dominantFrom, dominantTo] = spectrum.binRange(...DOMINANT_RANGE_HZ);
+  const features = preprocessing.featureNames.length;
+  const needs = new Set<RuntimePart>(twins.flatMap((twin) => twin.needs));
+  const scale = preprocessing.stats.std.map((std) => (std > 0 ? 1 / std : 1));
+  const sizes = new Sizes();
+
+  const networkCode = quantized ? int8Network(quantized, sizes) : floatNetwork(network, sizes);
+  sizes.ram('features and scaled inputs', features * 4 * 2);
+  sizes.constant('normalisation statistics', features * 8 * 2);
+  sizes.constant('label names', preprocessing.labels.reduce((total, label) => total + new TextEncoder().encode(label).length + 1 + 4, 0));
+  if (needs.has('stats')) {
+    sizes.ram('window as doubles, magnitude, statistics', n * 3 * 8 + n * 8 + 4 * 48);
+    if (needs.has('spectrum')) {
+      const half = fftSize / 2;
+      const bins = half + 1;
+      sizes.ram('spectrum tables and buffers', n * 8 + bins * 8 * 4 + Math.max(1, half / 2) * 16 + (half + 1) * 16 + half * 2 + fftSize * 8 + half * 16 + 4);
+      sizes.constant('band bins', bandBins.length * 2);
+    }
+  }
+  if (twins.some((twin) => twin.declarations)) sizes.ram('vertical and horizontal parts', n * 8 * 3 + 2 * 48);
+
+  const source = [
+    `/*
+ * motion_model.c: ${precision === 'int8' ? 'the int8 build' : 'the float32 build'} of “${comment(model.name)}”, generated by Motion Lab.
+ * Do not edit: export the model again instead. See motion_model.h.
+ */
+#include <math.h>
+
+#include "motion_model.h"
+
+#define ML_N ${n}
+#define ML_FFT ${fftSize}
+#define ML_HALF ${fftSize / 2}
+#define ML_BINS ${fftSize / 2 + 1}
+#define ML_RATE_HZ ${doubleLiteral(config.rateHz)}
+#define ML_BIN_HZ ${doubleLiteral(config.rateHz / fftSize)}
+#define ML_BANDS ${spectrumBandsHz.length}
+#define ML_DOMINANT_FROM ${dominantFrom}
+#define ML_DOMINANT_TO ${dominantTo}
+#define ML_FEATURES ${features}
+`,
+    runtimeSource(needs),
+    needs.has('spectrum') ? `static const unsigned short ml_band_bins[ML_BANDS * 2] = {${bandBins.join(', ')}};\n` : '',
+    featuresFunction(twins, needs),
+    `/* Standardisation with the training split's statistics: (value − mean) · scale, scale = 1 / std (1 for a constant feature). */
+static const double ml_mean[ML_FEATURES] = {${preprocessing.stats.mean.map(doubleLiteral).join(', ')}};
+static const double ml_scale[ML_FEATURES] = {${scale.map(doubleLiteral).join(', ')}};
+static float ml_features[ML_FEATURES];
+static float ml_scaled[ML_FEATURES];
+`,
+    networkCode,
+    `const char *const motion_model_labels[MOTION_MODEL_LABELS] = {${preprocessing.labels.map(stringLiteral).join(', ')}};
+
+int motion_model_classify(const float *window, float *probabilities) {
+  int i, top = 0;
+  motion_model_features(window, ml_features);
+  for (i = 0; i < ML_FEATURES; i++) ml_scaled[i] = (float)(((double)ml_features[i] - ml_mean[i]) * ml_scale[i]);
+  ml_network(ml_scaled, probabilities);
+  for (i = 1; i < MOTION_MODEL_LABELS; i++) if (probabilities[i] > probabilities[top]) top = i;
+  return top;
+}
+`,
+  ].join('\n');
+
+  const header = headerText(model, precision, n, strideSamples(config), sizes, quantized);
+  return { precision, header, source, ramBytes: sizes.ramBytes, constBytes: sizes.constBytes };
+}
+
+/** Static RAM and constant data, counted as the generator emits them, for the header's comment. */
+class Sizes {
+  ramBytes = 0;
+  constBytes = 0;
+  readonly lines: string[] = [];
+  ram(what: string, bytes: number): void {
+    this.ramBytes += bytes;
+    this.lines.push(` *   RAM    ${String(bytes).padStart(6)} B  ${what}`);
+  }
+  constant(what: string, bytes: number): void {
+    this.constBytes += bytes;
+    this.lines.push(` *   flash  ${String(bytes).padStart(6)} B  ${what}`);
+  }
+}
+
+function featuresFunction(twins: readonly FeatureTwin[], needs: ReadonlySet<RuntimePart>): string {
+  const declarations = twins.flatMap((twin) => (twin.declarations ? [twin.declarations] : []));
+  const prepare = needs.has('stats')
+    ? `static double ml_acc[ML_N * 3];
+static double ml_magnitude[ML_N];
+static ml_stats ml_channel[4];
+`
+    : '';
+  const steps = needs.has('stats')
+    ? `  for (i = 0; i < ML_N * 3; i++) ml_acc[i] = window[i];
+  for (i = 0; i < ML_N; i++) {
+    const double x = ml_acc[i * 3], y = ml_acc[i * 3 + 1], z = ml_acc[i * 3 + 2];
+    ml_magnitude[i] = sqrt(x * x + y * y + z * z);
+  }
+  for (i = 0; i < 3; i++) ml_channel_stats(ml_acc, i, 3, ML_N, &ml_channel[i]);
+  ml_channel_stats(ml_magnitude, 0, 1, ML_N, &ml_channel[3]);
+`
+    : '';
+  return `${prepare}${declarations.join('\n')}${declarations.length > 0 ? '\n' : ''}
+void motion_model_features(const float *window, float *out) {
+  int i, at = 0;
+${steps}  ${twins.map((twin) => twin.statements).join('\n  ')}
+  (void)at;
+}
+`;
+}
+
+function floatNetwork(network: DenseNetwork, sizes: Sizes): string {
+  const layers = network.layers;
+  const tables = layers.map((layer, l) => {
+    sizes.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, float32)`, (layer.kernel.length + layer.bias.length) * 4);
+    sizes.ram(`layer ${l + 1} outputs`, layer.units * 8);
+    return `static const float ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel, floatLiteral).join(', ')}};
+static const float ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, floatLiteral).join(', ')}};
+static double ml_layer_${l}[${layer.units}];`;
+  });
+  sizes.ram('network input as doubles', network.inputs * 8);
+  const last = layers.length - 1;
+  return `static double ml_input[ML_FEATURES];
+${tables.join('\n')}
+
+/* forward() of classify/dense-network.ts: sums in double precision, float32 weights. */
+${denseFunction('double', 'float', 'float', 'double')}${activationHelpers(layers, 'double')}
+static void ml_network(const float *scaled, float *probabilities) {
+  int i;
+  for (i = 0; i < ML_FEATURES; i++) ml_input[i] = scaled[i];
+${layers
+  .map((layer, l) => {
+    const input = l === 0 ? 'ml_input' : `ml_layer_${l - 1}`;
+    return `  ml_dense(${input}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_layer_${l});${activationCall(layer, `ml_layer_${l}`)}`;
+  })
+  .join('\n')}
+  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = (float)ml_layer_${last}[i];
+}
+`;
+}
+
+function int8Network(network: QuantizedNetwork, sizes: Sizes): string {
+  const layers = network.layers;
+  const last = layers.length - 1;
+  const tables = layers.map((layer, l) => {
+    sizes.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, int8; int32 bias)`, layer.kernel.length + layer.bias.length * 4 + 8);
+    sizes.ram(`layer ${l + 1} sums and outputs`, layer.units * 4 + layer.units * 4 + (l < last ? layer.units : 0));
+    const requantize = l < last ? `static const float ml_requantize_${l} = ${floatLiteral(1 / layers[l + 1]!.inputScale)};\n` : '';
+    return `static const signed char ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel).join(', ')}};
+static const long ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => `${b}L`).join(', ')}};
+/* Real value of a sum: inputScale ${layer.inputScale.toPrecision(6)} × weightScale ${layer.weightScale.toPrecision(6)}. */
+static const float ml_dequantize_${l} = ${floatLiteral(layer.inputScale * layer.weightScale)};
+${requantize}static long ml_sum_${l}[${layer.units}];
+static float ml_layer_${l}[${layer.units}];${l < last ? `\nstatic signed char ml_q_${l}[${layer.units}];` : ''}`;
+  });
+  sizes.ram('quantised network input', network.inputs);
+  return `/* Inputs are quantised at 1 / ${layers[0]!.inputScale.toPrecision(6)} per step, from the training data's range. */
+static const float ml_quantize_input = ${floatLiteral(1 / layers[0]!.inputScale)};
+static signed char ml_input[ML_FEATURES];
+${tables.join('\n')}
+
+/* round(value / scale) clamped to ±127, halves rounded up as Math.round does. */
+static signed char ml_quantize(float value, float inverse_scale) {
+  const float q = (float)floor(value * inverse_scale + 0.5f);
+  return (signed char)(q > 127.0f ? 127 : q < -127.0f ? -127 : (int)q);
+}
+
+/* Integer sums: int8 inputs × int8 weights + the bias at the sums' scale. */
+${denseFunction('signed char', 'signed char', 'long', 'long')}${activationHelpers(layers, 'float')}
+static void ml_network(const float *scaled, float *probabilities) {
+  int i;
+  for (i = 0; i < ML_FEATURES; i++) ml_input[i] = ml_quantize(scaled[i], ml_quantize_input);
+${layers
+  .map((layer, l) => {
+    const input = l === 0 ? 'ml_input' : `ml_q_${l - 1}`;
+    const requantize = l < last ? `\n  for (i = 0; i < ${layer.units}; i++) ml_q_${l}[i] = ml_quantize(ml_layer_${l}[i], ml_requantize_${l});` : '';
+    return `  ml_dense(${input}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_sum_${l});
+  for (i = 0; i < ${layer.units}; i++) ml_layer_${l}[i] = (float)ml_sum_${l}[i] * ml_dequantize_${l};${activationCall(layer, `ml_layer_${l}`)}${requantize}`;
+  })
+  .join('\n')}
+  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = ml_layer_${last}[i];
+}
+`;
+}
+
+/** One Dense layer's sums, bias first, an input of 0 skipped as forward() skips it. */
+function denseFunction(input: string, weight: string, bias: string, sum: 'double' | 'long'): string {
+  return `static void ml_dense(const ${input} *in, int inputs, int units, const ${weight} *kernel, const ${bias} *bias, ${sum} *out) {
+  int i, u;
+  for (u = 0; u < units; u++) out[u] = bias[u];
+  for (i = 0; i < inputs; i++) {
+    const ${sum} x = in[i];
+    if (x == 0) continue;
+    for (u = 0; u < units; u++) out[u] += x * kernel[i * units + u];
+  }
+}
+`;
+}
+
+type Real = 'double' | 'float';
+
+/** relu and softmax, emitted only when a layer uses them (gcc -Wall rejects unused functions). */
+function activationHelpers(layers: readonly Pick<DenseLayer, 'activation'>[], real: Real): string {
+  const used = new Set(layers.map((layer) => layer.activation));
+  const exp = real === 'double' ? 'exp' : '(float)exp';
+  const relu = `
+static void ml_relu(${real} *values, int count) {
+  int i;
+  for (i = 0; i < count; i++) if (values[i] < 0) values[i] = 0;
+}
+`;
+  const softmax = `
+/* Softmax with the largest value subtracted first, so exp never overflows. */
+static void ml_softmax(${real} *values, int count) {
+  ${real} max = values[0], sum = 0;
+  int i;
+  for (i = 1; i < count; i++) if (values[i] > max) max = values[i];
+  for (i = 0; i < count; i++) {
+    values[i] = ${exp}(values[i] - max);
+    sum += values[i];
+  }
+  for (i = 0; i < count; i++) values[i] /= sum;
+}
+`;
+  return `${used.has('relu') ? relu : ''}${used.has('softmax') ? softmax : ''}`;
+}
+
+function activationCall(layer: Pick<DenseLayer, 'activation' | 'units'>, buffer: string): string {
+  if (layer.activation === 'relu') return `\n  ml_relu(${buffer}, ${layer.units});`;
+  if (layer.activation === 'softmax') return `\n  ml_softmax(${buffer}, ${layer.units});`;
+  return '';
+}
+
+function headerText(model: ExportableModel, precision: Precision, n: number, stride: number, sizes: Sizes, quantized: QuantizedNetwork | undefined): string {
+  const { features: config, labels, featureNames } = model.preprocessing;
+  const code = CODE_BYTES_CORTEX_M4F[precision];
+  return `/*
+ * motion_model.h: “${comment(model.name)}”, exported by Motion Lab as a C99 library (${precision}).
+ *
+ * Classifies one window of acceleration exactly as the app does: resampled to ${config.rateHz} Hz,
+ * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'raw' ? 'raw inputs' : 'features'}
+ * computed by the same code as the app's (${config.input === 'raw' ? (config.rawMagnitudeOnly ? '|a| per sample' : 'x, y, z per sample') : config.groups.join(', ')}), standardised with the
+ * training split's statistics, then the network (${modelShape(model, quantized)}).
+ * Labels, by index: ${labels.map((label, i) => `${i} ${comment(label)}`).join(', ')}.
+ *
+ * No dynamic allocation and nothing beyond <math.h> (link with -lm). Not reentrant: the buffers
+ * are static, so classify from one thread (the sketch's loop) at a time.
+ *
+ * Memory, as generated:
+${sizes.lines.join('\n')}
+ *   RAM    ${String(sizes.ramBytes).padStart(6)} B  static in total (bss), plus under 200 B of stack
+ *   flash  ${String(sizes.constBytes).padStart(6)} B  constant data in total
+ *   flash  about ${(code / 1024).toFixed(1)} KB of code on a Cortex-M4F (-Os), plus libm's double-precision
+ *          sqrt, exp, log, sin and cos if the sketch does not use them already.
+ */
+#ifndef MOTION_MODEL_H
+#define MOTION_MODEL_H
+
+#define MOTION_MODEL_RATE_HZ ${doubleLiteral(config.rateHz)}
+#define MOTION_MODEL_WINDOW_SAMPLES ${n}
+#define MOTION_MODEL_STRIDE_SAMPLES ${stride}
+#define MOTION_MODEL_FEATURES ${featureNames.length}
+#define MOTION_MODEL_LABELS ${labels.length}
+#define MOTION_MODEL_INT8 ${precision === 'int8' ? 1 : 0}
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Label names, by the index motion_model_classify returns. */
+extern const char *const motion_model_labels[MOTION_MODEL_LABELS];
+
+/*
+ * Classifies one window: MOTION_MODEL_WINDOW_SAMPLES samples of x, y, z acceleration in m/s²,
+ * interleaved (x0, y0, z0, x1, …), taken at MOTION_MODEL_RATE_HZ, all finite. Writes one
+ * probability per label into probabilities[MOTION_MODEL_LABELS] and returns the most probable
+ * label's index.
+ */
+int motion_model_classify(const float *window, float *probabilities);
+
+/* The window's MOTION_MODEL_FEATURES inputs before standardisation, as the app computes them. */
+void motion_model_features(const float *window, float *features);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+`;
+}
+
+function modelShape(model: ExportableModel, quantized: QuantizedNetwork | undefined): string {
+  const network = quantized ?? denseNetworkFrom(model.artifacts);
+  const dense = network.layers.map((layer) => `Dense(${layer.units}, ${layer.activation})`).join(' → ');
+  return quantized ? `${dense}, int8 weights and activations, per-layer scales from the training data` : `${dense}, float32`;
+}
+
+/** A float32 value as the shortest C literal that reads back as the same float. */
+export function floatLiteral(value: number): string {
+  const exact = Math.fround(value);
+  if (!Number.isFinite(exact)) throw new DeployError(`The model holds a value that is not a finite number (${value}): it cannot be exported.`);
+  for (let digits = 1; digits <= 9; digits += 1) {
+    const text = exact.toPrecision(digits);
+    if (Math.fround(Number(text)) === exact) return `${text.includes('.') || text.includes('e') ? text : `${text}.`}f`;
+  }
+  return `${exact.toPrecision(9)}f`;
+}
+
+/** A double as a C literal that reads back as the same double. */
+function doubleLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new DeployError(`The model holds a value that is not a finite number (${value}): it cannot be exported.`);
+  const text = String(value);
+  return text.includes('.') || text.includes('e') ? text : `${text}.0`;
+}
+
+function stringLiteral(text: string): string {
+  return `"${Array.from(new TextEncoder().encode(text), (byte) => (byte < 0x20 || byte >= 0x7f || byte === 0x22 || byte === 0x5c ? `\\${byte.toString(8).padStart(3, '0')}` : String.fromCharCode(byte))).join('')}"`;
+}
+
+/** Text safe inside a C comment. */
+function comment(text: string): string {
+  return text.replace(/\*\//g, '* /').replace(/[\r\n]+/g, ' ');
+}

@@ -1,0 +1,167 @@
+import { featureGroups, featureNames, spectrumBandsHz, type FeatureConfig, type FeatureGroup } from '../signal/features';
+import type { RuntimePart } from './c-runtime';
+
+/**
+ * The C twin of one feature group of signal/features.ts: the names of the values it writes, in
+ * order, and the C statements that write them into `out[at++]`.
+ *
+ * The statements run inside motion_model_features after the shared preparation: `ml_acc` (the
+ * window as doubles, interleaved x, y, z), `ml_magnitude` and `ml_channel[0..3]` (the statistics
+ * of x, y, z and |a|), as FeatureExtractor.extract computes them before any group.
+ */
+export interface FeatureTwin {
+  /** The names this twin computes; checked against the model's own list before anything is generated. */
+  names: readonly string[];
+  /** Runtime parts (c-runtime.ts) the statements call. */
+  needs: readonly RuntimePart[];
+  /** Static buffers of its own, declared at file scope. */
+  declarations?: string;
+  statements: string;
+}
+
+const channels = ['x', 'y', 'z', 'mag'] as const;
+const bandNames = (prefix: string) => spectrumBandsHz.map(([lo, hi]) => `${prefix}.power.${lo}-${hi}Hz`);
+
+/**
+ * Every feature group that has a C twin. A group missing here (one added to features.ts after
+ * this file was written) cannot be exported: the generator refuses it by name rather than ship
+ * a library that computes something else.
+ */
+export const featureTwins: Partial<Record<FeatureGroup, FeatureTwin>> = {
+  statistics: {
+    names: channels.flatMap((c) => ['mean', 'std', 'min', 'max', 'range', 'rms'].map((s) => `${c}.${s}`)),
+    needs: ['stats'],
+    statements: `for (i = 0; i < 4; i++) {
+    const ml_stats *s = &ml_channel[i];
+    out[at++] = (float)s->mean;
+    out[at++] = (float)s->std;
+    out[at++] = (float)s->min;
+    out[at++] = (float)s->max;
+    out[at++] = (float)(s->max - s->min);
+    out[at++] = (float)s->rms;
+  }`,
+  },
+  crossings: {
+    names: channels.map((c) => `${c}.meanCrossingsPerS`),
+    needs: ['stats'],
+    statements: `for (i = 0; i < 4; i++) out[at++] = (float)(ml_channel[i].crossings * (ML_RATE_HZ / ML_N));`,
+  },
+  spectrum: {
+    names: [...bandNames('mag'), 'mag.dominantHz'],
+    needs: ['stats', 'spectrum'],
+    statements: `ml_spectrum(ml_magnitude);
+  for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]);
+  out[at++] = (float)ml_dominant_hz(ML_DOMINANT_FROM, ML_DOMINANT_TO, ML_BIN_HZ);`,
+  },
+  correlation: {
+    names: ['corr.xy', 'corr.xz', 'corr.yz'],
+    needs: ['stats', 'correlation'],
+    statements: `out[at++] = (float)ml_correlation(ml_acc, 0, 1, 3, ML_N, &ml_channel[0], &ml_channel[1]);
+  out[at++] = (float)ml_correlation(ml_acc, 0, 2, 3, ML_N, &ml_channel[0], &ml_channel[2]);
+  out[at++] = (float)ml_correlation(ml_acc, 1, 2, 3, ML_N, &ml_channel[1], &ml_channel[2]);`,
+  },
+  vertical: {
+    names: ['vert.std', 'vert.min', 'vert.max', 'vert.range', 'horiz.mean', 'horiz.std', 'horiz.max', ...bandNames('vert'), 'vert.dominantHz', 'corr.vertHoriz'],
+    needs: ['stats', 'correlation', 'spectrum'],
+    declarations: `static double ml_vertical_horizontal[ML_N * 2];
+static double ml_vertical[ML_N];
+static ml_stats ml_component[2];`,
+    // The window's mean acceleration is mostly gravity: each sample splits along it and across it.
+    statements: `{
+    const double sx = ml_channel[0].mean, sy = ml_channel[1].mean, sz = ml_channel[2].mean;
+    const double gravity = sqrt(sx * sx + sy * sy + sz * sz);
+    const double ux = gravity > 0.0 ? sx / gravity : 0.0;
+    const double uy = gravity > 0.0 ? sy / gravity : 0.0;
+    const double uz = gravity > 0.0 ? sz / gravity : 1.0;
+    const ml_stats *v = &ml_component[0];
+    const ml_stats *h = &ml_component[1];
+    for (i = 0; i < ML_N; i++) {
+      const double x = ml_acc[i * 3], y = ml_acc[i * 3 + 1], z = ml_acc[i * 3 + 2];
+      const double along = x * ux + y * uy + z * uz;
+      const double across = x * x + y * y + z * z - along * along;
+      ml_vertical[i] = along - gravity;
+      ml_vertical_horizontal[i * 2] = along - gravity;
+      ml_vertical_horizontal[i * 2 + 1] = sqrt(across > 0.0 ? across : 0.0);
+    }
+    ml_channel_stats(ml_vertical_horizontal, 0, 2, ML_N, &ml_component[0]);
+    ml_channel_stats(ml_vertical_horizontal, 1, 2, ML_N, &ml_component[1]);
+    out[at++] = (float)v->std;
+    out[at++] = (float)v->min;
+    out[at++] = (float)v->max;
+    out[at++] = (float)(v->max - v->min);
+    out[at++] = (float)h->mean;
+    out[at++] = (float)h->std;
+    out[at++] = (float)h->max;
+    ml_spectrum(ml_vertical);
+    for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]);
+    out[at++] = (float)ml_dominant_hz(ML_DOMINANT_FROM, ML_DOMINANT_TO, ML_BIN_HZ);
+    out[at++] = (float)ml_correlation(ml_vertical_horizontal, 0, 1, 2, ML_N, v, h);
+  }`,
+  },
+};
+
+/** The raw inputs: the window's own values, or |a| per sample (magnitudeOf, rounded to float). */
+function rawTwin(config: FeatureConfig): FeatureTwin {
+  return config.rawMagnitudeOnly
+    ? {
+        names: featureNames(config),
+        needs: [],
+        statements: `for (i = 0; i < ML_N; i++) {
+    const double x = window[i * 3], y = window[i * 3 + 1], z = window[i * 3 + 2];
+    out[at++] = (float)sqrt(x * x + y * y + z * z);
+  }`,
+      }
+    : { names: featureNames(config), needs: [], statements: 'for (i = 0; i < ML_N * 3; i++) out[at++] = window[i];' };
+}
+
+/** A model this generator cannot turn into C, and why; nothing was generated. */
+export class DeployError extends Error {
+  override name = 'DeployError';
+}
+
+/**
+ * The twins that compute a model's inputs, in row order, after checking that together they
+ * write exactly the model's feature list. Throws DeployError naming the first feature that has no
+ * twin, or that the twin computes in a different place.
+ *
+ * @example
+ * const twins = twinsFor(model.preprocessing.features, model.preprocessing.featureNames);
+ */
+export function twinsFor(config: FeatureConfig, modelNames: readonly string[]): FeatureTwin[] {
+  if (config.input === 'raw') {
+    const twin = rawTwin(config);
+    checkNames(twin.names, modelNames);
+    return [twin];
+  }
+  const twins: FeatureTwin[] = [];
+  for (const group of featureGroups) {
+    if (!config.groups.includes(group)) continue;
+    const twin = featureTwins[group];
+    if (!twin) {
+      throw new DeployError(
+        `The feature group “${group}” (${featureNames({ ...config, groups: [group] }).join(', ')}) has no C twin in this version of the exporter, so the library would compute something else. Train the model without it to export to C.`,
+      );
+    }
+    twins.push(twin);
+  }
+  checkNames(
+    twins.flatMap((twin) => twin.names),
+    modelNames,
+  );
+  return twins;
+}
+
+function checkNames(twinNames: readonly string[], modelNames: readonly string[]): void {
+  const missing = modelNames.filter((name) => !twinNames.includes(name));
+  if (missing.length > 0) {
+    throw new DeployError(
+      `The feature${missing.length > 1 ? 's' : ''} ${missing.map((name) => `“${name}”`).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no C twin in this version of the exporter, so the library would compute something else. Train the model without ${missing.length > 1 ? 'them' : 'it'} to export to C.`,
+    );
+  }
+  const at = modelNames.findIndex((name, i) => name !== twinNames[i]);
+  if (at >= 0 || twinNames.length !== modelNames.length) {
+    throw new DeployError(
+      `The model's inputs are not in the order the C twins compute them (${at >= 0 ? `input ${at + 1} is “${modelNames[at]}”, the twin's “${twinNames[at] ?? 'nothing'}”` : `${modelNames.length} inputs, ${twinNames.length} computed`}): it was trained by a different version of the feature code. Train it again to export it.`,
+    );
+  }
+}
