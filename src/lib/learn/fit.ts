@@ -18,6 +18,11 @@ export interface FitOptions {
   classWeights?: Float32Array;
   /** Stop after this many epochs without a better validation loss, and keep the best weights. */
   patience?: number;
+  /**
+   * Keep the weights of the epoch with the best validation loss (the default), or, as Keras's
+   * plain `fit`, those of the last epoch: the lesson's overfitting has to be seen, not undone.
+   */
+  keepBest?: boolean;
   seed?: number;
   signal?: AbortSignal;
   onEpoch?: (log: EpochLog) => void;
@@ -34,7 +39,7 @@ export interface EpochLog {
 
 export interface FitResult {
   history: EpochLog[];
-  /** The epoch whose weights the model holds now (the best validation loss). */
+  /** The epoch whose weights the model holds now (the best validation loss, or the last one). */
   bestEpoch: number;
   stopped: 'completed' | 'early' | 'cancelled';
 }
@@ -79,6 +84,21 @@ function toTensors(examples: Examples, classes: number, classWeights: Float32Arr
 function weightedCrossEntropy(probabilities: tf.Tensor, targets: tf.Tensor, rowWeights: tf.Tensor1D): tf.Scalar {
   const picked = tf.sum(tf.mul(probabilities, targets), 1);
   return tf.div(tf.neg(tf.sum(tf.mul(tf.log(tf.add(picked, EPSILON)), rowWeights))), tf.sum(rowWeights));
+}
+
+/**
+ * Lets a worker's message loop run (cancel requests, progress) between epochs. Through a
+ * MessageChannel, not setTimeout(0): browsers stretch nested timeouts to 4 ms each.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /** Training rows the per-epoch training loss and accuracy are read on. */
@@ -161,25 +181,18 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
       const log = { epoch, loss, accuracy, valLoss, valAccuracy, elapsedMs: performance.now() - started };
       history.push(log);
       options.onEpoch?.(log);
-      if (!best || valLoss < best.loss) {
+      if (options.keepBest === false) {
+        best = { loss: valLoss, epoch, weights: [] };
+      } else if (!best || valLoss < best.loss) {
         best?.weights.forEach((tensor) => tensor.dispose());
         best = { loss: valLoss, epoch, weights: model.getWeights().map((tensor) => tensor.clone()) };
       } else if (options.patience !== undefined && epoch - best.epoch >= options.patience) {
         stopped = 'early';
         break;
       }
-      // Let the worker's message loop run (cancel requests, progress) between epochs. Through a
-      // MessageChannel, not setTimeout(0): browsers stretch nested timeouts to 4 ms each.
-      await new Promise<void>((resolve) => {
-        const { port1, port2 } = new MessageChannel();
-        port1.onmessage = () => {
-          port1.close();
-          resolve();
-        };
-        port2.postMessage(null);
-      });
+      await nextTask();
     }
-    if (best) model.setWeights(best.weights);
+    if (best && best.weights.length > 0) model.setWeights(best.weights);
     return { history, bestEpoch: best?.epoch ?? 0, stopped };
   } finally {
     best?.weights.forEach((tensor) => tensor.dispose());

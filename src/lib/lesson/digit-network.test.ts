@@ -50,7 +50,7 @@ describe('DigitNetwork', () => {
       const y = tf.tensor1d(Float32Array.from(rows, (row) => digits.labels[row] as number));
       const tfjsLoss = (await model.trainOnBatch(x, y)) as number;
       tf.dispose([x, y]);
-      const loss = network.trainBatch(set, order, from, from + 32);
+      const { loss } = network.trainBatch(set, order, from, from + 32);
       expect(Math.abs(loss - tfjsLoss)).toBeLessThan(1e-5);
     }
     const trained = model.getWeights().map((tensor) => tensor.dataSync());

@@ -144,9 +144,10 @@ export class DigitNetwork {
 
   /**
    * One adam step on the rows `order[from]` to `order[to - 1]`: the mean cross-entropy's
-   * gradients, then every weight updated. Returns the batch's mean loss before the update.
+   * gradients, then every weight updated. Returns the batch's mean loss and how many of its
+   * digits were right, both before the update (as Keras's running training figures).
    */
-  trainBatch(set: SparseImages, order: ArrayLike<number>, from: number, to: number): number {
+  trainBatch(set: SparseImages, order: ArrayLike<number>, from: number, to: number): { loss: number; correct: number } {
     const { hidden, classes, w2 } = this.weights;
     const [gw1, gb1, gw2, gb2] = this.#grads as [Float32Array, Float32Array, Float32Array, Float32Array];
     for (const grad of this.#grads) grad.fill(0);
@@ -155,10 +156,12 @@ export class DigitNetwork {
     const h = this.#hiddenRow;
     const dh = this.#hiddenGrad;
     let loss = 0;
+    let correct = 0;
     for (let position = from; position < to; position += 1) {
       const row = order[position] as number;
       forward(this.weights, set, row, h, p);
       const label = set.labels[row] as number;
+      if (argMax(p) === label) correct += 1;
       loss -= Math.log(Math.min(Math.max(p[label] as number, PROBABILITY_FLOOR), 1 - PROBABILITY_FLOOR));
       // Softmax and cross-entropy together have the simplest of gradients: p − one-hot.
       p[label] = (p[label] as number) - 1;
@@ -182,7 +185,7 @@ export class DigitNetwork {
       }
     }
     this.#adamStep();
-    return loss / size;
+    return { loss: loss / size, correct };
   }
 
   /** Adam exactly as tfjs writes it: moments, bias correction by β^t, then the step. */

@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packDigitFiles } from '../../../build/mnist-digits';
+import { decodeShippedDigits, splitShipped, type DigitSplit } from './shipped-digits';
+import { lessonDigitSettings, trainDigits } from './train-digits';
+
+let split: DigitSplit;
+
+beforeAll(async () => {
+  const files = packDigitFiles();
+  split = splitShipped(await decodeShippedDigits(files.images, files.labels));
+  await tf.setBackend('cpu');
+});
+
+function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let largest = 0;
+  for (let i = 0; i < a.length; i += 1) largest = Math.max(largest, Math.abs((a[i] as number) - (b[i] as number)));
+  return largest;
+}
+
+describe('trainDigits', () => {
+  it('reports every epoch and scores the final weights on all three sets', async () => {
+    const epochs: number[] = [];
+    const outcome = await trainDigits(split, { ...lessonDigitSettings, epochs: 2 }, { onEpoch: (log) => epochs.push(log.epoch) });
+    expect(epochs).toEqual([1, 2]);
+    expect(outcome.trainRows).toBe(8000);
+    expect(outcome.testProbabilities).toHaveLength(1000 * 10);
+    expect(outcome.test.accuracy).toBeGreaterThan(0.85);
+    expect(outcome.history[1]?.valAccuracy).toBeGreaterThan(0.85);
+    expect(outcome.stopped).toBe('completed');
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    const outcome = await trainDigits(split, { ...lessonDigitSettings, trainRows: 500 }, { signal: controller.signal, onEpoch: () => controller.abort() });
+    expect(outcome.history).toHaveLength(1);
+    expect(outcome.stopped).toBe('cancelled');
+  });
+
+  it('ends with the same weights on either engine: same start, same batches, same maths', async () => {
+    const settings = { ...lessonDigitSettings, epochs: 1, trainRows: 640 };
+    const sparse = await trainDigits(split, settings);
+    const before = tf.memory().numTensors;
+    const tfjs = await trainDigits(split, { ...settings, engine: 'tfjs' });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(maxDifference(sparse.weights.w1, tfjs.weights.w1)).toBeLessThan(1e-4);
+    expect(maxDifference(sparse.weights.w2, tfjs.weights.w2)).toBeLessThan(1e-4);
+    expect(Math.abs(sparse.test.accuracy - tfjs.test.accuracy)).toBeLessThanOrEqual(0.002);
+  });
+});
