@@ -1,24 +1,29 @@
 /**
  * `npm run evaluate -- <folder> [--group <regex>] [--rate 50] [--window 2] [--stride 0.5]
- * [--epochs N] [--seed S] [--json <file>]`
+ * [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
  * prints the split, the network's and the rule baseline's test scores and the confusion matrix.
+ * With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
+ * int8, calibrated on the training split), the tfjs model files and a README.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../lib/compute/backend';
+import { trainingRows } from '../lib/deploy/calibration';
+import { deployBundle } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/learn/activity-dataset';
+import { modelArtifacts } from '../lib/learn/model-artifacts';
 import { trainActivityModel } from '../lib/learn/train-activity';
 import { defaultTrainingSettings } from '../lib/learn/training-settings';
 import { defaultFeatureConfig } from '../lib/signal/features';
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--json <file>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -44,6 +49,7 @@ const { values, positionals } = (() => {
         epochs: { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'string' },
+        'export-c': { type: 'string' },
       },
     });
   } catch (error) {
@@ -140,6 +146,7 @@ console.log(`\nConfusion (test; rows true, columns predicted${result.metrics.con
 console.log(`${pad('', 10)}${labels.map((l) => pad(l, 10)).join('')}`);
 result.metrics.confusion.forEach((row, i) => console.log(`${pad(labels[i] ?? '', 10)}${row.slice(0, labels.length).map((n) => pad(String(n), 10)).join('')}`));
 console.log(`\n${result.diagnosis.message}`);
+const artifacts = values['export-c'] === undefined ? undefined : await modelArtifacts(result.model);
 result.model.dispose();
 
 if (values.json) {
@@ -158,4 +165,23 @@ if (values.json) {
     )}\n`,
   );
   console.log(`wrote ${values.json}`);
+}
+
+if (values['export-c'] !== undefined && artifacts) {
+  const target = values['export-c'];
+  try {
+    const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, artifacts };
+    const bundle = deployBundle(model, trainingRows(recordings, result.preprocessing, training.seed));
+    for (const file of bundle.files) {
+      const path = join(target, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
+    console.log(
+      `wrote the C library to ${target} (float32: ${bundle.float32.constBytes} B of constant data and ${bundle.float32.ramBytes} B of RAM; int8: ${bundle.int8.constBytes} B and ${bundle.int8.ramBytes} B), the tfjs model files (${bundle.tfjsWeightBytes} B of weights) and a README`,
+    );
+  } catch (error) {
+    console.error(`Cannot export to ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

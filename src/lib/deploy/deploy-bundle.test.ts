@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { defaultFeatureConfig, extractorFor } from '../signal/features';
+import type { ExportableModel } from './c-library';
+import { deployBundle } from './deploy-bundle';
+import { crc32, zipFiles } from './zip';
+
+const python = spawnSync('python3', ['--version']).status === 0;
+
+function model(): ExportableModel {
+  const names = [...extractorFor(defaultFeatureConfig).names];
+  const weights = Float32Array.from({ length: names.length * 2 + 2 }, (_, i) => Math.sin(i) / 4);
+  return {
+    name: 'walk or run',
+    preprocessing: { features: defaultFeatureConfig, featureNames: names, stats: { mean: names.map(() => 1), std: names.map(() => 2) }, labels: ['running', 'walking'] },
+    artifacts: {
+      modelTopology: { config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, activation: 'softmax' } }] } },
+      weightSpecs: [
+        { name: 'd/kernel', shape: [names.length, 2], dtype: 'float32' },
+        { name: 'd/bias', shape: [2], dtype: 'float32' },
+      ],
+      weightData: weights.buffer,
+    },
+  };
+}
+
+describe('deployBundle', () => {
+  test('both C builds, the tfjs files with the preprocessing, a README', () => {
+    const calibration = Float32Array.from({ length: 53 * 10 }, (_, i) => Math.cos(i) * 3);
+    const bundle = deployBundle(model(), calibration);
+    expect(bundle.files.map((file) => file.path)).toEqual([
+      'README.md',
+      'float32/motion_model.h',
+      'float32/motion_model.c',
+      'int8/motion_model.h',
+      'int8/motion_model.c',
+      'tfjs/model.json',
+      'tfjs/weights.bin',
+    ]);
+    const json = JSON.parse(bundle.files[5]!.content as string) as { weightsManifest: { paths: string[] }[]; userDefinedMetadata: { motionLab: { preprocessing: { labels: string[] } } } };
+    expect(json.weightsManifest[0]!.paths).toEqual(['weights.bin']);
+    expect(json.userDefinedMetadata.motionLab.preprocessing.labels).toEqual(['running', 'walking']);
+    expect((bundle.files[6]!.content as Uint8Array).length).toBe((53 * 2 + 2) * 4);
+    expect(bundle.int8.constBytes).toBeLessThan(bundle.float32.constBytes);
+    expect(bundle.files[0]!.content).toContain(`| int8 | ${bundle.int8.constBytes} B |`);
+  });
+
+  test('no model: the message says to train one', () => {
+    expect(() => deployBundle(undefined, new Float32Array(0))).toThrow(/train one/);
+  });
+});
+
+describe('zipFiles', () => {
+  test('CRC-32 check value', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+
+  test.skipIf(!python)(`an archive that Python's zipfile reads back file for file${python ? '' : ' (skipped: python3 is not on PATH)'}`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motion-lab-zip-'));
+    try {
+      const archive = join(dir, 'bundle.zip');
+      writeFileSync(archive, zipFiles([
+        { path: 'int8/motion_model.h', content: '#define A 1\n' },
+        { path: 'año/datos.bin', content: Uint8Array.of(0, 255, 7) },
+      ]));
+      const read = spawnSync('python3', ['-c', 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor i in z.infolist(): print(i.filename, z.read(i).hex())', archive], { encoding: 'utf8' });
+      expect(read.stderr).toBe('');
+      expect(read.stdout).toBe(`int8/motion_model.h ${Buffer.from('#define A 1\n').toString('hex')}\naño/datos.bin 00ff07\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

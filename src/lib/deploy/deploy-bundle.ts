@@ -1,0 +1,91 @@
+import { generateCLibrary, type CLibrary, type ExportableModel } from './c-library';
+import type { ArchiveFile } from './zip';
+
+/** What an export writes, beside the files: the two builds' figures, for the page and the CLI. */
+export interface DeployBundle {
+  files: ArchiveFile[];
+  float32: CLibrary;
+  int8: CLibrary;
+  /** Bytes of the tfjs weights file. */
+  tfjsWeightBytes: number;
+}
+
+/**
+ * Everything a model deploys as, in one folder: the C library in float32 and int8 (each a
+ * motion_model.h and motion_model.c, the same API), the tfjs model files for other web apps (the
+ * preprocessing in model.json's userDefinedMetadata), and a README that says how to use them.
+ *
+ * There is no .tflite: no TFLite runtime could be run here to check one, and an unchecked
+ * flatbuffer is not shipped.
+ *
+ * @example
+ * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
+ * download(zipFiles(bundle.files));
+ */
+export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array): DeployBundle {
+  const float32 = generateCLibrary(model, 'float32');
+  const int8 = generateCLibrary(model, 'int8', calibration);
+  const { preprocessing, artifacts } = model!;
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: 'Motion Lab',
+    convertedBy: null,
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
+    userDefinedMetadata: { motionLab: { preprocessing } },
+  };
+  return {
+    float32,
+    int8,
+    tfjsWeightBytes: artifacts.weightData.byteLength,
+    files: [
+      { path: 'README.md', content: readme(model!, float32, int8) },
+      { path: 'float32/motion_model.h', content: float32.header },
+      { path: 'float32/motion_model.c', content: float32.source },
+      { path: 'int8/motion_model.h', content: int8.header },
+      { path: 'int8/motion_model.c', content: int8.source },
+      { path: 'tfjs/model.json', content: `${JSON.stringify(modelJson, null, 2)}\n` },
+      { path: 'tfjs/weights.bin', content: new Uint8Array(artifacts.weightData) },
+    ],
+  };
+}
+
+function readme(model: ExportableModel, float32: CLibrary, int8: CLibrary): string {
+  const { features, labels } = model.preprocessing;
+  return `# ${model.name}
+
+Exported by Motion Lab. Labels, by index: ${labels.map((label, i) => `${i} ${label}`).join(', ')}.
+Input: ${features.windowS} s windows of x, y, z acceleration in m/s², resampled to ${features.rateHz} Hz,
+one every ${features.strideS} s.
+
+## C library (float32/ and int8/)
+
+Copy one folder's \`motion_model.h\` and \`motion_model.c\` beside your sketch or into your project,
+and call \`motion_model_classify(window, probabilities)\`: it computes the app's own features,
+standardises them with the training statistics and runs the network. C99, no allocation,
+nothing beyond \`<math.h>\`. The float32 build gives the app's probabilities (to 1e-4); the int8
+build stores the weights in a byte each and agrees with the app's label on at least 99 % of
+windows in the app's tests.
+
+| build | constant data | static RAM |
+| --- | --- | --- |
+| float32 | ${float32.constBytes} B | ${float32.ramBytes} B |
+| int8 | ${int8.constBytes} B | ${int8.ramBytes} B |
+
+The header of each build details the figures. For the Arduino Nano 33 BLE Sense, Motion Lab's
+firmware \`motion_lab_classify.ino\` (on the Record page, or in \`static/firmware/\`) includes the
+library, samples the IMU at the model's rate and sends each answer over Bluetooth to the app's
+Live page.
+
+## TensorFlow.js (tfjs/)
+
+\`tf.loadLayersModel('…/model.json')\` in any web app. \`userDefinedMetadata.motionLab.preprocessing\`
+in model.json holds everything needed to compute its inputs: rate, window, feature list,
+normalisation statistics and label order.
+
+## TensorFlow Lite
+
+Not included: no TFLite runtime could run here to check a .tflite file against the app, and an
+unchecked model is not shipped. The C library above runs on any microcontroller with a C compiler.
+`;
+}
