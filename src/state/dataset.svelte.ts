@@ -19,7 +19,13 @@ class Dataset {
   store(): Promise<RecordingStore> {
     // Browsers keep data they promised to persist even under storage pressure; ask when there
     // is first something worth keeping.
-    this.#store ??= RecordingStore.open(undefined, { onFirstWrite: () => void ensurePersistentStorage(navigator.storage) });
+    this.#store ??= RecordingStore.open(undefined, { onFirstWrite: () => void ensurePersistentStorage(navigator.storage) }).then(
+      async (store) => {
+        // A recording cut short by a closed tab gets its row back before anything lists it.
+        await store.recoverInterrupted();
+        return store;
+      },
+    );
     return this.#store;
   }
 

@@ -8,19 +8,17 @@ const storeSamples = 1_000_000;
 const naiveSamples = 50_000;
 
 interface Layout {
-  write: 'writeThroughStore' | 'writeImports' | 'writeNaive';
+  write: 'writeRecordingSaves' | 'writeImports' | 'writeNaive';
   options: WriteOptions;
 }
 
 /**
- * What is measured: a recording as it stands once stopped (saved every second in chunks of 100,
- * then regrouped and packed, as Recorder.stop() does), an imported file's samples, and, for
- * comparison, a recording while it runs (raw 1-s chunks; no goal: it lasts only until Stop).
+ * What is measured: a recording as it stands once stopped (saved every second at 100 Hz, 100
+ * samples packed per save, as the Recorder does) and an imported file's samples.
  */
-const layouts: { name: string; goal: boolean; layout: Layout }[] = [
-  { name: 'recorded', goal: true, layout: { write: 'writeThroughStore', options: { dbName: 'recorded', batchSamples: 100, maxSamples: storeSamples, maxMs: Infinity, compact: true } } },
-  { name: 'imported', goal: true, layout: { write: 'writeImports', options: { dbName: 'imported', batchSamples: 5000, maxSamples: storeSamples, maxMs: Infinity } } },
-  { name: 'while-recording', goal: false, layout: { write: 'writeThroughStore', options: { dbName: 'running', batchSamples: 100, maxSamples: storeSamples, maxMs: Infinity } } },
+const layouts: { name: string; layout: Layout }[] = [
+  { name: 'recorded', layout: { write: 'writeRecordingSaves', options: { dbName: 'recorded', batchSamples: 100, maxSamples: storeSamples, maxMs: Infinity } } },
+  { name: 'imported', layout: { write: 'writeImports', options: { dbName: 'imported', batchSamples: 5000, maxSamples: storeSamples, maxMs: Infinity } } },
 ];
 
 /**
@@ -60,7 +58,7 @@ export const storeBytesPerSample: Benchmark = {
       const naivePerSample = naive.bytes / naive.samples;
       const results: BenchResult[] = [];
       const notes: string[] = [];
-      for (const { name, goal: hasGoal, layout } of layouts) {
+      for (const { name, layout } of layouts) {
         const stored = await growth(layout);
         const perSample = stored.bytes / stored.samples;
         results.push({
@@ -68,9 +66,9 @@ export const storeBytesPerSample: Benchmark = {
           value: round(perSample),
           unit: 'bytes',
           baseline: round(naivePerSample),
-          ...(hasGoal && { goal }),
+          goal,
         });
-        notes.push(`${name}: ${stored.bytes} bytes for ${stored.samples} samples (raw samples are 16 bytes: float32 time offset and x, y, z)`);
+        notes.push(`${name}: ${stored.bytes} bytes for ${stored.samples} samples (unpacked, a sample is 16 bytes: float32 time offset and x, y, z)`);
       }
       notes.push(`naive per-sample objects: ${naive.bytes} bytes for ${naive.samples} samples`);
       return { results, notes } satisfies BenchOutput;

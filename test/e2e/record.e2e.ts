@@ -107,12 +107,13 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
     const reopened = await context.newPage();
     await reopened.goto(`${baseUrl}/#/data`);
     await waitForReady(reopened);
+    // Listed once the app has rebuilt its row from the saved chunks.
+    await reopened.getByText('interrupted').waitFor();
     const [stored] = await storedRecordings(reopened);
     expect(stored?.interrupted).toBe(true);
     // 50 samples a second: at most one second (50 samples) short of what was on screen.
     expect(stored?.sampleCount).toBeGreaterThanOrEqual(shownSamples - 50);
     expect(stored?.sampleCount).toBeGreaterThan(150);
-    await reopened.getByText('interrupted').waitFor();
     await context.close();
   });
 
@@ -122,7 +123,7 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
     const session = await context.newCDPSession(page);
     const { usage } = await page.evaluate(() => navigator.storage.estimate());
     // Room for a few seconds of samples, then the origin is full.
-    await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin, quotaSize: (usage ?? 0) + 20_000 });
+    await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin, quotaSize: (usage ?? 0) + 8_000 });
     const sway = Array.from({ length: 50 * 120 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 + (i % 7) / 10 }));
     const playing = new AbortController();
     const replay = sensor.replay(sway, { signal: playing.signal });
@@ -135,8 +136,10 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
     expect(await alert.innerText()).toMatch(/^Storage is full\. “walking 1” was kept up to \d+\.\d s, its last save\./);
     await page.locator('[data-testid=record-status][data-state=idle]').waitFor({ state: 'attached' });
     await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin });
+    await page.goto(`${baseUrl}/#/data`);
     await page.reload();
     await waitForReady(page);
+    await page.getByText('interrupted').waitFor();
     const [stored] = await storedRecordings(page);
     expect(stored?.interrupted).toBe(true);
     expect(stored?.sampleCount).toBeGreaterThan(0);

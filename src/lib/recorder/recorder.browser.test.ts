@@ -12,6 +12,27 @@ function steady(count: number, rateHz: number): MotionSamples {
   return { t, acc, gyro: null };
 }
 
+/** A source the test feeds by hand through the listener the recorder gives it. */
+function handFedSource(kind: MotionSource['kind']): { source: MotionSource; listener: () => SourceListener } {
+  let given: SourceListener | undefined;
+  const source: MotionSource = {
+    kind,
+    device: 'test device',
+    hasGyro: false,
+    start: async (listener) => {
+      given = listener;
+    },
+    stop: async () => undefined,
+  };
+  return {
+    source,
+    listener: () => {
+      if (!given) throw new Error('the recorder has not started the source');
+      return given;
+    },
+  };
+}
+
 const draft = { id: 'r1', name: 'walk 1', label: 'walking', group: 'ana', notes: '' };
 const currentStore = useTemporaryStore('rec');
 let store: RecordingStore;
@@ -47,29 +68,49 @@ describe('Recorder in real IndexedDB', () => {
     expect(stored?.durationMs).toBeCloseTo(990, 0);
     expect(stored?.rateHz).toBeCloseTo(100, 0);
     expect(stored?.device).toBe('Replay of “fixture”');
+    expect(await store.recoverInterrupted()).toEqual([]);
     const read = await store.readSamples('r1');
     expect(read.acc).toEqual(samples.acc);
     expect(read.t[0]).toBe(0);
     expect(states).toEqual(['recording', 'stopped']);
   });
 
-  test('an abandoned recording is stored up to its last flush, marked interrupted', async () => {
-    const recorder = new Recorder({
-      store,
-      source: new ReplaySource(steady(1000, 100), { name: 'long' }),
-      draft,
-      flushIntervalMs: 250,
+  test('a recording whose tab died is rebuilt from its saves, gaps and GPS fixes included, still marked interrupted', async () => {
+    const { source, listener } = handFedSource('phone');
+    const batch = (from: number, count: number): MotionSamples => ({
+      t: Float64Array.from({ length: count }, (_, i) => from + i * 10),
+      acc: new Float32Array(count * 3).fill(1),
+      gyro: null,
     });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
+    const recorder = new Recorder({ store, source, draft, flushIntervalMs: 100 });
     await recorder.start();
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    // The tab "dies": no stop(). What is in the database is what survives; read it in one
-    // transaction, as a flush may land between two separate reads.
-    const tx = store.db.transaction(['recordings', 'chunks']);
-    const [survived, chunks] = await Promise.all([tx.objectStore('recordings').get('r1'), tx.objectStore('chunks').getAll()]);
-    expect(survived?.interrupted).toBe(true);
-    expect(survived?.durationMs).toBeGreaterThan(250);
-    expect(chunks.reduce((sum, chunk) => sum + chunk.count, 0)).toBe(survived?.sampleCount);
-    await recorder.stop();
+    listener().samples(batch(1000, 50));
+    recorder.addSpeedFix({ speedMs: 1.2, accuracyM: 5 });
+    listener().event?.({ type: 'lost', count: 2, atMs: 100 });
+    await pause();
+    listener().samples(batch(1500, 50));
+    await pause();
+    // The tab dies: its connection goes, and what arrives after the last save is lost.
+    store.db.close();
+    listener().samples(batch(2000, 50));
+    await pause();
+
+    const reopened = await RecordingStore.open(store.db.name);
+    try {
+      const [recovered, ...others] = await reopened.recoverInterrupted();
+      expect(others).toEqual([]);
+      expect(recovered).toMatchObject({ id: 'r1', interrupted: true, sampleCount: 100, durationMs: 990, lostSamples: 2 });
+      expect(recovered?.rateHz).toBeCloseTo(100, 0);
+      expect(recovered?.gaps).toEqual([{ atMs: 100, durationMs: 0, lostSamples: 2 }]);
+      expect(recovered?.speedFixes).toMatchObject([{ speedMs: 1.2, accuracyM: 5 }]);
+      expect(await reopened.get('r1')).toEqual(recovered);
+      expect((await reopened.readSamples('r1')).t).toEqual(batch(0, 100).t);
+      // Once recovered, a row is left alone.
+      expect(await reopened.recoverInterrupted()).toEqual([]);
+    } finally {
+      reopened.db.close();
+    }
   });
 
   test('a source that cannot start leaves no recording behind', async () => {
@@ -89,24 +130,15 @@ describe('Recorder in real IndexedDB', () => {
   });
 
   test('lost samples and a disconnection become gaps', async () => {
-    let listener: SourceListener | undefined;
-    const source: MotionSource = {
-      kind: 'bluetooth',
-      device: 'Nano',
-      hasGyro: false,
-      start: async (l) => {
-        listener = l;
-      },
-      stop: async () => undefined,
-    };
+    const { source, listener } = handFedSource('bluetooth');
     const recorder = new Recorder({ store, source, draft, flushIntervalMs: 60_000 });
     await recorder.start();
     const batch = (from: number) => ({ t: Float64Array.of(from, from + 10), acc: new Float32Array(6), gyro: null });
-    listener?.samples(batch(1000));
-    listener?.event?.({ type: 'lost', count: 3, atMs: 10 });
-    listener?.event?.({ type: 'disconnected', reason: 'out of range' });
+    listener().samples(batch(1000));
+    listener().event?.({ type: 'lost', count: 3, atMs: 10 });
+    listener().event?.({ type: 'disconnected', reason: 'out of range' });
     expect(recorder.state).toBe('disconnected');
-    listener?.samples(batch(3000));
+    listener().samples(batch(3000));
     expect(recorder.state).toBe('recording');
     const stopped = await recorder.stop();
     expect(stopped.gaps).toEqual([

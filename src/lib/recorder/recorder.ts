@@ -1,7 +1,8 @@
 import { axesFor, concatSamples, meanRateHz, type MotionSamples } from '../sensors/samples';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
-import type { RecordingStore } from '../store/recordings';
+import { toPackedChunks } from '../store/chunks';
+import { CHUNK_SAMPLES, type RecordingStore } from '../store/recordings';
 
 export interface RecorderProgress {
   sampleCount: number;
@@ -27,9 +28,14 @@ export type RecordingDraft = Pick<Recording, 'id' | 'name' | 'label' | 'group' |
 
 /**
  * Records one source into the store. The recording's row is written first, marked interrupted,
- * and samples are flushed as a chunk at least every `flushIntervalMs` (one transaction with the
- * updated row), so a closed or crashed tab loses at most that much and leaves a recording that
- * says it was interrupted. Only `stop()` clears the mark.
+ * and samples are saved as packed chunks at least every `flushIntervalMs` (one transaction per
+ * save, carrying the gaps and GPS fixes that came with them), so a closed or crashed tab loses
+ * at most that much. `stop()` writes the finished row and clears the mark; after a crash
+ * `RecordingStore.recoverInterrupted` rebuilds the row from the chunks, still marked.
+ *
+ * However fast samples arrive, a save holds everything pending, in chunks of at most
+ * CHUNK_SAMPLES: at 100 Hz that is one chunk a second, under a flood one transaction carries
+ * hundreds of thousands of samples.
  */
 export class Recorder {
   readonly #store: RecordingStore;
@@ -49,6 +55,9 @@ export class Recorder {
   /** The link dropped; the next samples close the gap it left. */
   #disconnected = false;
   #savedSamples = 0;
+  /** Gaps and GPS fixes already in a saved chunk. */
+  #savedGaps = 0;
+  #savedSpeedFixes = 0;
 
   constructor(options: {
     store: RecordingStore;
@@ -122,8 +131,9 @@ export class Recorder {
     await this.#source.stop();
     await this.#flush();
     if (this.#state !== 'failed') {
-      await this.#store.compact(this.#recording.id);
-      this.#recording = await this.#store.update(this.#recording.id, { interrupted: false });
+      const finished = { ...this.#recording, interrupted: false };
+      await this.#store.finish(finished);
+      this.#recording = finished;
       this.#setState('stopped');
     }
     return this.#recording;
@@ -182,26 +192,35 @@ export class Recorder {
     };
   }
 
-  /** Writes pending samples as one chunk; flushes run one after another, never in parallel. */
+  /** Saves pending samples, gaps and fixes; saves run one after another, never in parallel. */
   #flush(): Promise<void> {
     this.#flushing = this.#flushing.then(async () => {
       if (this.#pending.length === 0 || this.#state === 'failed') return;
       const batch = concatSamples(this.#pending, this.#source.hasGyro);
       this.#pending = [];
-      const stored = this.#recording.sampleCount + batch.t.length;
-      // Times are rebased to the first sample, so the last one is the duration.
-      const durationMs = batch.t[batch.t.length - 1] ?? 0;
-      const next: Recording = { ...this.#recording, sampleCount: stored, durationMs, rateHz: meanRateHz(stored, durationMs) };
+      const { gaps, speedFixes } = this.#recording;
+      const chunks = await toPackedChunks(this.#recording.id, batch, CHUNK_SAMPLES, this.#chunkIndex);
+      const [first] = chunks;
+      if (first && gaps.length > this.#savedGaps) first.gaps = gaps.slice(this.#savedGaps);
+      if (first && speedFixes.length > this.#savedSpeedFixes) first.speedFixes = speedFixes.slice(this.#savedSpeedFixes);
       try {
-        await this.#store.append(next, this.#chunkIndex, batch);
+        await this.#store.appendChunks(chunks);
       } catch (error) {
         clearInterval(this.#timer);
         void this.#source.stop();
         this.#setState('failed', storageFailure(error, this.#recording));
+        // The row as of the last save, if there is room for it; else the next start recovers it.
+        await this.#store.finish(this.#recording).catch(() => undefined);
         return;
       }
-      this.#chunkIndex += 1;
-      this.#recording = next;
+      this.#chunkIndex += chunks.length;
+      this.#savedGaps = gaps.length;
+      this.#savedSpeedFixes = speedFixes.length;
+      const stored = this.#recording.sampleCount + batch.t.length;
+      // Times are rebased to the first sample, so the last one is the duration.
+      const durationMs = batch.t[batch.t.length - 1] ?? 0;
+      // Only the counts change here: gaps and fixes may have come in during the save.
+      this.#recording = { ...this.#recording, sampleCount: stored, durationMs, rateHz: meanRateHz(stored, durationMs) };
       this.#savedSamples = stored;
     });
     return this.#flushing;

@@ -11,30 +11,14 @@ function offsets(samples: MotionSamples): { t0: number; dt: Float32Array } {
   return { t0, dt };
 }
 
-/** A chunk as it is, for the saves of a running recording: no work beyond a copy. */
-export function toChunk(recordingId: string, index: number, samples: MotionSamples): StoredChunk {
-  const { t0, dt } = offsets(samples);
-  return {
-    recordingId,
-    index,
-    t0,
-    count: dt.length,
-    encoding: 'raw',
-    dt,
-    // Copies: a chunk owns its buffers, so later edits of the caller's arrays cannot change it.
-    acc: samples.acc.slice(),
-    gyro: samples.gyro ? samples.gyro.slice() : null,
-  };
-}
-
 /**
- * Samples split into packed chunks of at most `size` samples, numbered from 0. Compression is
- * asynchronous, so call this before opening the transaction that stores the chunks: an
- * IndexedDB transaction closes as soon as it has nothing left to do.
+ * Samples split into packed chunks of at most `size` samples, numbered from `firstIndex`.
+ * Compression is asynchronous, so call this before opening the transaction that stores the
+ * chunks: an IndexedDB transaction closes as soon as it has nothing left to do.
  */
-export async function toPackedChunks(recordingId: string, samples: MotionSamples, size: number): Promise<StoredChunk[]> {
+export async function toPackedChunks(recordingId: string, samples: MotionSamples, size: number, firstIndex = 0): Promise<StoredChunk[]> {
   const chunks: Promise<StoredChunk>[] = [];
-  for (let from = 0, index = 0; from < samples.t.length; from += size, index += 1) {
+  for (let from = 0, index = firstIndex; from < samples.t.length; from += size, index += 1) {
     const part = sliceSamples(samples, from, Math.min(from + size, samples.t.length));
     const { t0, dt } = offsets(part);
     chunks.push(
@@ -42,8 +26,9 @@ export async function toPackedChunks(recordingId: string, samples: MotionSamples
         recordingId,
         index,
         t0,
+        t1: part.t[dt.length - 1] ?? t0,
         count: dt.length,
-        encoding: 'packed' as const,
+        encoding: 'delta-packed' as const,
         hasGyro: part.gyro !== null,
         packed,
       })),
@@ -53,7 +38,8 @@ export async function toPackedChunks(recordingId: string, samples: MotionSamples
 }
 
 export async function fromChunk(chunk: StoredChunk): Promise<MotionSamples> {
-  const { dt, acc, gyro } = chunk.encoding === 'raw' ? chunk : await unpackColumns(chunk.packed, chunk.count, chunk.hasGyro);
+  const { dt, acc, gyro } =
+    chunk.encoding === 'raw' ? chunk : await unpackColumns(chunk.packed, chunk.count, chunk.hasGyro, chunk.encoding === 'delta-packed');
   const t = new Float64Array(dt.length);
   for (let i = 0; i < t.length; i += 1) t[i] = chunk.t0 + (dt[i] ?? 0);
   return { t, acc, gyro };

@@ -1,9 +1,9 @@
 import { measuredRateHz } from '../io/rate';
-import { axesFor, concatSamples, firstIndexAtOrAfter, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
-import { fromChunk, toChunk, toPackedChunks } from './chunks';
+import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
+import { fromChunk, toPackedChunks } from './chunks';
 import { openMotionDb } from './db';
 import type { Recording } from './recording';
-import type { MotionDb } from './schema';
+import type { MotionDb, StoredChunk } from './schema';
 
 /** Samples per stored chunk when a whole recording is written at once (imports, edits). */
 export const CHUNK_SAMPLES = 1024;
@@ -85,7 +85,7 @@ export class RecordingStore {
   async readSamples(id: string): Promise<MotionSamples> {
     const recording = await this.get(id);
     if (!recording) throw new StoreError(`No recording with id ${id}.`);
-    const chunks = await this.db.getAll('chunks', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+    const chunks = await this.db.getAll('chunks', chunkRange(id));
     return concatSamples(await Promise.all(chunks.map(fromChunk)), recording.axes.includes('gyroX'));
   }
 
@@ -107,24 +107,46 @@ export class RecordingStore {
     await this.db.add('recordings', recording);
   }
 
-  /** Appends one chunk and updates the recording's metadata together. */
-  async append(recording: Recording, index: number, samples: MotionSamples): Promise<void> {
-    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('chunks').add(toChunk(recording.id, index, samples)),
-      tx.objectStore('recordings').put(recording),
-      tx.done,
-    ]);
+  /**
+   * Adds a running recording's chunks (from `toPackedChunks`) in one transaction. The row is
+   * not rewritten: each stored version of it would stay on disk as garbage until the database
+   * compacts itself, more than the samples' own bytes at one save a second. `finish` writes the
+   * row once; `recoverInterrupted` rebuilds it from the chunks if that never happens.
+   */
+  async appendChunks(chunks: readonly StoredChunk[]): Promise<void> {
+    const tx = this.db.transaction('chunks', 'readwrite');
+    await Promise.all([...chunks.map((chunk) => tx.store.add(chunk)), tx.done]);
+  }
+
+  /** Writes a recording's final row once its last chunk is stored. */
+  async finish(recording: Recording): Promise<void> {
+    await this.db.put('recordings', recording);
   }
 
   /**
-   * Rewrites a finished recording's samples in large packed chunks. While recording, a raw chunk
-   * is saved every second, and each stored record costs some hundred bytes of keys besides its
-   * samples; regrouped and packed, a finished recording takes about 12 bytes a sample.
+   * Brings every interrupted recording's row up to date with its chunks (the tab closed, the
+   * disk filled): sample count, duration, rate, gaps and GPS fixes, each row in one transaction
+   * with the chunks it is read from. A recording still running in another tab only gets a row
+   * that is true so far; its own `finish` comes later and wins. Returns the rows it changed.
    */
-  async compact(id: string): Promise<void> {
-    const [recording, samples] = await this.#load(id);
-    await this.#replace([id], [[recording, samples]]);
+  async recoverInterrupted(): Promise<Recording[]> {
+    const interrupted = (await this.db.getAll('recordings')).filter((recording) => recording.interrupted);
+    const recovered: Recording[] = [];
+    for (const { id } of interrupted) {
+      const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+      const [recording, chunks] = await Promise.all([
+        tx.objectStore('recordings').get(id),
+        tx.objectStore('chunks').getAll(chunkRange(id)),
+      ]);
+      const updated = recording?.interrupted ? fromChunks(recording, chunks) : undefined;
+      if (updated) {
+        await Promise.all([tx.objectStore('recordings').put(updated), tx.done]);
+        recovered.push(updated);
+      } else {
+        await tx.done;
+      }
+    }
+    return recovered;
   }
 
   /** Changes what the user may edit directly: name, label, group, notes. */
@@ -203,7 +225,7 @@ export class RecordingStore {
     const chunks = tx.objectStore('chunks');
     const requests: Promise<unknown>[] = [];
     for (const id of ids) {
-      requests.push(recordings.delete(id), chunks.delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity])));
+      requests.push(recordings.delete(id), chunks.delete(chunkRange(id)));
     }
     replacements.forEach(([recording], i) => {
       requests.push(recordings.put(recording));
@@ -246,6 +268,33 @@ export function nextName(label: string, recordings: readonly Pick<Recording, 'na
   return `${label} ${n}`;
 }
 
+
+/** Every chunk of recording `id`, in order. */
+function chunkRange(id: string): IDBKeyRange {
+  return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}
+
+/**
+ * An interrupted recording's row as its saved chunks describe it, or undefined when the row
+ * already says so (or the chunks are from before `t1` was stored, when every save rewrote the
+ * row). Times are on the recording's clock, which starts at 0 with its first sample, so the last
+ * sample's time is the duration; the rate is the mean over it, as while recording.
+ */
+function fromChunks(recording: Recording, chunks: readonly StoredChunk[]): Recording | undefined {
+  const count = chunks.reduce((sum, chunk) => sum + chunk.count, 0);
+  const last = chunks[chunks.length - 1];
+  if (count === recording.sampleCount || last?.t1 === undefined) return undefined;
+  const gaps = chunks.flatMap((chunk) => chunk.gaps ?? []);
+  return {
+    ...recording,
+    sampleCount: count,
+    durationMs: last.t1,
+    rateHz: meanRateHz(count, last.t1),
+    gaps,
+    speedFixes: chunks.flatMap((chunk) => chunk.speedFixes ?? []),
+    lostSamples: gaps.reduce((sum, gap) => sum + (gap.lostSamples ?? 0), 0),
+  };
+}
 
 /** Gaps and GPS fixes that fall inside a cut, moved onto the cut's own time line. */
 function shiftExtras(

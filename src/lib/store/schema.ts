@@ -1,15 +1,15 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StoredModel } from './model-record';
-import type { Recording } from './recording';
+import type { Gap, Recording, SpeedFix } from './recording';
 
 /**
  * One stored piece of a recording's samples. Times are float32 offsets from the chunk's own `t0`,
  * exact to well under a microsecond within a chunk, so a 3-axis sample is 16 bytes (4 for time,
- * 12 for x, y, z), 28 with rotation.
+ * 12 for x, y, z), 28 with rotation, before packing.
  *
- * - `raw`: the columns as they are, cheap to write: what a running recording saves every second.
- * - `packed`: the same columns losslessly compressed (chunk-codec.ts), about 12 bytes a sample:
- *   imports, edits, and every recording once it stops.
+ * - `packed`: the columns losslessly compressed (chunk-codec.ts), about 12 bytes a sample: every
+ *   chunk written now, by a running recording's saves as by imports and edits.
+ * - `raw`: the columns as they are, as the first version saved a running recording; still read.
  */
 export type StoredChunk = {
   recordingId: string;
@@ -17,9 +17,18 @@ export type StoredChunk = {
   /** ms of the chunk's first sample on the recording's clock. */
   t0: number;
   count: number;
+  /**
+   * ms of the chunk's last sample: an interrupted recording's length is read from its chunks
+   * without unpacking them. Absent in chunks written before it was added.
+   */
+  t1?: number;
+  /** Gaps that ended in this chunk's samples (a running recording's saves only). */
+  gaps?: Gap[];
+  /** GPS fixes taken while this chunk's samples arrived (a running recording's saves only). */
+  speedFixes?: SpeedFix[];
 } & (
   | { encoding: 'raw'; dt: Float32Array; acc: Float32Array; gyro: Float32Array | null }
-  | { encoding: 'packed'; hasGyro: boolean; packed: Uint8Array }
+  | { encoding: 'packed' | 'delta-packed'; hasGyro: boolean; packed: Uint8Array }
 );
 
 export interface StoredLabel {

@@ -1,17 +1,18 @@
 /**
- * Bench page for the store: writes samples into IndexedDB through the real RecordingStore, the
- * way the Recorder does, or one object per sample, the way a naive app would.
+ * Bench page for the store: writes samples into IndexedDB through the real Recorder and
+ * RecordingStore, or one object per sample, the way a naive app would.
  */
+import { Recorder } from '../../../src/lib/recorder/recorder';
+import { ReplaySource } from '../../../src/lib/sensors/replay';
 import { meanRateHz, sliceSamples, type MotionSamples } from '../../../src/lib/sensors/samples';
+import { toPackedChunks } from '../../../src/lib/store/chunks';
 import type { Recording } from '../../../src/lib/store/recording';
-import { describeSamples, RecordingStore } from '../../../src/lib/store/recordings';
+import { CHUNK_SAMPLES, describeSamples, RecordingStore } from '../../../src/lib/store/recordings';
 import { expose } from './expose';
 import { syntheticMotion } from './synthetic-motion';
 
 export interface WriteOptions {
   dbName: string;
-  /** After writing through the store, regroup and pack the recording as Recorder.stop() does. */
-  compact?: boolean;
   /** Samples per transaction: one chunk for the store, this many per-sample objects for the naive layout. */
   batchSamples: number;
   /** Stop after this many samples… */
@@ -30,23 +31,60 @@ export interface WriteRun {
 const NAIVE_STORE = 'samples';
 
 /**
- * Appends chunks of `batchSamples` to one recording with `RecordingStore.append`, one after
- * another as the Recorder's flushes run: each is one transaction holding the chunk and the
- * recording's updated row.
+ * A recording's saves as the Recorder makes them at 100 Hz: every second the samples that came
+ * in, packed, in one transaction (`batchSamples` per save), then the finished row at the end.
  */
-async function writeThroughStore({ dbName, batchSamples, maxSamples, maxMs, compact }: WriteOptions): Promise<WriteRun> {
+async function writeRecordingSaves({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
   const samples = syntheticMotion(maxSamples);
   const store = await RecordingStore.open(dbName);
   try {
-    let recording = newRecording();
+    const recording = newRecording();
     await store.begin(recording);
-    const run = await timeBatches(samples, batchSamples, maxMs, async (batch, index, stored) => {
-      const durationMs = (batch.t[batch.t.length - 1] ?? 0) - (samples.t[0] ?? 0);
-      recording = { ...recording, sampleCount: stored, durationMs, rateHz: meanRateHz(stored, durationMs) };
-      await store.append(recording, index, batch);
+    let chunkIndex = 0;
+    const run = await timeBatches(samples, batchSamples, maxMs, async (batch) => {
+      const chunks = await toPackedChunks(recording.id, batch, CHUNK_SAMPLES, chunkIndex);
+      await store.appendChunks(chunks);
+      chunkIndex += chunks.length;
     });
-    if (compact) await store.compact(recording.id);
+    const durationMs = (samples.t[run.samples - 1] ?? 0) - (samples.t[0] ?? 0);
+    await store.finish({ ...recording, sampleCount: run.samples, durationMs, rateHz: meanRateHz(run.samples, durationMs), interrupted: false });
     return run;
+  } finally {
+    store.db.close();
+  }
+}
+
+/**
+ * The real Recorder fed by a replay `speed` times faster than real time (100 Hz × speed), so
+ * samples arrive faster than they can be saved: how many a second the recording path
+ * sustains, from Record to the end of the last save. `transactions` counts the chunks stored.
+ */
+async function writeThroughRecorder({ dbName, maxSamples, speed }: WriteOptions & { speed: number }): Promise<WriteRun> {
+  const samples = syntheticMotion(maxSamples);
+  const store = await RecordingStore.open(dbName);
+  try {
+    let stopped!: () => void;
+    let failed!: (error: Error) => void;
+    const done = new Promise<void>((resolve, reject) => {
+      stopped = resolve;
+      failed = reject;
+    });
+    const recorder = new Recorder({
+      store,
+      source: new ReplaySource(samples, { name: 'bench', speed }),
+      draft: { id: crypto.randomUUID(), name: 'bench', label: 'walking', group: 'bench', notes: '' },
+      callbacks: {
+        state: (state, detail) => {
+          if (state === 'stopped') stopped();
+          if (state === 'failed') failed(new Error(`the recorder failed: ${detail ?? ''}`));
+        },
+      },
+    });
+    const started = performance.now();
+    await recorder.start();
+    await done;
+    const ms = performance.now() - started;
+    return { samples: recorder.recording.sampleCount, transactions: await store.db.count('chunks'), ms };
   } finally {
     store.db.close();
   }
@@ -172,6 +210,6 @@ function openIdb(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDB
   });
 }
 
-const api = { writeThroughStore, writeImports, writeNaive, usageBytes, settledUsageBytes };
+const api = { writeRecordingSaves, writeThroughRecorder, writeImports, writeNaive, usageBytes, settledUsageBytes };
 export type StoreBench = typeof api;
 expose(api);
