@@ -19,6 +19,7 @@ import { windowSamples, windowsOf } from '../signal/windows';
 import { trainingRows } from './calibration';
 import { CODE_BYTES_CORTEX_M4F, generateCLibrary, type CLibrary, type ExportableModel, type Precision } from './c-library';
 import { DeployError } from './feature-twins';
+import { tinyModel } from './tiny-model';
 
 const harness = fileURLToPath(new URL('../../../test/firmware/classify_windows.c', import.meta.url));
 const hasCompiler = (command: string) => spawnSync(command, ['--version']).status === 0;
@@ -228,20 +229,8 @@ describe.skipIf(!gcc)(`the exported C library against the app's pipeline${gcc ? 
 });
 
 describe('refusals: a library that would compute something else is never generated', () => {
-  const network = {
-    modelTopology: { config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, activation: 'softmax' } }] } },
-    weightSpecs: [
-      { name: 'd/kernel', shape: [53, 2], dtype: 'float32' as const },
-      { name: 'd/bias', shape: [2], dtype: 'float32' as const },
-    ],
-    weightData: new ArrayBuffer((53 * 2 + 2) * 4),
-  };
   const names = [...extractorFor(defaultFeatureConfig).names];
-  const model = (featureNames: string[]): ExportableModel => ({
-    name: 'm',
-    preprocessing: { features: defaultFeatureConfig, featureNames, stats: { mean: featureNames.map(() => 0), std: featureNames.map(() => 1) }, labels: ['a', 'b'] },
-    artifacts: network,
-  });
+  const model = (featureNames: string[]) => tinyModel(featureNames, ['a', 'b']);
 
   test('no trained model', () => {
     expect(() => generateCLibrary(undefined, 'float32')).toThrow(/no trained model to export: train one/);

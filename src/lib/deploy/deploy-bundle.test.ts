@@ -3,34 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { defaultFeatureConfig, extractorFor } from '../signal/features';
-import type { ExportableModel } from './c-library';
 import { deployBundle } from './deploy-bundle';
+import { tinyModel } from './tiny-model';
 import { crc32, zipFiles } from './zip';
 
 const python = spawnSync('python3', ['--version']).status === 0;
 
-function model(): ExportableModel {
-  const names = [...extractorFor(defaultFeatureConfig).names];
-  const weights = Float32Array.from({ length: names.length * 2 + 2 }, (_, i) => Math.sin(i) / 4);
-  return {
-    name: 'walk or run',
-    preprocessing: { features: defaultFeatureConfig, featureNames: names, stats: { mean: names.map(() => 1), std: names.map(() => 2) }, labels: ['running', 'walking'] },
-    artifacts: {
-      modelTopology: { config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, activation: 'softmax' } }] } },
-      weightSpecs: [
-        { name: 'd/kernel', shape: [names.length, 2], dtype: 'float32' },
-        { name: 'd/bias', shape: [2], dtype: 'float32' },
-      ],
-      weightData: weights.buffer,
-    },
-  };
-}
-
 describe('deployBundle', () => {
   test('both C builds, the tfjs files with the preprocessing, a README', () => {
     const calibration = Float32Array.from({ length: 53 * 10 }, (_, i) => Math.cos(i) * 3);
-    const bundle = deployBundle(model(), calibration);
+    const bundle = deployBundle(tinyModel(), calibration);
     expect(bundle.files.map((file) => file.path)).toEqual([
       'README.md',
       'float32/motion_model.h',

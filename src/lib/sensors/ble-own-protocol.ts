@@ -9,6 +9,11 @@ export const MOTION_LAB_SERVICE_UUID = '00d7a497-0000-4580-8d0a-e6ec3b5ccdd1';
 export const MOTION_LAB_PACKETS_UUID = '00d7a497-0001-4580-8d0a-e6ec3b5ccdd1';
 /** Read: the format of the samples in the packets. */
 export const MOTION_LAB_FORMAT_UUID = '00d7a497-0002-4580-8d0a-e6ec3b5ccdd1';
+/** Notify, only on a board built with an exported model: its own answer every stride. */
+export const MOTION_LAB_CLASSIFICATION_UUID = '00d7a497-0003-4580-8d0a-e6ec3b5ccdd1';
+/** Read, beside the classification: the model's label names, each followed by a newline. */
+export const MOTION_LAB_LABELS_UUID = '00d7a497-0004-4580-8d0a-e6ec3b5ccdd1';
+const CLASSIFICATION_HEADER_BYTES = 8;
 
 export const MOTION_LAB_PROTOCOL_VERSION = 1;
 export const PACKET_HEADER_BYTES = 8;
@@ -87,4 +92,48 @@ export function decodeMotionLabPacket(view: DataView, format: MotionLabFormat): 
     count,
     counts,
   };
+}
+
+/** One answer of the model on the board. */
+export interface DeviceClassification {
+  /** Counter of the window, mod 65536: a jump means answers lost on the way. */
+  window: number;
+  /** The board's clock at the window's end, µs, mod 2³². */
+  timeUs: number;
+  /** Index of the most probable label. */
+  label: number;
+  /** One per label, in label order, to 1/65535. */
+  probabilities: Float32Array;
+}
+
+/**
+ * Reads one classification notification (PROTOCOL.md, "Classification"); null when it is shorter
+ * than its own label count says, or names a label it has no probability for.
+ *
+ * @example
+ * decodeMotionLabClassification(new DataView(Uint8Array.of(1, 0, 0x40, 0x42, 0x0f, 0, 1, 2, 0, 0, 0xff, 0xff).buffer));
+ * // { window: 1, timeUs: 1000000, label: 1, probabilities: [0, 1] }
+ */
+export function decodeMotionLabClassification(view: DataView): DeviceClassification | null {
+  if (view.byteLength < CLASSIFICATION_HEADER_BYTES) return null;
+  const label = view.getUint8(6);
+  const count = view.getUint8(7);
+  if (view.byteLength < CLASSIFICATION_HEADER_BYTES + count * 2 || label >= count) return null;
+  return {
+    window: view.getUint16(0, true),
+    timeUs: view.getUint32(2, true),
+    label,
+    probabilities: Float32Array.from({ length: count }, (_, i) => view.getUint16(CLASSIFICATION_HEADER_BYTES + i * 2, true) / 65535),
+  };
+}
+
+/**
+ * Reads the labels characteristic: UTF-8 names, each ended by a newline.
+ *
+ * @example
+ * decodeMotionLabLabels(new DataView(new TextEncoder().encode('running\nwalking\n').buffer)); // ['running', 'walking']
+ */
+export function decodeMotionLabLabels(view: DataView): string[] {
+  const text = new TextDecoder().decode(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  return text.split('\n').slice(0, -1);
 }

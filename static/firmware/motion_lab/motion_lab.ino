@@ -8,6 +8,12 @@
   - over the USB cable, one Edge Impulse data-forwarder line per sample,
     "ax,ay,az,gx,gy,gz" in m/s² and deg/s, at 115200 baud.
 
+  With a model exported from the app's Train page (motion_model.h and motion_model.c in this
+  folder; the exported zip has them there), the board also classifies its own motion: every
+  stride it resamples the latest window to the model's rate, runs the model, and notifies the
+  label and probabilities on the classification characteristic, which the app's Live page shows
+  as "on the device".
+
   Pick the board revision below (Rev2 has "Rev2" printed on the back, and a BMI270 chip), then
   see ../README.md for flashing.
 */
@@ -27,6 +33,16 @@
 
 #include "motion_lab_protocol.h"
 
+// A model beside the sketch turns classification on; without one the sketch only streams.
+#if __has_include("motion_model.h")
+#include "motion_model.h"
+#include "motion_lab_windows.h"
+#define ML_CLASSIFY 1
+static_assert(MOTION_MODEL_LABELS <= ML_MAX_LABELS, "the model has more labels than one notification carries");
+#else
+#define ML_CLASSIFY 0
+#endif
+
 // Both libraries configure their IMU at ±4 g and ±2000 deg/s (LSM9DS1 at 119 Hz, BMI270 at
 // 100 Hz) and offer no way to change it, so these are the scales of every reading.
 static const uint8_t ACC_FULL_SCALE_G = 4;
@@ -41,6 +57,14 @@ BLECharacteristic packetsCharacteristic(ML_PACKETS_UUID, BLENotify, ML_MAX_PAYLO
 BLECharacteristic formatCharacteristic(ML_FORMAT_UUID, BLERead, ML_FORMAT_BYTES, true);
 
 ml_stream stream;
+#if ML_CLASSIFY
+BLECharacteristic classificationCharacteristic(ML_CLASSIFICATION_UUID, BLENotify, ML_CLASSIFICATION_HEADER_BYTES + 2 * MOTION_MODEL_LABELS);
+BLECharacteristic labelsCharacteristic(ML_LABELS_UUID, BLERead, ML_LABELS_BYTES);
+ml_windows windows;
+float window[MOTION_MODEL_WINDOW_SAMPLES * 3];
+float probabilities[MOTION_MODEL_LABELS];
+uint16_t windowCounter = 0;
+#endif
 uint32_t periodUs = 0;
 uint32_t lastReadUs = 0;
 bool haveRead = false;
@@ -88,6 +112,24 @@ static void sendAll() {
   while (stream.count > 0) sendPackets();
 }
 
+#if ML_CLASSIFY
+// Classifies from the quantised sample, the very values the app receives, so that the board's
+// answers and the browser's are computed from the same data.
+static void classify(const ml_sample &sample, uint32_t nowUs) {
+  const double ms2PerCount = ACC_FULL_SCALE_G * ML_STANDARD_GRAVITY / 32768.0;
+  int due = ml_windows_add(&windows, nowUs, sample.acc[0] * ms2PerCount, sample.acc[1] * ms2PerCount, sample.acc[2] * ms2PerCount);
+  if (due == 0) return;
+  ml_windows_copy(&windows, window);
+  uint8_t label = (uint8_t)motion_model_classify(window, probabilities);
+  windowCounter += (uint16_t)due;
+  if (classificationCharacteristic.subscribed()) {
+    uint8_t packet[ML_CLASSIFICATION_HEADER_BYTES + 2 * MOTION_MODEL_LABELS];
+    uint16_t length = ml_write_classification(packet, windowCounter, nowUs, label, probabilities, MOTION_MODEL_LABELS);
+    classificationCharacteristic.writeValue(packet, length);
+  }
+}
+#endif
+
 void setup() {
   // USB serial needs no waiting: writes are dropped until a program opens the port, so the board
   // also runs on a battery with no computer.
@@ -110,11 +152,20 @@ void setup() {
   BLE.setAdvertisedService(motionService);
   motionService.addCharacteristic(packetsCharacteristic);
   motionService.addCharacteristic(formatCharacteristic);
+#if ML_CLASSIFY
+  motionService.addCharacteristic(classificationCharacteristic);
+  motionService.addCharacteristic(labelsCharacteristic);
+  ml_windows_init(&windows);
+#endif
   BLE.addService(motionService);
 
   uint8_t format[ML_FORMAT_BYTES];
   ml_write_format(format, 1, ACC_FULL_SCALE_G, GYRO_FULL_SCALE_DPS);
   formatCharacteristic.writeValue(format, sizeof(format));
+#if ML_CLASSIFY
+  uint8_t labels[ML_LABELS_BYTES];
+  labelsCharacteristic.writeValue(labels, ml_write_labels(labels, sizeof(labels), motion_model_labels, MOTION_MODEL_LABELS));
+#endif
 
   BLE.setEventHandler(BLEConnected, onConnected);
   BLE.setEventHandler(BLEDisconnected, onDisconnected);
@@ -152,6 +203,9 @@ void loop() {
     }
     if (ml_stream_add(&stream, &sample, nowUs)) sendPackets();
   }
+#if ML_CLASSIFY
+  classify(sample, nowUs);
+#endif
 
   // Returns at once when no program has the USB port open.
   char line[ML_LINE_BYTES];

@@ -260,4 +260,54 @@ static inline size_t ml_format_line(char *out, const ml_sample *sample, int with
   return length;
 }
 
+/*
+ * Classification on the board (when the sketch is built with a model exported by the app):
+ * every stride the board classifies its latest window and notifies the answer.
+ */
+#define ML_CLASSIFICATION_UUID "00d7a497-0003-4580-8d0a-e6ec3b5ccdd1"
+#define ML_LABELS_UUID "00d7a497-0004-4580-8d0a-e6ec3b5ccdd1"
+/* uint16 window counter, uint32 board time of the window's end (us), uint8 label, uint8 label count. */
+#define ML_CLASSIFICATION_HEADER_BYTES 8
+/* Probabilities travel as uint16 (p × 65535): 6 labels fit the default MTU's 20 bytes. */
+#define ML_MAX_LABELS ((ML_MAX_PAYLOAD - ML_CLASSIFICATION_HEADER_BYTES) / 2)
+/* The labels characteristic: the model's label names, each followed by '\n', in index order. */
+#define ML_LABELS_BYTES 512
+
+/**
+ * One classification notification into `out` (ML_CLASSIFICATION_HEADER_BYTES + 2 × count bytes);
+ * returns its length. A probability is sent as round(p × 65535), clamped to 0…65535 (NaN as 0).
+ */
+static inline uint16_t ml_write_classification(uint8_t *out, uint16_t window, uint32_t t_us, uint8_t label,
+                                               const float *probabilities, uint8_t count) {
+  uint8_t i;
+  if (count > ML_MAX_LABELS) count = ML_MAX_LABELS;
+  ml_put_u16(out, window);
+  ml_put_u32(out + 2, t_us);
+  out[6] = label;
+  out[7] = count;
+  for (i = 0; i < count; i++) {
+    double scaled = probabilities[i] * 65535.0 + 0.5;
+    uint16_t value = scaled >= 65535.0 ? 65535 : scaled >= 1.0 ? (uint16_t)scaled : 0;
+    ml_put_u16(out + ML_CLASSIFICATION_HEADER_BYTES + 2 * i, value);
+  }
+  return (uint16_t)(ML_CLASSIFICATION_HEADER_BYTES + 2 * count);
+}
+
+/**
+ * The labels characteristic's value: each name and a '\n', as many whole names as fit in
+ * `capacity` bytes. Returns the length.
+ */
+static inline uint16_t ml_write_labels(uint8_t *out, uint16_t capacity, const char *const *labels, uint8_t count) {
+  uint16_t length = 0;
+  uint8_t i;
+  for (i = 0; i < count; i++) {
+    size_t name = strlen(labels[i]);
+    if (length + name + 1 > capacity) break;
+    memcpy(out + length, labels[i], name);
+    length = (uint16_t)(length + name);
+    out[length++] = '\n';
+  }
+  return length;
+}
+
 #endif
