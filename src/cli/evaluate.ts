@@ -14,7 +14,7 @@ import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../lib/compute/backend';
 import { trainingRows } from '../lib/deploy/calibration';
-import { deployBundle } from '../lib/deploy/deploy-bundle';
+import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/learn/activity-dataset';
 import { modelArtifacts } from '../lib/learn/model-artifacts';
@@ -171,7 +171,9 @@ if (values['export-c'] !== undefined && artifacts) {
   const target = values['export-c'];
   try {
     const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, artifacts };
-    const bundle = deployBundle(model, trainingRows(recordings, result.preprocessing, training.seed));
+    const sketchFolder = new URL('../../static/firmware/motion_lab/', import.meta.url);
+    const sketch = Object.fromEntries(sketchFiles.map((name) => [name, readFileSync(new URL(name, sketchFolder), 'utf8')])) as Record<(typeof sketchFiles)[number], string>;
+    const bundle = deployBundle(model, trainingRows(recordings, result.preprocessing, training.seed), sketch);
     for (const file of bundle.files) {
       const path = join(target, file.path);
       mkdirSync(dirname(path), { recursive: true });

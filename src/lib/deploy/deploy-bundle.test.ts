@@ -12,26 +12,32 @@ const python = spawnSync('python3', ['--version']).status === 0;
 describe('deployBundle', () => {
   test('both C builds, the tfjs files with the preprocessing, a README', () => {
     const calibration = Float32Array.from({ length: 53 * 10 }, (_, i) => Math.cos(i) * 3);
-    const bundle = deployBundle(tinyModel(), calibration);
+    const bundle = deployBundle(tinyModel(), calibration, { 'motion_lab.ino': 'sketch', 'motion_lab_protocol.h': 'protocol', 'motion_lab_windows.h': 'windows' });
     expect(bundle.files.map((file) => file.path)).toEqual([
       'README.md',
       'float32/motion_model.h',
       'float32/motion_model.c',
       'int8/motion_model.h',
       'int8/motion_model.c',
+      'motion_lab/motion_lab.ino',
+      'motion_lab/motion_lab_protocol.h',
+      'motion_lab/motion_lab_windows.h',
+      'motion_lab/motion_model.h',
+      'motion_lab/motion_model.c',
       'tfjs/model.json',
       'tfjs/weights.bin',
     ]);
-    const json = JSON.parse(bundle.files[5]!.content as string) as { weightsManifest: { paths: string[] }[]; userDefinedMetadata: { motionLab: { preprocessing: { labels: string[] } } } };
+    const json = JSON.parse(bundle.files.find((file) => file.path === 'tfjs/model.json')!.content as string) as { weightsManifest: { paths: string[] }[]; userDefinedMetadata: { motionLab: { preprocessing: { labels: string[] } } } };
     expect(json.weightsManifest[0]!.paths).toEqual(['weights.bin']);
     expect(json.userDefinedMetadata.motionLab.preprocessing.labels).toEqual(['running', 'walking']);
-    expect((bundle.files[6]!.content as Uint8Array).length).toBe((53 * 2 + 2) * 4);
+    expect((bundle.files.find((file) => file.path === 'tfjs/weights.bin')!.content as Uint8Array).length).toBe((53 * 2 + 2) * 4);
     expect(bundle.int8.constBytes).toBeLessThan(bundle.float32.constBytes);
     expect(bundle.files[0]!.content).toContain(`| int8 | ${bundle.int8.constBytes} B |`);
+    expect(bundle.files.find((file) => file.path === 'motion_lab/motion_model.c')!.content).toBe(bundle.float32.source);
   });
 
   test('no model: the message says to train one', () => {
-    expect(() => deployBundle(undefined, new Float32Array(0))).toThrow(/train one/);
+    expect(() => deployBundle(undefined, new Float32Array(0), { 'motion_lab.ino': '', 'motion_lab_protocol.h': '', 'motion_lab_windows.h': '' })).toThrow(/train one/);
   });
 });
 

@@ -10,10 +10,15 @@ export interface DeployBundle {
   tfjsWeightBytes: number;
 }
 
+/** The files of the board's sketch folder (static/firmware/motion_lab), by name. */
+export const sketchFiles = ['motion_lab.ino', 'motion_lab_protocol.h', 'motion_lab_windows.h'] as const;
+
 /**
  * Everything a model deploys as, in one folder: the C library in float32 and int8 (each a
- * motion_model.h and motion_model.c, the same API), the tfjs model files for other web apps (the
- * preprocessing in model.json's userDefinedMetadata), and a README that says how to use them.
+ * motion_model.h and motion_model.c, the same API), the sketch folder ready to flash with the
+ * float32 build beside it (`sketch`: the texts of `sketchFiles`, read by the caller from wherever
+ * it keeps them), the tfjs model files for other web apps (the preprocessing in model.json's
+ * userDefinedMetadata), and a README that says how to use them.
  *
  * There is no .tflite: no TFLite runtime could be run here to check one, and an unchecked
  * flatbuffer is not shipped.
@@ -22,7 +27,7 @@ export interface DeployBundle {
  * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
  * download(zipFiles(bundle.files));
  */
-export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array): DeployBundle {
+export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array, sketch: Record<(typeof sketchFiles)[number], string>): DeployBundle {
   const float32 = generateCLibrary(model, 'float32');
   const int8 = generateCLibrary(model, 'int8', calibration);
   const { preprocessing, artifacts } = model!;
@@ -44,6 +49,9 @@ export function deployBundle(model: ExportableModel | undefined, calibration: Fl
       { path: 'float32/motion_model.c', content: float32.source },
       { path: 'int8/motion_model.h', content: int8.header },
       { path: 'int8/motion_model.c', content: int8.source },
+      ...sketchFiles.map((name) => ({ path: `motion_lab/${name}`, content: sketch[name] })),
+      { path: 'motion_lab/motion_model.h', content: float32.header },
+      { path: 'motion_lab/motion_model.c', content: float32.source },
       { path: 'tfjs/model.json', content: `${JSON.stringify(modelJson, null, 2)}\n` },
       { path: 'tfjs/weights.bin', content: new Uint8Array(artifacts.weightData) },
     ],
@@ -72,10 +80,16 @@ windows in the app's tests.
 | float32 | ${float32.constBytes} B | ${float32.ramBytes} B |
 | int8 | ${int8.constBytes} B | ${int8.ramBytes} B |
 
-The header of each build details the figures. For the Arduino Nano 33 BLE Sense, Motion Lab's
-firmware \`motion_lab_classify.ino\` (on the Record page, or in \`static/firmware/\`) includes the
-library, samples the IMU at the model's rate and sends each answer over Bluetooth to the app's
-Live page.
+The header of each build details the figures.
+
+## Arduino Nano 33 BLE Sense (motion_lab/)
+
+The Motion Lab sketch with the float32 build beside it: open \`motion_lab/motion_lab.ino\` in the
+Arduino IDE, set \`NANO33_REV2\` (0 for the Rev1, 1 for the Rev2) and upload (the firmware's
+README, on the app's Record page, has the steps). The board streams its motion as before and,
+with the model beside it, classifies every ${features.strideS} s on its own: the app's Live page
+shows its answer as "on the device" next to the browser's. For the int8 build, replace the two
+motion_model files with those of \`int8/\`.
 
 ## TensorFlow.js (tfjs/)
 

@@ -35,7 +35,7 @@ test('npm run evaluate -- … --export-c writes a library that compiles, the tfj
   const out = join(folder, 'deploy');
   const { stdout } = await run('npx', ['tsx', 'src/cli/evaluate.ts', folder, '--group', '\\.(\\w+)-', '--epochs', '5', '--export-c', out], { timeout: 120_000 });
   expect(stdout).toMatch(/wrote the C library to .*deploy \(float32: \d+ B of constant data/);
-  for (const file of ['README.md', 'float32/motion_model.c', 'int8/motion_model.h', 'tfjs/model.json', 'tfjs/weights.bin']) expect(existsSync(join(out, file)), file).toBe(true);
+  for (const file of ['README.md', 'float32/motion_model.c', 'int8/motion_model.h', 'motion_lab/motion_lab.ino', 'motion_lab/motion_model.c', 'tfjs/model.json', 'tfjs/weights.bin']) expect(existsSync(join(out, file)), file).toBe(true);
   expect(readFileSync(join(out, 'int8/motion_model.h'), 'utf8')).toContain('#define MOTION_MODEL_LABELS 2');
   if (gcc) {
     for (const build of ['float32', 'int8']) {
