@@ -1,5 +1,6 @@
 import { defaultLiveOptions, LiveClassifier, type LivePrediction } from '../lib/classify/live-classifier';
 import type { RuleLabel } from '../lib/classify/rules';
+import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { StoredModel } from '../lib/store/model-record';
 import { getModel } from '../lib/store/models';
@@ -26,6 +27,9 @@ class LiveSession {
   baseline = $state<RuleLabel | undefined>();
   latencies = $state.raw<number[]>([]);
   windows = $state(0);
+  /** A board that classifies too (firmware built with an exported model): its labels and latest answer. */
+  deviceLabels = $state.raw<string[] | null>(null);
+  deviceAnswer = $state.raw<DeviceClassification | undefined>();
 
   #source: MotionSource | undefined;
 
@@ -64,6 +68,11 @@ class LiveSession {
         },
       });
       this.running = true;
+      // Checked by shape, so that the Live page does not load the Bluetooth code for other sources.
+      if ('deviceClassifications' in source && typeof source.deviceClassifications === 'function') {
+        const listen = source.deviceClassifications as (onResult: (result: DeviceClassification) => void) => Promise<string[] | null>;
+        this.deviceLabels = await listen.call(source, (result) => (this.deviceAnswer = result));
+      }
     } catch (error) {
       if (!(error instanceof SourceCancelledError)) this.error = error instanceof Error ? error.message : String(error);
       this.#source = undefined;
@@ -76,6 +85,8 @@ class LiveSession {
     const source = this.#source;
     this.#source = undefined;
     this.running = false;
+    this.deviceLabels = null;
+    this.deviceAnswer = undefined;
     await source?.stop();
   }
 

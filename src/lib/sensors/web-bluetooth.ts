@@ -1,5 +1,13 @@
 import { SampleBatcher } from './batcher';
 import type { BleDecoder, BleProfile, GattService } from './ble-profile';
+import {
+  decodeMotionLabClassification,
+  decodeMotionLabLabels,
+  MOTION_LAB_CLASSIFICATION_UUID,
+  MOTION_LAB_LABELS_UUID,
+  MOTION_LAB_SERVICE_UUID,
+  type DeviceClassification,
+} from './ble-own-protocol';
 import { BLE_PROFILES, bluetoothRequestOptions, profileForServices } from './ble-profiles';
 import { DeviceError, SourceCancelledError, SourceUnavailableError, type MotionSource, type SourceListener } from './source';
 
@@ -90,6 +98,7 @@ export class WebBluetoothSource implements MotionSource {
   #batcher: SampleBatcher | undefined;
   #subscription: AbortController | undefined;
   #characteristics: BluetoothRemoteGATTCharacteristic[] = [];
+  #onClassification: ((result: DeviceClassification) => void) | undefined;
 
   private constructor(board: BluetoothDevice, profile: BleProfile, service: GattService, decoder: BleDecoder, now: () => number) {
     this.#board = board;
@@ -176,6 +185,7 @@ export class WebBluetoothSource implements MotionSource {
   async stop(): Promise<void> {
     // Cleared first: the disconnection this causes is not news to report.
     this.#listener = undefined;
+    this.#onClassification = undefined;
     this.#subscription?.abort();
     const characteristics = this.#characteristics;
     this.#characteristics = [];
@@ -193,6 +203,42 @@ export class WebBluetoothSource implements MotionSource {
   async reconnect(): Promise<void> {
     if (!this.#listener) throw new Error(`${this.device} is not recording: start it instead of reconnecting.`);
     await this.#subscribe();
+  }
+
+  /**
+   * The board's own answers, when its firmware was built with a model exported from the app
+   * (static/firmware/motion_lab): after start(), reads the model's label names and calls
+   * `onResult` with every classification the board notifies, until stop(), across reconnections.
+   * Resolves with the labels, or null when the board does not classify.
+   */
+  async deviceClassifications(onResult: (result: DeviceClassification) => void): Promise<string[] | null> {
+    if (this.#profile.serviceUuid !== MOTION_LAB_SERVICE_UUID || !this.#subscription) return null;
+    const service = await this.#connectedService();
+    let labels: string[];
+    try {
+      labels = decodeMotionLabLabels(await (await service.getCharacteristic(MOTION_LAB_LABELS_UUID)).readValue());
+    } catch (error) {
+      // A streaming-only build has no such characteristic.
+      if (errorName(error) === 'NotFoundError') return null;
+      throw error;
+    }
+    this.#onClassification = onResult;
+    await this.#listenForClassifications(service, this.#subscription.signal);
+    return labels;
+  }
+
+  async #listenForClassifications(service: GattService, signal: AbortSignal): Promise<void> {
+    const characteristic = await service.getCharacteristic(MOTION_LAB_CLASSIFICATION_UUID);
+    characteristic.addEventListener(
+      'characteristicvaluechanged',
+      () => {
+        const result = characteristic.value && decodeMotionLabClassification(characteristic.value);
+        if (result) this.#onClassification?.(result);
+      },
+      { signal },
+    );
+    await characteristic.startNotifications();
+    this.#characteristics.push(characteristic);
   }
 
   /** The board's service, connecting first if the link is down. */
@@ -215,6 +261,7 @@ export class WebBluetoothSource implements MotionSource {
       await characteristic.startNotifications();
       this.#characteristics.push(characteristic);
     }
+    if (this.#onClassification) await this.#listenForClassifications(service, subscription.signal);
   }
 
   #onValue(uuid: string, characteristic: BluetoothRemoteGATTCharacteristic): void {
