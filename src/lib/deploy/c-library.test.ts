@@ -115,7 +115,7 @@ function argmax(values: ArrayLike<number>): number {
   return top;
 }
 
-describe.skipIf(!gcc)(`the exported C library against the app's pipeline${gcc ? '' : missing('gcc', 'apt-get install gcc')}`, () => {
+describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline${gcc ? '' : missing('gcc', 'apt-get install gcc')}`, () => {
   let dir = '';
   const models = new Map<string, Trained>();
 
@@ -136,6 +136,7 @@ describe.skipIf(!gcc)(`the exported C library against the app's pipeline${gcc ? 
 
   /** Writes the library, compiles it with the harness, runs it on the windows; one line of numbers per window. */
   function runInC(library: CLibrary, windows: readonly Float32Array[], mode: 'classify' | 'features', tag: string): number[][] {
+    expect(gcc, 'gcc is missing: install it (apt-get install gcc)').toBe(true);
     const folder = join(dir, `${tag}-${library.precision}`);
     rmSync(folder, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', folder]);
