@@ -20,8 +20,8 @@ export const sketchFiles = ['motion_lab.ino', 'motion_lab_protocol.h', 'motion_l
  * it keeps them), the tfjs model files for other web apps (the preprocessing in model.json's
  * userDefinedMetadata), and a README that says how to use them.
  *
- * There is no .tflite: no TFLite runtime could be run here to check one, and an unchecked
- * flatbuffer is not shipped.
+ * There is no .tflite: this version writes none, as a flatbuffer is shipped only once a test runs
+ * it in a TensorFlow Lite runtime (LiteRT.js in Chromium would do) against the app's answers.
  *
  * @example
  * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
@@ -99,7 +99,8 @@ normalisation statistics and label order.
 
 ## TensorFlow Lite
 
-Not included: no TFLite runtime could run here to check a .tflite file against the app, and an
-unchecked model is not shipped. The C library above runs on any microcontroller with a C compiler.
+Not included: this version of Motion Lab writes no .tflite file, as none has yet been checked in a
+TensorFlow Lite runtime against the app's own answers, and an unchecked model is not shipped. The
+C library above runs on any microcontroller with a C compiler.
 `;
 }

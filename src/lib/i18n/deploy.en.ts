@@ -12,7 +12,7 @@ export const deployEn = {
   'deploy.flash': 'Constant data (flash)',
   'deploy.ram': 'Static RAM',
   'deploy.tfjs': 'TensorFlow.js weights: {size}',
-  'deploy.noTflite': 'No .tflite file: it could not be checked in a TensorFlow Lite runtime here, and an unchecked model is not shipped.',
+  'deploy.noTflite': 'No .tflite file: none has been checked in a TensorFlow Lite runtime against the app yet, and an unchecked model is not shipped.',
   'live.device': 'On the device',
   'live.browser': 'In the browser',
   'live.deviceWaiting': 'The board classifies too: its first answer comes after one window.',

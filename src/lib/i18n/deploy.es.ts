@@ -14,7 +14,7 @@ export const deployEs: Record<keyof typeof deployEn, string> = {
   'deploy.flash': 'Datos constantes (flash)',
   'deploy.ram': 'RAM estática',
   'deploy.tfjs': 'Pesos de TensorFlow.js: {size}',
-  'deploy.noTflite': 'Sin archivo .tflite: no se pudo comprobar en un entorno de TensorFlow Lite aquí, y no se entrega un modelo sin comprobar.',
+  'deploy.noTflite': 'Sin archivo .tflite: todavía no se ha comprobado ninguno en un entorno de TensorFlow Lite frente a la app, y no se entrega un modelo sin comprobar.',
   'live.device': 'En la placa',
   'live.browser': 'En el navegador',
   'live.deviceWaiting': 'La placa también clasifica: su primera respuesta llega después de una ventana.',
