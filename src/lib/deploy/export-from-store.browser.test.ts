@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { useTemporaryStore } from '../../../test/support/temporary-store';
+import sketchUrl from '../../../static/firmware/motion_lab/motion_lab.ino?url';
+import type { MotionSamples } from '../sensors/samples';
+import type { StoredModel } from '../store/model-record';
+import { recordingFor, type RecordingStore } from '../store/recordings';
+import { exportFromStore } from './export-from-store';
+import { tinyModel } from './tiny-model';
+import { crc32 } from './zip';
+
+/** 20 s at 50 Hz of a sway at `hz` with `amplitude` m/s² on gravity. */
+function sway(hz: number, amplitude: number): MotionSamples {
+  const t = Float64Array.from({ length: 1000 }, (_, i) => i * 20);
+  const acc = Float32Array.from({ length: 3000 }, (_, at) => {
+    const s = amplitude * Math.sin(2 * Math.PI * hz * (Math.floor(at / 3) / 50));
+    return [0.5 * s, 0.2 * s, 9.81 + s][at % 3]!;
+  });
+  return { t, acc, gyro: null };
+}
+
+/** The entries of a stored zip, read from its local headers: name, CRC-32 and data. */
+function entries(zip: Uint8Array): { name: string; crc: number; data: Uint8Array }[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const found = [];
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+    const size = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 30, at + 30 + nameLength));
+    found.push({ name, crc: view.getUint32(at + 14, true), data: zip.subarray(at + 30 + nameLength, at + 30 + nameLength + size) });
+    at += 30 + nameLength + size;
+  }
+  return found;
+}
+
+const currentStore = useTemporaryStore('deploy');
+let store: RecordingStore;
+const readSketch = async (name: string) => (name === 'motion_lab.ino' ? (await fetch(sketchUrl)).text() : `/* ${name} */`);
+const model = { ...tinyModel(), id: 'm', createdAt: 0, training: { seed: 1 } } as unknown as StoredModel;
+
+beforeEach(async () => {
+  store = currentStore();
+  const people = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'];
+  for (const [p, person] of people.entries()) {
+    for (const [label, hz, amplitude] of [['walking', 1.8, 2], ['running', 2.8, 6]] as const) {
+      const samples = sway(hz + p * 0.05, amplitude);
+      await store.add(recordingFor(samples, { id: `${label}-${person}`, name: `${label}-${person}`, label, group: person, source: 'import', device: 'test', startedAt: 0 }), samples);
+    }
+  }
+});
+
+describe('exportFromStore, from recordings in real IndexedDB', () => {
+  test('one zip: both builds calibrated on the stored training split, the sketch as served, files intact', async () => {
+    const { bundle, zip } = await exportFromStore(model, store, readSketch);
+    const files = entries(zip);
+    expect(files.map((file) => file.name)).toEqual(bundle.files.map((file) => `motion_model/${file.path}`));
+    for (const file of files) expect(crc32(file.data), file.name).toBe(file.crc);
+    const sketch = new TextDecoder().decode(files.find((file) => file.name === 'motion_model/motion_lab/motion_lab.ino')!.data);
+    expect(sketch).toContain('#include "motion_lab_protocol.h"');
+    expect(bundle.int8.header).toContain('#define MOTION_MODEL_INT8 1');
+  });
+
+  test('no model, or its recordings gone: a message that says what to do', async () => {
+    await expect(exportFromStore(undefined, store, readSketch)).rejects.toThrow(/train one/);
+    for (const recording of await store.list()) await store.delete(recording.id);
+    await expect(exportFromStore(model, store, readSketch)).rejects.toThrow(/no longer on this device.*Record or import running, walking again/);
+  });
+});
