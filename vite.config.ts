@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { mnistDigits } from './build/mnist-digits.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -13,6 +14,8 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    // The Learn page's 10,000 MNIST digits, packed from the mnist package at build time.
+    mnistDigits(),
     VitePWA({
       // The user decides when a new version takes over: never a silent reload mid-recording.
       registerType: 'prompt',

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { encodeIdx } from '../src/lib/lesson/idx';
-import { packShippedDigits } from '../src/lib/lesson/shipped-digits';
+import { encodeIdx } from '../src/lib/lesson/idx.ts';
+import { packShippedDigits } from './pack-digits.ts';
 
 const MODULE_ID = 'virtual:mnist-digits';
 const RESOLVED_ID = `\0${MODULE_ID}`;

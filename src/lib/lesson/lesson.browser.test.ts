@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LessonClient } from './lesson-client';
 import { lessonNeuron } from './one-neuron';
 import { lessonPoints } from './regression';
-import { packShippedDigits, splitShipped, type DigitSplit } from './shipped-digits';
+import { packShippedDigits } from '../../../build/pack-digits';
+import { splitShipped, type DigitSplit } from './shipped-digits';
 import { pairImages } from './idx';
 import { lessonDigitSettings } from './train-digits';
 

@@ -1,0 +1,68 @@
+import { expect, test } from 'vitest';
+import { describeInBrowser, openApp, useBrowser } from './fixture';
+
+describeInBrowser('the Learn pages', () => {
+  const browser = useBrowser();
+
+  test('regression: the lesson’s guesses measure 31 / 5.57 / 2.27 and 6 / 2.45 / 1.00, bad points are refused, and one neuron learns about w = 2, b = −1', async () => {
+    const { context, page, errors } = await openApp(browser(), '#/learn/regression');
+    await page.getByRole('button', { name: 'Y = 3X − 1' }).click();
+    await expect.poll(() => page.getByTestId('sum-of-squares').textContent()).toBe('31');
+    expect(await page.getByTestId('root-of-sum').textContent()).toBe('5.57');
+    expect(await page.getByTestId('rmse').textContent()).toBe('2.27');
+    await page.getByRole('button', { name: 'Y = 2X − 2' }).click();
+    await expect.poll(() => page.getByTestId('sum-of-squares').textContent()).toBe('6');
+    expect(await page.getByTestId('root-of-sum').textContent()).toBe('2.45');
+    expect(await page.getByTestId('rmse').textContent()).toBe('1.00');
+
+    await page.getByLabel('Y of point 2').fill('abc');
+    expect(await page.getByTestId('points-problem').textContent()).toContain('Point 2: Y is not a number');
+    // Until the points read again, the page keeps the last valid ones.
+    expect(await page.getByTestId('sum-of-squares').textContent()).toBe('6');
+    await page.getByLabel('Y of point 2').fill('-1');
+    expect(await page.getByTestId('points-problem').count()).toBe(0);
+
+    await page.getByTestId('learning-rate').fill('0.2');
+    await expect.poll(() => page.getByTestId('descent-trend').textContent()).toContain('diverges');
+
+    await page.getByTestId('train-neuron').click();
+    const result = page.getByTestId('neuron-result');
+    await result.waitFor({ timeout: 30_000 });
+    const w = Number(await result.getAttribute('data-w'));
+    const b = Number(await result.getAttribute('data-b'));
+    expect(Math.abs(w - 2)).toBeLessThan(0.05);
+    expect(Math.abs(b + 1)).toBeLessThan(0.05);
+    expect(await page.getByTestId('neuron-status').textContent()).toContain('Epoch 500 of 500');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('digits: two epochs in the app reach ≥ 0.85 test accuracy, and a “1” drawn with the mouse is read as 1', async () => {
+    const { context, page, errors } = await openApp(browser(), '#/learn/digits');
+    await page.getByTestId('digits-split').waitFor();
+    expect(await page.getByTestId('digits-split').textContent()).toContain('8000 to train on, 1000 to validate every epoch, 1000 kept aside');
+    await page.getByTestId('digits-epochs').fill('2');
+    await page.getByTestId('digits-train').click();
+    const accuracy = page.getByTestId('digits-test-accuracy');
+    await accuracy.waitFor({ timeout: 60_000 });
+    expect(Number(await accuracy.getAttribute('data-value'))).toBeGreaterThanOrEqual(0.85);
+    expect(await page.getByTestId('test-probabilities').locator('li').count()).toBe(10);
+    expect(await page.getByTestId('neuron-weights').locator('li').count()).toBe(20);
+
+    const pad = page.getByTestId('draw-pad');
+    // In the middle of the screen: clear of the tab bar and notices at the bottom.
+    await pad.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the drawing pad is not on screen');
+    // A slightly slanted vertical stroke, as people write a 1.
+    await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step += 1) await page.mouse.move(box.x + box.width * (0.52 - step * 0.004), box.y + box.height * (0.15 + step * 0.06));
+    await page.mouse.up();
+    const drawn = page.getByTestId('draw-probabilities');
+    await drawn.waitFor();
+    expect(await drawn.getAttribute('data-predicted')).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
