@@ -26,12 +26,15 @@ describe('deployBundle', () => {
       'motion_lab/motion_model.c',
       'tfjs/model.json',
       'tfjs/weights.bin',
+      'tflite/motion_model.tflite',
     ]);
     const json = JSON.parse(bundle.files.find((file) => file.path === 'tfjs/model.json')!.content as string) as { weightsManifest: { paths: string[] }[]; userDefinedMetadata: { motionLab: { preprocessing: { labels: string[] } } } };
     expect(json.weightsManifest[0]!.paths).toEqual(['weights.bin']);
     expect(json.userDefinedMetadata.motionLab.preprocessing.labels).toEqual(['running', 'walking']);
     expect((bundle.files.find((file) => file.path === 'tfjs/weights.bin')!.content as Uint8Array).length).toBe((53 * 2 + 2) * 4);
     expect(bundle.int8.constBytes).toBeLessThan(bundle.float32.constBytes);
+    const tflite = bundle.files.find((file) => file.path === 'tflite/motion_model.tflite')!.content as Uint8Array;
+    expect(new TextDecoder().decode(tflite.subarray(4, 8))).toBe('TFL3');
     expect(bundle.files[0]!.content).toContain(`| int8 | ${bundle.int8.constBytes} B |`);
     expect(bundle.files.find((file) => file.path === 'motion_lab/motion_model.c')!.content).toBe(bundle.float32.source);
   });

@@ -1,4 +1,6 @@
+import { denseNetworkFrom } from '../classify/dense-network';
 import { generateCLibrary, type CLibrary, type ExportableModel } from './c-library';
+import { tfliteModel } from './tflite';
 import type { ArchiveFile } from './zip';
 
 /** What an export writes, beside the files: the two builds' figures, for the page and the CLI. */
@@ -18,10 +20,9 @@ export const sketchFiles = ['motion_lab.ino', 'motion_lab_protocol.h', 'motion_l
  * motion_model.h and motion_model.c, the same API), the sketch folder ready to flash with the
  * float32 build beside it (`sketch`: the texts of `sketchFiles`, read by the caller from wherever
  * it keeps them), the tfjs model files for other web apps (the preprocessing in model.json's
- * userDefinedMetadata), and a README that says how to use them.
- *
- * There is no .tflite: this version writes none, as a flatbuffer is shipped only once a test runs
- * it in a TensorFlow Lite runtime (LiteRT.js in Chromium would do) against the app's answers.
+ * userDefinedMetadata), the network as a .tflite flatbuffer for TensorFlow Lite Micro (checked in
+ * LiteRT against the app's network by tflite.browser.test.ts), and a README that says how to use
+ * them.
  *
  * @example
  * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
@@ -54,6 +55,7 @@ export function deployBundle(model: ExportableModel | undefined, calibration: Fl
       { path: 'motion_lab/motion_model.c', content: float32.source },
       { path: 'tfjs/model.json', content: `${JSON.stringify(modelJson, null, 2)}\n` },
       { path: 'tfjs/weights.bin', content: new Uint8Array(artifacts.weightData) },
+      { path: 'tflite/motion_model.tflite', content: tfliteModel(denseNetworkFrom(artifacts), model!.name) },
     ],
   };
 }
@@ -97,10 +99,13 @@ motion_model files with those of \`int8/\`.
 in model.json holds everything needed to compute its inputs: rate, window, feature list,
 normalisation statistics and label order.
 
-## TensorFlow Lite
+## TensorFlow Lite (tflite/)
 
-Not included: this version of Motion Lab writes no .tflite file, as none has yet been checked in a
-TensorFlow Lite runtime against the app's own answers, and an unchecked model is not shipped. The
-C library above runs on any microcontroller with a C compiler.
+\`motion_model.tflite\` is the network alone, float32, for TensorFlow Lite Micro or LiteRT: its input
+is the row of ${model.preprocessing.featureNames.length} standardised features, [1, ${model.preprocessing.featureNames.length}], and its output the ${labels.length}
+probabilities. Compute the features with the C library's \`motion_model_features\` and
+standardise them as \`(value − mean) / std\` with the statistics in \`tfjs/model.json\`
+(\`userDefinedMetadata.motionLab.preprocessing.stats\`; a std of 0 divides by 1). Motion Lab's tests
+run such a file in LiteRT and compare it with the app's own network.
 `;
 }
