@@ -84,9 +84,10 @@ export const deployFootprint: Benchmark = {
     const model: ExportableModel = { name: 'bench', preprocessing: { features: defaultFeatureConfig, featureNames: [...extractor.names], stats, labels }, artifacts };
     const calibration = standardize(rows.slice(), stats);
     const sketch = Object.fromEntries(sketchFiles.map((name) => [name, ''])) as Record<(typeof sketchFiles)[number], string>;
-    const tfjsBytes = deployBundle(model, calibration, sketch)
-      .files.filter((file) => file.path.startsWith('tfjs/'))
-      .reduce((total, file) => total + (typeof file.content === 'string' ? new TextEncoder().encode(file.content).length : file.content.length), 0);
+    const files = deployBundle(model, calibration, sketch).files;
+    const bytesUnder = (folder: string) =>
+      files.filter((file) => file.path.startsWith(folder)).reduce((total, file) => total + (typeof file.content === 'string' ? new TextEncoder().encode(file.content).length : file.content.length), 0);
+    const tfjsBytes = bytesUnder('tfjs/');
 
     const dir = mkdtempSync(join(tmpdir(), 'motion-lab-bench-deploy-'));
     try {
@@ -116,7 +117,7 @@ export const deployFootprint: Benchmark = {
       const tsUs = ((performance.now() - started) * 1000) / (rounds * inputs.length);
       const c = results.find((result) => result.name === 'deploy.c-inference-float32')!;
       c.baseline = Math.round(tsUs * 100) / 100;
-      notes.push(`TypeScript pipeline in Node on the same windows: ${tsUs.toFixed(2)} µs a window (the C inference's baseline); tfjs model files: ${tfjsBytes} B`);
+      notes.push(`TypeScript pipeline in Node on the same windows: ${tsUs.toFixed(2)} µs a window (the C inference's baseline); tfjs model files: ${tfjsBytes} B; .tflite: ${bytesUnder('tflite/')} B`);
       return { results, notes } satisfies BenchOutput;
     } finally {
       rmSync(dir, { recursive: true, force: true });
