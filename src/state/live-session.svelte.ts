@@ -71,7 +71,11 @@ class LiveSession {
       // Checked by shape, so that the Live page does not load the Bluetooth code for other sources.
       if ('deviceClassifications' in source && typeof source.deviceClassifications === 'function') {
         const listen = source.deviceClassifications as (onResult: (result: DeviceClassification) => void) => Promise<string[] | null>;
-        this.deviceLabels = await listen.call(source, (result) => (this.deviceAnswer = result));
+        // The board's own answers are extra: failing to read them leaves the browser's running.
+        this.deviceLabels = await listen.call(source, (result) => (this.deviceAnswer = result)).catch((error: unknown) => {
+          this.notice = error instanceof Error ? error.message : String(error);
+          return null;
+        });
       }
     } catch (error) {
       if (!(error instanceof SourceCancelledError)) this.error = error instanceof Error ? error.message : String(error);
