@@ -135,8 +135,8 @@ function evaluateSet(model: tf.LayersModel, set: TensorSet): [number, number] {
 
 /**
  * Trains with adam on the (class-weighted) sparse categorical cross-entropy, in a lean loop:
- * the data go to the backend once, each epoch is one shuffle (a single gather) and plain
- * slices, and nothing is read back per batch, so the time goes to the maths, not to overhead.
+ * the data go to the backend once, each batch is a gather of its shuffled rows, and nothing is
+ * read back per batch, so the time goes to the maths, not to overhead.
  * After every epoch the validation set decides early stopping, and the best weights are
  * restored at the end.
  */
@@ -162,20 +162,19 @@ export async function fitModel(model: tf.LayersModel, train: Examples, validatio
         break;
       }
       shuffle(order, random);
-      const shuffled = tf.tidy(() => {
-        const indices = tf.tensor1d(order, 'int32');
-        return [tf.gather(trainSet.x, indices), tf.gather(trainSet.targets, indices), tf.gather(trainSet.rowWeights, indices)] as const;
-      });
       for (let from = 0; from < train.rows; from += options.batchSize) {
-        const size = Math.min(options.batchSize, train.rows - from);
+        const batch = order.subarray(from, Math.min(train.rows, from + options.batchSize));
+        // Each batch is gathered from the whole set by its indices (32 integers uploaded). Not a
+        // slice of a shuffled copy: on the wasm backend a slice costs as much as its whole
+        // source (24 ms per batch on 8,000 MNIST rows, against 0.7 ms for a gather).
         tf.tidy(() => {
-          const batchX = shuffled[0].slice([from, 0], [size, train.cols]);
-          const batchTargets = shuffled[1].slice([from, 0], [size, classes]);
-          const batchWeights = shuffled[2].slice([from], [size]);
+          const indices = tf.tensor1d(batch, 'int32');
+          const batchX = tf.gather(trainSet.x, indices);
+          const batchTargets = tf.gather(trainSet.targets, indices);
+          const batchWeights = tf.gather(trainSet.rowWeights, indices);
           optimizer.minimize(() => weightedCrossEntropy(model.apply(batchX, { training: true }) as tf.Tensor, batchTargets, batchWeights));
         });
       }
-      shuffled.forEach((tensor) => tensor.dispose());
       const [loss, accuracy] = evaluateSet(model, probe);
       const [valLoss, valAccuracy] = evaluateSet(model, validationSet);
       const log = { epoch, loss, accuracy, valLoss, valAccuracy, elapsedMs: performance.now() - started };
