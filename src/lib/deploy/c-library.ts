@@ -319,7 +319,8 @@ function headerText(model: ExportableModel, precision: Precision, n: number, str
  *
  * Memory, as generated:
 ${sizes.lines.join('\n')}
- *   RAM    ${String(sizes.ramBytes).padStart(6)} B  static in total (bss), plus under 200 B of stack
+ *   RAM    ${String(sizes.ramBytes).padStart(6)} B  static in total (bss), plus about 350 B of stack for its own calls
+ *          on a Cortex-M4F (gcc -fstack-usage) and what libm's functions take
  *   flash  ${String(sizes.constBytes).padStart(6)} B  constant data in total
  *   flash  about ${(code / 1024).toFixed(1)} KB of code on a Cortex-M4F (-Os), plus libm's double-precision
  *          sqrt, exp, log, sin and cos if the sketch does not use them already.
