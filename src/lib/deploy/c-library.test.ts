@@ -254,8 +254,8 @@ describe('refusals: a library that would compute something else is never generat
 
   test('the default model generates, and says what it holds', () => {
     const library = generateCLibrary(model(names), 'float32');
-    expect(library.header).toContain('#define MOTION_MODEL_WINDOW_SAMPLES 100');
-    expect(library.header).toContain('#define MOTION_MODEL_FEATURES 53');
+    expect(library.header).toContain(`#define MOTION_MODEL_WINDOW_SAMPLES ${windowSamples(defaultFeatureConfig)}`);
+    expect(library.header).toContain(`#define MOTION_MODEL_FEATURES ${names.length}`);
     expect(library.source).not.toMatch(/malloc|#include <(?!math\.h)/);
   });
 });
