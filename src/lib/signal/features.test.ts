@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFeatureConfig, extractFeatures, extractorFor, featureNames, FeatureExtractor, type FeatureConfig } from './features';
+import { BAND_POWER_FLOOR, defaultFeatureConfig, extractFeatures, extractorFor, featureNames, FeatureExtractor, logBandPower, type FeatureConfig } from './features';
+import { windowSamples } from './windows';
 
 /** The named values of a row. */
 function named(row: Float32Array, names: readonly string[]): Record<string, number> {
@@ -11,14 +12,20 @@ function extract(acc: Float32Array, config: FeatureConfig): Record<string, numbe
   return named(extractFeatures({ acc }, config, new Float32Array(names.length)), names);
 }
 
-/** A 2 s window at 50 Hz: the phone still, z up, its magnitude bouncing at `frequencyHz`. */
+/** Samples in a window of the default config: 4 s at 50 Hz. */
+const n = windowSamples(defaultFeatureConfig);
+
+/** A default window: the phone still, z up, its magnitude bouncing at `frequencyHz`. */
 function bouncing(frequencyHz: number, amplitude = 2): Float32Array {
-  const acc = new Float32Array(300);
-  for (let i = 0; i < 100; i += 1) acc[i * 3 + 2] = 9.81 + amplitude * Math.sin((2 * Math.PI * frequencyHz * i) / 50 + 0.4);
+  const acc = new Float32Array(n * 3);
+  for (let i = 0; i < n; i += 1) acc[i * 3 + 2] = 9.81 + amplitude * Math.sin((2 * Math.PI * frequencyHz * i) / 50 + 0.4);
   return acc;
 }
 
-const bands = ['0.5-1', '1-2', '2-3', '3-5', '5-8', '8-12'].map((band) => `mag.power.${band}Hz`);
+const bands = ['0.5-1', '1-2', '2-3', '3-5', '5-8', '8-12'].map((band) => `mag.logPower.${band}Hz`);
+
+/** A band's power in (m/s²)², back from its logarithm. */
+const power = (f: Record<string, number>, band: string) => 10 ** f[band]! - BAND_POWER_FLOOR;
 
 describe('featureNames', () => {
   it('lists 53 features in a fixed order', () => {
@@ -58,9 +65,17 @@ describe('featureNames', () => {
 
   it('names raw inputs per sample, interleaved or magnitude only', () => {
     const raw: FeatureConfig = { ...defaultFeatureConfig, input: 'raw' };
-    expect(featureNames(raw)).toHaveLength(300);
+    expect(featureNames(raw)).toHaveLength(n * 3);
     expect(featureNames(raw).slice(0, 4)).toEqual(['x[0]', 'y[0]', 'z[0]', 'x[1]']);
-    expect(featureNames({ ...raw, rawMagnitudeOnly: true }).slice(98)).toEqual(['mag[98]', 'mag[99]']);
+    expect(featureNames({ ...raw, rawMagnitudeOnly: true }).slice(n - 2)).toEqual([`mag[${n - 2}]`, `mag[${n - 1}]`]);
+  });
+});
+
+describe('logBandPower', () => {
+  it('is log₁₀ of the power above the floor', () => {
+    expect(logBandPower(1 - BAND_POWER_FLOOR)).toBeCloseTo(0, 12);
+    expect(logBandPower(100 - BAND_POWER_FLOOR)).toBeCloseTo(2, 12);
+    expect(logBandPower(0)).toBe(-3);
   });
 });
 
@@ -70,8 +85,8 @@ describe('vertical features', () => {
     // A horizontal direction perpendicular to `up`.
     const side: [number, number, number] = Math.abs(up[2]) < 0.9 ? [up[1], -up[0], 0] : [1, 0, 0];
     const norm = Math.hypot(...side);
-    const acc = new Float32Array(300);
-    for (let i = 0; i < 100; i += 1) {
+    const acc = new Float32Array(n * 3);
+    for (let i = 0; i < n; i += 1) {
       const v = 9.81 + 1.5 * Math.sin((2 * Math.PI * 2 * i) / 50);
       const h = 0.8 * Math.sin((2 * Math.PI * 0.5 * i) / 50 + 1);
       for (let c = 0; c < 3; c += 1) acc[i * 3 + c] = v * up[c]! + (h * side[c]!) / norm;
@@ -84,7 +99,7 @@ describe('vertical features', () => {
     const tilted = extract(bobbing([Math.SQRT1_2, 0, Math.SQRT1_2]), defaultFeatureConfig);
     expect(upright['vert.dominantHz']).toBeCloseTo(2, 1);
     expect(upright['vert.std']).toBeCloseTo(1.5 / Math.SQRT2, 1);
-    for (const name of ['vert.std', 'vert.range', 'vert.dominantHz', 'horiz.std', 'vert.power.1-2Hz']) {
+    for (const name of ['vert.std', 'vert.range', 'vert.dominantHz', 'horiz.std', 'vert.logPower.1-2Hz']) {
       expect(tilted[name], name).toBeCloseTo(upright[name]!, 1);
     }
     // The per-axis means, by contrast, tell the two holds apart.
@@ -118,27 +133,37 @@ describe('extractFeatures', () => {
   it('finds 2 Hz as the dominant frequency of a 2 Hz bounce, its power shared by the bands on either side of 2 Hz', () => {
     const f = extract(bouncing(2), defaultFeatureConfig);
     expect(f['mag.dominantHz']).toBeCloseTo(2, 1);
-    // A sine of amplitude 2 has a variance of 2 (m/s²)². With a 2 s window the Hann lobe is ±1 Hz
-    // wide, so a tone on the 2 Hz edge falls in both bands: 1–2 Hz gets more, as its last bin
-    // (1.95 Hz) is nearer to 2 Hz than the 2–3 Hz band's first (2.34 Hz).
-    const total = bands.reduce((sum, band) => sum + f[band]!, 0);
-    expect(total).toBeCloseTo(2, 1);
-    expect((f['mag.power.1-2Hz']! + f['mag.power.2-3Hz']!) / total).toBeGreaterThan(0.99);
-    expect(f['mag.power.2-3Hz']! / total).toBeGreaterThan(0.2);
+    // A sine of amplitude 2 has a variance of 2 (m/s²)². With a 4 s window the Hann lobe is
+    // ±0.5 Hz wide, so a tone on the 2 Hz edge falls in both bands: 1–2 Hz gets more, as its last
+    // bin (1.95 Hz) is nearer to 2 Hz than the 2–3 Hz band's first (2.15 Hz).
+    const total = bands.reduce((sum, band) => sum + power(f, band), 0);
+    expect(total).toBeCloseTo(2, 2);
+    expect((power(f, 'mag.logPower.1-2Hz') + power(f, 'mag.logPower.2-3Hz')) / total).toBeGreaterThan(0.99);
+    expect(power(f, 'mag.logPower.1-2Hz') / total).toBeGreaterThan(0.55);
+    expect(power(f, 'mag.logPower.2-3Hz') / total).toBeGreaterThan(0.3);
   });
 
-  it('concentrates the power of a 2.5 Hz bounce in the 2–3 Hz band', () => {
+  it('concentrates the power of a 2.5 Hz bounce in the 2–3 Hz band: log₁₀ of its variance, 2 (m/s²)²', () => {
     const f = extract(bouncing(2.5), defaultFeatureConfig);
-    expect(f['mag.dominantHz']).toBeCloseTo(2.5, 1);
-    const total = bands.reduce((sum, band) => sum + f[band]!, 0);
-    expect(f['mag.power.2-3Hz']! / total).toBeGreaterThan(0.8);
+    expect(f['mag.dominantHz']).toBeCloseTo(2.5, 2);
+    expect(f['mag.logPower.2-3Hz']).toBeCloseTo(Math.log10(2), 2);
+    // The other bands hold only the lobe's tails: near the floor, log₁₀(10⁻³) = −3.
+    for (const band of bands.filter((band) => band !== 'mag.logPower.2-3Hz')) expect(f[band], band).toBeLessThan(-2.7);
+  });
+
+  it('gives a still window the floor in every band, magnitude and vertical', () => {
+    const still = new Float32Array(n * 3);
+    for (let i = 0; i < n; i += 1) still.set([1, -2, 9.5], i * 3);
+    const f = extract(still, defaultFeatureConfig);
+    const all = [...bands, ...bands.map((band) => band.replace('mag.', 'vert.'))];
+    expect(all.map((band) => f[band])).toEqual(all.map(() => -3));
   });
 
   it('copies the window for raw input, or its magnitude', () => {
-    const acc = Float32Array.from({ length: 300 }, (_, i) => [0, 4, 3][i % 3]!);
+    const acc = Float32Array.from({ length: n * 3 }, (_, i) => [0, 4, 3][i % 3]!);
     const raw: FeatureConfig = { ...defaultFeatureConfig, input: 'raw' };
-    expect(extractFeatures({ acc }, raw, new Float32Array(300))).toEqual(acc);
-    expect([...extractFeatures({ acc }, { ...raw, rawMagnitudeOnly: true }, new Float32Array(100))]).toEqual(new Array(100).fill(5));
+    expect(extractFeatures({ acc }, raw, new Float32Array(n * 3))).toEqual(acc);
+    expect([...extractFeatures({ acc }, { ...raw, rawMagnitudeOnly: true }, new Float32Array(n))]).toEqual(new Array(n).fill(5));
   });
 
   it('writes into the row it is given, one window after another into rows', () => {
@@ -150,8 +175,8 @@ describe('extractFeatures', () => {
   });
 
   it('refuses a window or a row of the wrong size, and a config without features', () => {
-    expect(() => extractFeatures({ acc: new Float32Array(297) }, defaultFeatureConfig, new Float32Array(53))).toThrow(/100 samples/);
-    expect(() => extractFeatures({ acc: new Float32Array(300) }, defaultFeatureConfig, new Float32Array(37))).toThrow(/53 values/);
+    expect(() => extractFeatures({ acc: new Float32Array(n * 3 - 3) }, defaultFeatureConfig, new Float32Array(53))).toThrow(`${n} samples`);
+    expect(() => extractFeatures({ acc: new Float32Array(n * 3) }, defaultFeatureConfig, new Float32Array(37))).toThrow(/53 values/);
     expect(() => new FeatureExtractor({ ...defaultFeatureConfig, groups: [] })).toThrow(/No feature group/);
     expect(() => new FeatureExtractor({ ...defaultFeatureConfig, windowS: 0.01 })).toThrow(/fewer than 2 samples/);
   });
