@@ -3,35 +3,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { exportEdgeImpulseCsv } from '../io/csv';
+import { afterAll, expect, test } from 'vitest';
+import { activityCsv } from '../../../test/e2e/seed';
 
 const run = promisify(execFile);
 const gcc = spawnSync('gcc', ['--version']).status === 0;
-
-/** A sway at `hz` of `amplitude` m/s² on gravity, 50 Hz, 16 s. */
-function sway(hz: number, amplitude: number, phase: number) {
-  const t = Float64Array.from({ length: 800 }, (_, i) => i * 20);
-  const acc = Float32Array.from({ length: 2400 }, (_, at) => {
-    const s = Math.sin(2 * Math.PI * hz * (Math.floor(at / 3) / 50) + phase);
-    return [amplitude * 0.5 * s, amplitude * 0.3 * Math.cos(s), 9.81 + amplitude * s][at % 3]!;
-  });
-  return exportEdgeImpulseCsv({ t, acc, gyro: null });
-}
-
-let folder: string;
-
-beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'motion-lab-export-c-'));
-  ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
-    writeFileSync(join(folder, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
-    writeFileSync(join(folder, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
-  });
-});
+const folder = mkdtempSync(join(tmpdir(), 'motion-lab-export-c-'));
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 test('npm run evaluate -- … --export-c writes a library that compiles, the tfjs files and a README', async () => {
+  for (const [p, person] of ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].entries()) {
+    for (const [label, hz, amplitude] of [['walking', 1.8, 2], ['running', 2.8, 6]] as const) writeFileSync(join(folder, `${label}.${person}-1.csv`), activityCsv(hz + p * 0.04, amplitude, 16, p));
+  }
   const out = join(folder, 'deploy');
   const { stdout } = await run('npx', ['tsx', 'src/cli/evaluate.ts', folder, '--group', '\\.(\\w+)-', '--epochs', '5', '--export-c', out], { timeout: 120_000 });
   expect(stdout).toMatch(/wrote the C library to .*deploy \(float32: \d+ B of constant data/);
