@@ -1,5 +1,5 @@
 import { denseNetworkFrom, UnsupportedModelError, type DenseLayer, type DenseNetwork } from '../classify/dense-network';
-import { DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
+import { BAND_POWER_FLOOR, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
 import { fftSizeFor } from '../signal/fft';
 import { Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
@@ -109,6 +109,7 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
 #define ML_BANDS ${spectrumBandsHz.length}
 #define ML_DOMINANT_FROM ${dominantFrom}
 #define ML_DOMINANT_TO ${dominantTo}
+#define ML_BAND_POWER_FLOOR ${doubleLiteral(BAND_POWER_FLOOR)}
 #define ML_FEATURES ${features}
 `,
     runtimeSource(needs),

@@ -6,8 +6,8 @@
  * was trained on, to the last few bits, not an approximation of it. A change to those files needs
  * the same change here; the compile test (c-library.test.ts) catches any drift.
  *
- * The generated file defines ML_N (samples per window), ML_FFT, ML_HALF and ML_BINS before
- * these parts; each part is emitted only when a feature group needs it, as gcc -Wall rejects
+ * The generated file defines ML_N (samples per window), ML_FFT, ML_HALF, ML_BINS and
+ * ML_BAND_POWER_FLOOR before these parts; each part is emitted only when a feature group needs it, as gcc -Wall rejects
  * unused static functions.
  */
 
@@ -177,6 +177,11 @@ static double ml_bin_power(int from, int to) {
   int k;
   for (k = from; k < to; k++) total += ml_power[k];
   return total;
+}
+
+/* logBandPower of signal/features.ts: log10(power + BAND_POWER_FLOOR), finite for a silent band. */
+static double ml_log_band_power(double power) {
+  return log10(power + ML_BAND_POWER_FLOOR);
 }
 
 /* Spectrum.dominantHz over bins [from, to): the strongest, refined by a parabola through the log power. */

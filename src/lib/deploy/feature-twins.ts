@@ -20,7 +20,7 @@ export interface FeatureTwin {
 }
 
 const channels = ['x', 'y', 'z', 'mag'] as const;
-const bandNames = (prefix: string) => spectrumBandsHz.map(([lo, hi]) => `${prefix}.power.${lo}-${hi}Hz`);
+const bandNames = (prefix: string) => spectrumBandsHz.map(([lo, hi]) => `${prefix}.logPower.${lo}-${hi}Hz`);
 
 /**
  * Every feature group that has a C twin. A group missing here (one added to features.ts after
@@ -50,7 +50,7 @@ export const featureTwins: Partial<Record<FeatureGroup, FeatureTwin>> = {
     names: [...bandNames('mag'), 'mag.dominantHz'],
     needs: ['stats', 'spectrum'],
     statements: `ml_spectrum(ml_magnitude);
-  for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]);
+  for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_log_band_power(ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]));
   out[at++] = (float)ml_dominant_hz(ML_DOMINANT_FROM, ML_DOMINANT_TO, ML_BIN_HZ);`,
   },
   correlation: {
@@ -93,7 +93,7 @@ static ml_stats ml_component[2];`,
     out[at++] = (float)h->std;
     out[at++] = (float)h->max;
     ml_spectrum(ml_vertical);
-    for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]);
+    for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_log_band_power(ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]));
     out[at++] = (float)ml_dominant_hz(ML_DOMINANT_FROM, ML_DOMINANT_TO, ML_BIN_HZ);
     out[at++] = (float)ml_correlation(ml_vertical_horizontal, 0, 1, 2, ML_N, v, h);
   }`,
