@@ -20,7 +20,10 @@ export type IdxProblem =
   | { code: 'not-images'; dims: number[] }
   | { code: 'not-labels'; dims: number[] }
   | { code: 'count-mismatch'; images: number; labels: number }
-  | { code: 'label-out-of-range'; index: number; label: number };
+  | { code: 'label-out-of-range'; index: number; label: number }
+  | { code: 'unpaired'; missing: 'images' | 'labels' }
+  | { code: 'size-mismatch'; rows: number; cols: number; expectedRows: number; expectedCols: number }
+  | { code: 'too-many-sets'; sets: number };
 
 /** A file that cannot be used, and why; nothing of it is kept. */
 export class IdxError extends Error {
@@ -53,6 +56,12 @@ function englishProblem(problem: IdxProblem): string {
       return `${problem.images} images but ${problem.labels} labels`;
     case 'label-out-of-range':
       return `label ${problem.label} at position ${problem.index + 1} is not a class from 0 to 9`;
+    case 'unpaired':
+      return `has no ${problem.missing} file to go with it (open images and labels together, e.g. train-images and train-labels)`;
+    case 'size-mismatch':
+      return `images of ${problem.rows} × ${problem.cols} pixels; the network reads ${problem.expectedRows} × ${problem.expectedCols}, as MNIST`;
+    case 'too-many-sets':
+      return `${problem.sets} sets of images and labels; open one training set and at most one test set`;
   }
 }
 

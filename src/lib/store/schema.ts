@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { StoredDigitSet } from '../lesson/digit-sets';
 import type { StoredModel } from './model-record';
 import type { Gap, Recording, SpeedFix } from './recording';
 
@@ -56,6 +57,11 @@ export interface MotionDbSchema extends DBSchema {
     value: StoredModel;
     indexes: { 'by-created': number };
   };
+  /** IDX digit files the user opened on the Learn page (MNIST, Fashion-MNIST). */
+  digitSets: {
+    key: string;
+    value: StoredDigitSet;
+  };
 }
 
 export type MotionDb = IDBPDatabase<MotionDbSchema>;
@@ -84,5 +90,8 @@ export const migrations: readonly Migration[] = [
   (db) => {
     const models = db.createObjectStore('models', { keyPath: 'id' });
     models.createIndex('by-created', 'createdAt');
+  },
+  (db) => {
+    db.createObjectStore('digitSets', { keyPath: 'id' });
   },
 ];

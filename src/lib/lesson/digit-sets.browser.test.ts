@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { openMotionDb } from '../store/db';
+import type { MotionDb } from '../store/schema';
+import { deleteDigitSet, importDigitFiles, listDigitSets } from './digit-sets';
+import { encodeIdx, IdxError } from './idx';
+
+let db: MotionDb;
+let name = '';
+
+beforeEach(async () => {
+  name = `digit-sets-${crypto.randomUUID()}`;
+  db = await openMotionDb(name);
+});
+
+afterEach(async () => {
+  db.close();
+  await deleteDB(name);
+});
+
+async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const images = encodeIdx({ dims: [12, 28, 28], data: Uint8Array.from({ length: 12 * 784 }, (_, i) => i % 251) });
+const labels = encodeIdx({ dims: [12], data: Uint8Array.from({ length: 12 }, (_, i) => i % 10) });
+
+describe('digit sets in IndexedDB', () => {
+  it('keeps opened IDX files (gzip-compressed) across a reopening, and deletes them', async () => {
+    const stored = await importDigitFiles(db, [
+      { name: 'train-images-idx3-ubyte.gz', bytes: await gzip(images) },
+      { name: 'train-labels-idx1-ubyte.gz', bytes: await gzip(labels) },
+    ]);
+    db.close();
+    db = await openMotionDb(name);
+    const [read] = await listDigitSets(db);
+    expect(read?.id).toBe(stored.id);
+    expect(read?.train.count).toBe(10);
+    expect(read?.test.count).toBe(2);
+    expect(read?.train.images).toBeInstanceOf(Uint8Array);
+    expect(read?.train.images.length).toBe(10 * 784);
+    expect(read?.test.images[0]).toBe((10 * 784) % 251);
+    await deleteDigitSet(db, stored.id);
+    expect(await listDigitSets(db)).toEqual([]);
+  });
+
+  it('stores nothing when a file is bad: truncated, wrong magic number, or counts that do not match', async () => {
+    const fewerLabels = encodeIdx({ dims: [11], data: new Uint8Array(11) });
+    const wrongMagic = images.slice();
+    wrongMagic[0] = 0x1f;
+    wrongMagic[1] = 0x00;
+    for (const files of [
+      [{ name: 'train-images-idx3-ubyte', bytes: images.subarray(0, 1000) }, { name: 'train-labels-idx1-ubyte', bytes: labels }],
+      [{ name: 'train-images-idx3-ubyte', bytes: wrongMagic }, { name: 'train-labels-idx1-ubyte', bytes: labels }],
+      [{ name: 'train-images-idx3-ubyte', bytes: images }, { name: 'train-labels-idx1-ubyte', bytes: fewerLabels }],
+    ]) {
+      await expect(importDigitFiles(db, files)).rejects.toBeInstanceOf(IdxError);
+    }
+    expect(await listDigitSets(db)).toEqual([]);
+  });
+});
