@@ -7,8 +7,8 @@
  * the same change here; the compile test (c-library.test.ts) catches any drift.
  *
  * The generated file defines ML_N (samples per window), ML_FFT, ML_HALF, ML_BINS and
- * ML_BAND_POWER_FLOOR before these parts; each part is emitted only when a feature group needs it, as gcc -Wall rejects
- * unused static functions.
+ * ML_BAND_POWER_FLOOR before these parts; each part is emitted only when a feature group needs
+ * it, as gcc -Wall rejects unused static functions.
  */
 
 /** A part of the runtime, emitted once however many groups need it. */
