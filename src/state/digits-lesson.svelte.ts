@@ -3,8 +3,11 @@ import type { BackendStatus } from '../lib/compute/backend';
 import type { EpochLog } from '../lib/learn/fit';
 import { diagnose, type Diagnosis } from '../lib/learn/metrics';
 import { argMax } from '../lib/lesson/digit-network';
-import { decodeShippedDigits, splitShipped, type DigitSplit } from '../lib/lesson/shipped-digits';
+import { deleteDigitSet, importDigitFiles, listDigitSets, type StoredDigitSet } from '../lib/lesson/digit-sets';
+import { IdxError, type IdxProblem } from '../lib/lesson/idx';
+import { decodeShippedDigits, splitOpened, splitShipped, type DigitSplit } from '../lib/lesson/shipped-digits';
 import { lessonDigitSettings, type DigitOutcome, type DigitSettings } from '../lib/lesson/train-digits';
+import { dataset } from './dataset.svelte';
 import { lessonClient } from './lesson-worker';
 
 export type RunState = 'idle' | 'training' | 'done' | 'failed';
@@ -40,6 +43,14 @@ class DigitsLesson {
   dataState = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   dataError = $state<string | undefined>();
   split = $state.raw<DigitSplit | undefined>();
+  #shipped: DigitSplit | undefined;
+  /** Which digits the page trains on: the shipped ones, or a stored set by id. */
+  source = $state('shipped');
+  /** Digit sets opened from IDX files earlier, kept in IndexedDB. */
+  sets = $state.raw<StoredDigitSet[]>([]);
+  /** The last opening of IDX files: the set it stored, or the file at fault and why. */
+  opened = $state.raw<{ ok: true; name: string } | { ok: false; file: string; problem: IdxProblem | { code: 'unreadable'; message: string } } | undefined>();
+  opening = $state(false);
 
   settings = $state<DigitSettings>({ ...lessonDigitSettings });
   state = $state<RunState>('idle');
@@ -79,12 +90,55 @@ class DigitsLesson {
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
         return new Uint8Array(await response.arrayBuffer());
       }));
-      this.split = splitShipped(await decodeShippedDigits(images as Uint8Array, labels as Uint8Array));
+      this.#shipped = splitShipped(await decodeShippedDigits(images as Uint8Array, labels as Uint8Array));
+      this.split = this.#shipped;
       this.dataState = 'ready';
+      this.sets = await listDigitSets((await dataset.store()).db);
     } catch (error) {
       this.dataError = error instanceof Error ? error.message : String(error);
       this.dataState = 'failed';
     }
+  }
+
+  /** Trains on the shipped digits, or on a stored set (its training file split for validation). */
+  use(source: string): void {
+    if (this.state === 'training' || this.labRunning) return;
+    const stored = this.sets.find((set) => set.id === source);
+    const split = stored ? splitOpened(stored.train, stored.test) : this.#shipped;
+    if (!split) return;
+    this.source = stored ? stored.id : 'shipped';
+    this.split = split;
+    this.outcome = undefined;
+    this.history = [];
+    this.chosen = 0;
+  }
+
+  /** Reads IDX files the user opened, keeps them in IndexedDB and trains on them next. */
+  async open(files: readonly File[]): Promise<void> {
+    if (files.length === 0 || this.opening) return;
+    this.opening = true;
+    try {
+      const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      const db = (await dataset.store()).db;
+      const stored = await importDigitFiles(db, read);
+      this.sets = await listDigitSets(db);
+      this.opened = { ok: true, name: stored.name };
+      this.use(stored.id);
+    } catch (error) {
+      this.opened =
+        error instanceof IdxError
+          ? { ok: false, file: error.file, problem: error.problem }
+          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: 'unreadable', message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const db = (await dataset.store()).db;
+    await deleteDigitSet(db, id);
+    this.sets = await listDigitSets(db);
+    if (this.source === id) this.use('shipped');
   }
 
   async train(): Promise<void> {

@@ -1,5 +1,17 @@
 import { expect, test } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { encodeIdx } from '../../src/lib/lesson/idx';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
+
+/** An image file and a label file of `count` 28 × 28 digits (each image filled with its index). */
+function idxPair(prefix: string, count: number): { name: string; mimeType: string; buffer: Buffer }[] {
+  const images = encodeIdx({ dims: [count, 28, 28], data: Uint8Array.from({ length: count * 784 }, (_, i) => (Math.floor(i / 784) * 13) % 256) });
+  const labels = encodeIdx({ dims: [count], data: Uint8Array.from({ length: count }, (_, i) => i % 10) });
+  return [
+    { name: `${prefix}-images-idx3-ubyte.gz`, mimeType: 'application/gzip', buffer: gzipSync(images) },
+    { name: `${prefix}-labels-idx1-ubyte`, mimeType: 'application/octet-stream', buffer: Buffer.from(labels) },
+  ];
+}
 
 describeInBrowser('the Learn pages', () => {
   const browser = useBrowser();
@@ -62,6 +74,28 @@ describeInBrowser('the Learn pages', () => {
     const drawn = page.getByTestId('draw-probabilities');
     await drawn.waitFor();
     expect(await drawn.getAttribute('data-predicted')).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('digits: IDX files opened from disk are kept, a bad one is named and nothing is stored', async () => {
+    const { context, page, errors } = await openApp(browser(), '#/learn/digits');
+    await page.getByTestId('digits-split').waitFor();
+    const [images, labels] = idxPair('train', 120) as [{ name: string; mimeType: string; buffer: Buffer }, { name: string; mimeType: string; buffer: Buffer }];
+    await page.getByTestId('idx-files').setInputFiles([images, { ...labels, buffer: labels.buffer.subarray(0, 100) }]);
+    const result = page.getByTestId('idx-result');
+    await expect.poll(() => result.textContent()).toContain('train-labels-idx1-ubyte: the file is cut short');
+    expect(await result.textContent()).toContain('Nothing was stored.');
+    expect(await page.getByRole('radio').count()).toBe(1);
+
+    await page.getByTestId('idx-files').setInputFiles([images, labels, ...idxPair('t10k', 30)]);
+    await expect.poll(() => result.textContent()).toContain('Stored “train-ubyte + t10k-ubyte”');
+    expect(await page.getByTestId('digits-split').textContent()).toContain('108 digits to train on, 12 to validate');
+    // Kept on the device: still there after a reload.
+    await page.reload();
+    await page.getByTestId('digits-split').waitFor();
+    expect(await page.getByRole('radio').count()).toBe(2);
+    expect(await page.getByText('train-ubyte + t10k-ubyte: 120 training and 30 test images').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
