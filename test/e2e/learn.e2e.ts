@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { encodeIdx } from '../../src/lib/lesson/idx';
-import { describeInBrowser, openApp, useBrowser } from './fixture';
+import { describeInBrowser, openApp, useBrowser, waitForReady, waitForServiceWorker } from './fixture';
 
 /** An image file and a label file of `count` 28 × 28 digits (each image filled with its index). */
 function idxPair(prefix: string, count: number): { name: string; mimeType: string; buffer: Buffer }[] {
@@ -96,6 +96,26 @@ describeInBrowser('the Learn pages', () => {
     await page.getByTestId('digits-split').waitFor();
     expect(await page.getByRole('radio').count()).toBe(2);
     expect(await page.getByText('train-ubyte + t10k-ubyte: 120 training and 30 test images').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('offline: the digits come from the precache and train on wasm; the one neuron trains too', async () => {
+    const { context, page, errors } = await openApp(browser());
+    await page.getByTestId('offline-ready').waitFor();
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.goto(page.url().replace(/#.*$/, '') + '#/learn/digits');
+    await waitForReady(page);
+    await page.getByTestId('digits-split').waitFor();
+    await page.getByTestId('digits-epochs').fill('1');
+    await page.getByLabel('Engine').selectOption('tfjs');
+    await page.getByTestId('digits-train').click();
+    await page.getByTestId('digits-test-accuracy').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('digits-speed').textContent()).toContain('TensorFlow.js (wasm)');
+    await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Regression' }).click();
+    await page.getByTestId('train-neuron').click();
+    await page.getByTestId('neuron-result').waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await context.close();
   });
