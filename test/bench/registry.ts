@@ -1,3 +1,4 @@
+import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
 import { lighthouseScores } from './lighthouse';
 import { liveInferencePerWindow } from './live-inference-per-window';
@@ -26,4 +27,5 @@ export const benchmarks: Benchmark[] = [
   liveLatency,
   liveInferencePerWindow,
   liveMemoryGrowth,
+  deployFootprint,
 ];

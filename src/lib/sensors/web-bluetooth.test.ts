@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BLESENSE_ACC_UUID, BLESENSE_GYRO_UUID, BLESENSE_SERVICE_UUID } from './ble-blesense-profile';
-import { MOTION_LAB_FORMAT_UUID, MOTION_LAB_PACKETS_UUID, MOTION_LAB_SERVICE_UUID } from './ble-own-protocol';
+import { MOTION_LAB_CLASSIFICATION_UUID, MOTION_LAB_FORMAT_UUID, MOTION_LAB_LABELS_UUID, MOTION_LAB_PACKETS_UUID, MOTION_LAB_SERVICE_UUID } from './ble-own-protocol';
 import { TMT_IMU_UUID, TMT_SERVICE_UUID, TMT_STATE_UUID } from './ble-tmt-profile';
 import { concatSamples, type MotionSamples } from './samples';
 import type { SourceEvent } from './source';
@@ -288,5 +288,42 @@ describe('WebBluetoothSource errors say what to do', () => {
     await expect(WebBluetoothSource.request({ bluetooth: fakeBluetooth(device).bluetooth })).rejects.toThrow(
       /Could not connect to BLESense-1A2B \(Connection failed for unknown reason.\)\. Bring it closer/,
     );
+  });
+});
+
+describe('WebBluetoothSource with the Motion Lab firmware built with a model', () => {
+  function board(withModel: boolean) {
+    const packets = new FakeCharacteristic(MOTION_LAB_PACKETS_UUID);
+    const format = new FakeCharacteristic(MOTION_LAB_FORMAT_UUID, new DataView(Uint8Array.of(1, 1, 4, 0xd0, 0x07).buffer));
+    const classification = new FakeCharacteristic(MOTION_LAB_CLASSIFICATION_UUID);
+    const labels = new FakeCharacteristic(MOTION_LAB_LABELS_UUID, new DataView(new TextEncoder().encode('running\nwalking\n').buffer));
+    const device = new FakeDevice('Motion Lab 1A2B', [new FakeService(MOTION_LAB_SERVICE_UUID, withModel ? [packets, format, classification, labels] : [packets, format])]);
+    return { classification, device };
+  }
+  const answer = (window: number, label: number) => new DataView(Uint8Array.of(window, 0, 0x40, 0x42, 0x0f, 0, label, 2, ...(label === 0 ? [0xff, 0xff, 0, 0] : [0, 0, 0xff, 0xff])).buffer);
+
+  test("reads the board's labels and delivers its answers across a reconnection, until stop", async () => {
+    const { classification, device } = board(true);
+    const source = await WebBluetoothSource.request({ bluetooth: fakeBluetooth(device).bluetooth, now });
+    await source.start(listen().listener);
+    const answers: number[] = [];
+    expect(await source.deviceClassifications((result) => answers.push(result.label))).toEqual(['running', 'walking']);
+    expect(classification.notifying).toBe(true);
+    classification.notify(answer(1, 1));
+    device.gatt.disconnect();
+    await source.reconnect();
+    classification.notify(answer(2, 0));
+    await source.stop();
+    expect(classification.notifying).toBe(false);
+    classification.notify(answer(3, 1));
+    expect(answers).toEqual([1, 0]);
+  });
+
+  test('a streaming-only board: null, and nothing subscribed', async () => {
+    const { device } = board(false);
+    const source = await WebBluetoothSource.request({ bluetooth: fakeBluetooth(device).bluetooth, now });
+    await source.start(listen().listener);
+    expect(await source.deviceClassifications(() => undefined)).toBeNull();
+    await source.stop();
   });
 });

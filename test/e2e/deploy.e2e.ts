@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { describeInBrowser, openApp, useBrowser } from './fixture';
+import { importSyntheticActivities } from './seed';
+
+/** The zip is opened with unzip and both builds compiled with gcc; under CI their absence fails the test. */
+const tools = spawnSync('unzip', ['-v']).status === 0 && spawnSync('gcc', ['--version']).status === 0;
+
+describeInBrowser('deploying a model to a microcontroller', () => {
+  const browser = useBrowser();
+
+  test.skipIf(!tools && process.env.CI !== 'true')('train, then download the model for a board: both C builds compile and the sketch folder is complete', { timeout: 120_000 }, async () => {
+    const { context, page, errors, foreignRequests } = await openApp(browser(), '#/train');
+    const deploy = page.getByTestId('deploy');
+    await deploy.getByText('Train a model first').waitFor();
+
+    await importSyntheticActivities(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Train' }).click();
+    await page.getByText('Advanced settings').click();
+    await page.getByLabel('Epochs', { exact: true }).fill('5');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
+
+    // The section ends the page: the offline notice, still up, must not cover it.
+    await page.getByTestId('offline-ready').waitFor();
+    await deploy.getByRole('button', { name: 'Download for a microcontroller' }).click();
+    const sizes = deploy.getByTestId('deploy-sizes');
+    await sizes.waitFor({ timeout: 30_000 });
+    expect(await sizes.locator('tbody th').allTextContents()).toEqual(['float32', 'int8']);
+    const [download] = await Promise.all([page.waitForEvent('download'), deploy.getByRole('link', { name: 'Save motion-model.zip' }).click()]);
+    expect(download.suggestedFilename()).toBe('motion-model.zip');
+    const zip = (await download.path()) ?? '';
+
+    const dir = mkdtempSync(join(tmpdir(), 'motion-lab-deploy-e2e-'));
+    try {
+      expect(spawnSync('unzip', ['-q', zip, '-d', dir]).status).toBe(0);
+      const root = join(dir, 'motion_model');
+      for (const file of ['motion_lab/motion_lab.ino', 'motion_lab/motion_lab_protocol.h', 'motion_lab/motion_lab_windows.h', 'motion_lab/motion_model.c', 'tfjs/weights.bin', 'tflite/motion_model.tflite']) {
+        expect(readFileSync(join(root, file)).length, file).toBeGreaterThan(0);
+      }
+      expect(readFileSync(join(root, 'int8/motion_model.h'), 'utf8')).toContain('#define MOTION_MODEL_LABELS 2');
+      expect(readFileSync(join(root, 'motion_lab/motion_lab.ino'), 'utf8')).toContain('__has_include("motion_model.h")');
+      for (const build of ['float32', 'int8']) {
+        const compiled = spawnSync('gcc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-c', '-o', join(dir, `${build}.o`), join(root, build, 'motion_model.c')], { encoding: 'utf8' });
+        expect(compiled.stderr).toBe('');
+        expect(compiled.status).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
