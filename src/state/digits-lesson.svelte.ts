@@ -5,6 +5,7 @@ import { diagnose, type Diagnosis } from '../lib/learn/metrics';
 import { argMax } from '../lib/lesson/digit-network';
 import { deleteDigitSet, importDigitFiles, listDigitSets, type StoredDigitSet } from '../lib/lesson/digit-sets';
 import { IdxError, type IdxProblem } from '../lib/lesson/idx';
+import { labSetups, type LabSetup } from '../lib/lesson/overfitting-lab';
 import { decodeShippedDigits, splitOpened, splitShipped, type DigitSplit } from '../lib/lesson/shipped-digits';
 import { lessonDigitSettings, type DigitOutcome, type DigitSettings } from '../lib/lesson/train-digits';
 import { dataset } from './dataset.svelte';
@@ -13,24 +14,12 @@ import { lessonClient } from './lesson-worker';
 export type RunState = 'idle' | 'training' | 'done' | 'failed';
 
 /** One row of the overfitting lab: a setup, the lesson's name for it, and what a real run gave. */
-export interface LabRow {
-  model: 'A' | 'B' | 'C';
-  settings: DigitSettings;
+export interface LabRow extends LabSetup {
   state: RunState;
   outcome?: DigitOutcome;
   diagnosis?: Diagnosis;
 }
 
-/**
- * The lab's three setups, chosen to show the lesson's three cases on these digits: the lesson's
- * network (a good fit), a wide network on 300 digits for 150 epochs (it learns them by heart),
- * and a network of 2 units stopped after 3 epochs (it never learns enough).
- */
-export const labSetups: readonly Pick<LabRow, 'model' | 'settings'>[] = [
-  { model: 'A', settings: { ...lessonDigitSettings } },
-  { model: 'B', settings: { ...lessonDigitSettings, hidden: 128, epochs: 150, trainRows: 300 } },
-  { model: 'C', settings: { ...lessonDigitSettings, hidden: 2, epochs: 3 } },
-];
 
 /** How many misclassified test digits the grid shows at most. */
 const WRONG_SHOWN = 48;

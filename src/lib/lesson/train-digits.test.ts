@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packDigitFiles } from '../../../build/mnist-digits';
 import { decodeShippedDigits, splitShipped, type DigitSplit } from './shipped-digits';
+import { diagnose } from '../learn/metrics';
+import { labSetups } from './overfitting-lab';
 import { lessonDigitSettings, trainDigits } from './train-digits';
 
 let split: DigitSplit;
@@ -47,4 +49,14 @@ describe('trainDigits', () => {
     expect(maxDifference(sparse.weights.w2, tfjs.weights.w2)).toBeLessThan(1e-4);
     expect(Math.abs(sparse.test.accuracy - tfjs.test.accuracy)).toBeLessThanOrEqual(0.002);
   });
+
+  it('gives the overfitting lab the lesson’s three cases: A fits, B underfits, C overfits', async () => {
+    const verdicts: Record<string, string> = {};
+    for (const { model, settings } of labSetups) {
+      const outcome = await trainDigits(split, settings);
+      verdicts[model] = diagnose(outcome.train.accuracy, outcome.validation.accuracy, outcome.test.accuracy).verdict;
+      if (model === 'A') expect(outcome.test.accuracy).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(verdicts).toEqual({ A: 'good', B: 'underfitting', C: 'overfitting' });
+  }, 60_000);
 });
