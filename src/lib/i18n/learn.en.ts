@@ -46,7 +46,7 @@ export const learnEn = {
   'learn.descent.trend.diverging': 'This learning rate diverges: each step overshoots further and the loss grows.',
   'learn.surface.title': 'Two parameters at once',
   'learn.surface.intro':
-    'With both w and b free, the loss is a surface: darker is lower. Descent starts at your guess and moves both parameters downhill; the cross marks the minimum at w = 2, b = −1.',
+    'With both w and b free, the loss is a surface: darker is lower. Descent starts at your guess and moves both parameters downhill; the cross marks the minimum at w = {w}, b = {b}.',
   'learn.surface.steps': 'Steps',
   'learn.surface.plot': 'Loss surface over w (across) and b (up), with the descent path from your guess',
   'learn.surface.end': 'After {steps} steps: w = {w}, b = {b}, loss = {loss}',

@@ -48,7 +48,7 @@ export const learnEs: Record<keyof typeof learnEn, string> = {
   'learn.descent.trend.diverging': 'Esta tasa de aprendizaje diverge: cada paso se pasa más lejos y la pérdida crece.',
   'learn.surface.title': 'Dos parámetros a la vez',
   'learn.surface.intro':
-    'Con w y b libres, la pérdida es una superficie: más oscuro es más bajo. El descenso parte de tu suposición y mueve ambos parámetros cuesta abajo; la cruz marca el mínimo en w = 2, b = −1.',
+    'Con w y b libres, la pérdida es una superficie: más oscuro es más bajo. El descenso parte de tu suposición y mueve ambos parámetros cuesta abajo; la cruz marca el mínimo en w = {w}, b = {b}.',
   'learn.surface.steps': 'Pasos',
   'learn.surface.plot': 'Superficie de pérdida sobre w (horizontal) y b (vertical), con el camino del descenso desde tu suposición',
   'learn.surface.end': 'Después de {steps} pasos: w = {w}, b = {b}, pérdida = {loss}',
