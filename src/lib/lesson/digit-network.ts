@@ -91,10 +91,11 @@ const PROBABILITY_FLOOR = 1e-7;
  */
 function forward(weights: DigitWeights, set: SparseImages, row: number, h: Float64Array, into: Float64Array): void {
   const { hidden, classes, w1, b1, w2, b2 } = weights;
+  const { rowStart, pixel, value } = set;
   for (let unit = 0; unit < hidden; unit += 1) h[unit] = b1[unit] as number;
-  for (let entry = set.rowStart[row] as number, end = set.rowStart[row + 1] as number; entry < end; entry += 1) {
-    const x = set.value[entry] as number;
-    const base = (set.pixel[entry] as number) * hidden;
+  for (let entry = rowStart[row] as number, end = rowStart[row + 1] as number; entry < end; entry += 1) {
+    const x = value[entry] as number;
+    const base = (pixel[entry] as number) * hidden;
     for (let unit = 0; unit < hidden; unit += 1) h[unit] = (h[unit] as number) + x * (w1[base + unit] as number);
   }
   for (let unit = 0; unit < hidden; unit += 1) if ((h[unit] as number) < 0) h[unit] = 0;
@@ -149,6 +150,7 @@ export class DigitNetwork {
    */
   trainBatch(set: SparseImages, order: ArrayLike<number>, from: number, to: number): { loss: number; correct: number } {
     const { hidden, classes, w2 } = this.weights;
+    const { rowStart, pixel, value } = set;
     const [gw1, gb1, gw2, gb2] = this.#grads as [Float32Array, Float32Array, Float32Array, Float32Array];
     for (const grad of this.#grads) grad.fill(0);
     const size = to - from;
@@ -178,9 +180,9 @@ export class DigitNetwork {
       }
       for (let k = 0; k < classes; k += 1) gb2[k] = (gb2[k] as number) + (p[k] as number);
       for (let unit = 0; unit < hidden; unit += 1) gb1[unit] = (gb1[unit] as number) + (dh[unit] as number);
-      for (let entry = set.rowStart[row] as number, end = set.rowStart[row + 1] as number; entry < end; entry += 1) {
-        const x = set.value[entry] as number;
-        const base = (set.pixel[entry] as number) * hidden;
+      for (let entry = rowStart[row] as number, end = rowStart[row + 1] as number; entry < end; entry += 1) {
+        const x = value[entry] as number;
+        const base = (pixel[entry] as number) * hidden;
         for (let unit = 0; unit < hidden; unit += 1) gw1[base + unit] = (gw1[base + unit] as number) + x * (dh[unit] as number);
       }
     }
