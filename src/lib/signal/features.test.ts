@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_POWER_FLOOR, defaultFeatureConfig, extractFeatures, extractorFor, featureNames, FeatureExtractor, logBandPower, type FeatureConfig } from './features';
+import {
+  BAND_POWER_FLOOR,
+  defaultFeatureConfig,
+  extractFeatures,
+  extractorFor,
+  featureGroups,
+  featureNames,
+  FeatureExtractor,
+  logBandPower,
+  type FeatureConfig,
+} from './features';
 import { windowSamples } from './windows';
 
 /** The named values of a row. */
@@ -24,12 +34,15 @@ function bouncing(frequencyHz: number, amplitude = 2): Float32Array {
 
 const bands = ['0.5-1', '1-2', '2-3', '3-5', '5-8', '8-12'].map((band) => `mag.logPower.${band}Hz`);
 
+/** The default window with every feature group, the phone's own axes included. */
+const every: FeatureConfig = { ...defaultFeatureConfig, groups: [...featureGroups] };
+
 /** A band's power in (m/s²)², back from its logarithm. */
 const power = (f: Record<string, number>, band: string) => 10 ** f[band]! - BAND_POWER_FLOOR;
 
 describe('featureNames', () => {
-  it('lists 53 features in a fixed order', () => {
-    const names = featureNames(defaultFeatureConfig);
+  it('lists 53 features in a fixed order with every group', () => {
+    const names = featureNames(every);
     expect(names).toHaveLength(53);
     expect(names.slice(0, 6)).toEqual(['x.mean', 'x.std', 'x.min', 'x.max', 'x.range', 'x.rms']);
     expect(names.slice(18, 24)).toEqual(['mag.mean', 'mag.std', 'mag.min', 'mag.max', 'mag.range', 'mag.rms']);
@@ -56,6 +69,13 @@ describe('featureNames', () => {
       'vert.dominantHz',
       'corr.vertHoriz',
     ]);
+  });
+
+  it('uses by default the 22 features that do not depend on how the device sits', () => {
+    expect(defaultFeatureConfig.groups).toEqual(['spectrum', 'vertical']);
+    const names = featureNames(defaultFeatureConfig);
+    expect(names).toHaveLength(22);
+    expect(names.filter((name) => /^(x|y|z)\.|^corr\.(xy|xz|yz)$/.test(name))).toEqual([]);
   });
 
   it('keeps the groups in their own order whatever order the config lists them in', () => {
@@ -95,8 +115,8 @@ describe('vertical features', () => {
   }
 
   it('find the up-and-down rhythm whichever way the phone is held', () => {
-    const upright = extract(bobbing([0, 0, 1]), defaultFeatureConfig);
-    const tilted = extract(bobbing([Math.SQRT1_2, 0, Math.SQRT1_2]), defaultFeatureConfig);
+    const upright = extract(bobbing([0, 0, 1]), every);
+    const tilted = extract(bobbing([Math.SQRT1_2, 0, Math.SQRT1_2]), every);
     expect(upright['vert.dominantHz']).toBeCloseTo(2, 1);
     expect(upright['vert.std']).toBeCloseTo(1.5 / Math.SQRT2, 1);
     for (const name of ['vert.std', 'vert.range', 'vert.dominantHz', 'horiz.std', 'vert.logPower.1-2Hz']) {
@@ -107,10 +127,44 @@ describe('vertical features', () => {
   });
 });
 
+describe('the default features', () => {
+  /** `acc` turned by `angle` radians around the unit `axis` (Rodrigues' formula), as a device held another way would see it. */
+  function rotated(acc: Float32Array, axis: [number, number, number], angle: number): Float32Array {
+    const [kx, ky, kz] = axis;
+    const [c, s] = [Math.cos(angle), Math.sin(angle)];
+    const out = new Float32Array(acc.length);
+    for (let i = 0; i < acc.length; i += 3) {
+      const [x, y, z] = [acc[i]!, acc[i + 1]!, acc[i + 2]!];
+      const dot = kx * x + ky * y + kz * z;
+      out[i] = x * c + (ky * z - kz * y) * s + kx * dot * (1 - c);
+      out[i + 1] = y * c + (kz * x - kx * z) * s + ky * dot * (1 - c);
+      out[i + 2] = z * c + (kx * y - ky * x) * s + kz * dot * (1 - c);
+    }
+    return out;
+  }
+
+  it('are the same however the device is turned, unlike the axes’ own', () => {
+    // A stride: a 1.8 Hz bounce with its second harmonic, a 0.9 Hz sway and a forward push.
+    const acc = new Float32Array(n * 3);
+    for (let i = 0; i < n; i += 1) {
+      const t = i / 50;
+      acc[i * 3] = 0.9 * Math.sin(2 * Math.PI * 0.9 * t);
+      acc[i * 3 + 1] = 1.2 * Math.sin(2 * Math.PI * 1.8 * t + 0.7);
+      acc[i * 3 + 2] = 9.81 + 2 * Math.sin(2 * Math.PI * 1.8 * t) + 0.6 * Math.sin(2 * Math.PI * 3.6 * t + 1);
+    }
+    const axis = [1, 2, 2].map((v) => v / 3) as [number, number, number];
+    const upright = extract(acc, every);
+    const turned = extract(rotated(acc, axis, 1.1), every);
+    for (const name of featureNames(defaultFeatureConfig)) expect(turned[name], name).toBeCloseTo(upright[name]!, 3);
+    expect(Math.abs(turned['x.mean']! - upright['x.mean']!)).toBeGreaterThan(1);
+    expect(Math.abs(turned['corr.yz']! - upright['corr.yz']!)).toBeGreaterThan(0.1);
+  });
+});
+
 describe('extractFeatures', () => {
   it('computes the statistics, crossings and correlations of a window by hand', () => {
     // 4 samples at 2 Hz: x = 1, 3, 1, 3; y = 2x; z = −x, so |a| = √6·x.
-    const config: FeatureConfig = { ...defaultFeatureConfig, rateHz: 2, windowS: 2, strideS: 1 };
+    const config: FeatureConfig = { ...every, rateHz: 2, windowS: 2, strideS: 1 };
     const f = extract(Float32Array.of(1, 2, -1, 3, 6, -3, 1, 2, -1, 3, 6, -3), config);
     const r6 = Math.sqrt(6);
     const expected: Record<string, number> = {
@@ -126,7 +180,7 @@ describe('extractFeatures', () => {
   });
 
   it('gives a constant axis no spread, no crossings and no correlation', () => {
-    const f = extract(bouncing(2), defaultFeatureConfig);
+    const f = extract(bouncing(2), every);
     expect([f['x.std'], f['x.range'], f['x.meanCrossingsPerS'], f['corr.xy'], f['corr.xz']]).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -167,7 +221,7 @@ describe('extractFeatures', () => {
   });
 
   it('writes into the row it is given, one window after another into rows', () => {
-    const extractor = extractorFor(defaultFeatureConfig);
+    const extractor = extractorFor(every);
     const rows = extractor.rows([{ acc: bouncing(2) }, { acc: bouncing(3) }]);
     expect(rows).toHaveLength(106);
     const second = named(rows.subarray(53), extractor.names);
@@ -175,14 +229,14 @@ describe('extractFeatures', () => {
   });
 
   it('refuses a window or a row of the wrong size, and a config without features', () => {
-    expect(() => extractFeatures({ acc: new Float32Array(n * 3 - 3) }, defaultFeatureConfig, new Float32Array(53))).toThrow(`${n} samples`);
-    expect(() => extractFeatures({ acc: new Float32Array(n * 3) }, defaultFeatureConfig, new Float32Array(37))).toThrow(/53 values/);
+    expect(() => extractFeatures({ acc: new Float32Array(n * 3 - 3) }, every, new Float32Array(53))).toThrow(`${n} samples`);
+    expect(() => extractFeatures({ acc: new Float32Array(n * 3) }, every, new Float32Array(37))).toThrow(/53 values/);
     expect(() => new FeatureExtractor({ ...defaultFeatureConfig, groups: [] })).toThrow(/No feature group/);
     expect(() => new FeatureExtractor({ ...defaultFeatureConfig, windowS: 0.01 })).toThrow(/fewer than 2 samples/);
   });
 
   it('gives a fresh extractor when a config is changed in place', () => {
-    const config = { ...defaultFeatureConfig };
+    const config = { ...every };
     expect(featureNames(config)).toHaveLength(53);
     config.groups = ['correlation'];
     expect(featureNames(config)).toHaveLength(3);
