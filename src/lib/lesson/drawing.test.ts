@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inkBounds, inkFromRgba, MNIST_SIDE, toMnistImage } from './drawing';
+import { inkBounds, inkFromRgba, toMnistImage } from './drawing';
+import { IMAGE_SIDE } from './shipped-digits';
 
 /** A width × height canvas with the rectangle [left, right) × [top, bottom) inked. */
 function canvasWith(width: number, height: number, rectangles: [number, number, number, number][]): Float32Array {
@@ -16,8 +17,8 @@ function centreOfMass(image: Float32Array): [number, number] {
   let y = 0;
   image.forEach((value, index) => {
     mass += value;
-    x += value * ((index % MNIST_SIDE) + 0.5);
-    y += value * (Math.floor(index / MNIST_SIDE) + 0.5);
+    x += value * ((index % IMAGE_SIDE) + 0.5);
+    y += value * (Math.floor(index / IMAGE_SIDE) + 0.5);
   });
   return [x / mass, y / mass];
 }
@@ -31,7 +32,7 @@ describe('toMnistImage', () => {
     // A "1": a vertical bar 6 wide and 60 high, near the top-left of a 280 × 280 pad.
     const image = toMnistImage(canvasWith(280, 280, [[10, 5, 16, 65]]), 280, 280) as Float32Array;
     expect(image).toHaveLength(784);
-    const box = inkBounds(image, MNIST_SIDE, MNIST_SIDE);
+    const box = inkBounds(image, IMAGE_SIDE, IMAGE_SIDE);
     expect(box && box.bottom - box.top).toBe(20);
     expect(box && box.right - box.left).toBe(2);
     const [x, y] = centreOfMass(image);
@@ -41,7 +42,7 @@ describe('toMnistImage', () => {
 
   it('keeps the aspect of a wide drawing and averages the area it shrinks', () => {
     const image = toMnistImage(canvasWith(200, 100, [[0, 40, 200, 50]]), 200, 100) as Float32Array;
-    const box = inkBounds(image, MNIST_SIDE, MNIST_SIDE);
+    const box = inkBounds(image, IMAGE_SIDE, IMAGE_SIDE);
     expect(box && box.right - box.left).toBe(20);
     expect(box && box.bottom - box.top).toBe(1);
     expect(Math.max(...image)).toBeCloseTo(1, 6);

@@ -4,8 +4,8 @@
  * its centre of mass at the centre. A network trained on MNIST expects exactly that; a drawing
  * shown to it as drawn, small in a corner or thin, is read far worse.
  */
+import { IMAGE_SIDE } from './shipped-digits';
 
-export const MNIST_SIDE = 28;
 const FIT_SIDE = 20;
 /** Below this, a pixel of the drawing is background. */
 const INK_THRESHOLD = 0.05;
@@ -79,11 +79,11 @@ export function toMnistImage(ink: ArrayLike<number>, width: number, height: numb
     }
   }
   const clamp = (value: number, most: number) => Math.min(most, Math.max(0, value));
-  const offsetX = clamp(Math.round(MNIST_SIDE / 2 - massX / mass), MNIST_SIDE - fittedWidth);
-  const offsetY = clamp(Math.round(MNIST_SIDE / 2 - massY / mass), MNIST_SIDE - fittedHeight);
-  const image = new Float32Array(MNIST_SIDE * MNIST_SIDE);
+  const offsetX = clamp(Math.round(IMAGE_SIDE / 2 - massX / mass), IMAGE_SIDE - fittedWidth);
+  const offsetY = clamp(Math.round(IMAGE_SIDE / 2 - massY / mass), IMAGE_SIDE - fittedHeight);
+  const image = new Float32Array(IMAGE_SIDE * IMAGE_SIDE);
   for (let fy = 0; fy < fittedHeight; fy += 1) {
-    for (let fx = 0; fx < fittedWidth; fx += 1) image[(fy + offsetY) * MNIST_SIDE + fx + offsetX] = Math.min(1, fitted[fy * fittedWidth + fx] as number);
+    for (let fx = 0; fx < fittedWidth; fx += 1) image[(fy + offsetY) * IMAGE_SIDE + fx + offsetX] = Math.min(1, fitted[fy * fittedWidth + fx] as number);
   }
   return image;
 }

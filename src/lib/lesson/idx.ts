@@ -68,12 +68,12 @@ function englishProblem(problem: IdxProblem): string {
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 const UNSIGNED_BYTE = 0x08;
 
-export function isGzip(bytes: Uint8Array): boolean {
+function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
 }
 
 /** Decompresses gzip with the platform's own DecompressionStream (browsers and Node alike). */
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -1,9 +1,7 @@
 import { pairImages, readIdx, type LabelledImages } from './idx';
 
-/** The `mnist` package's digits: 10,000 from MNIST's test set, 784 pixels each. */
-export const SHIPPED_COUNT = 10_000;
+/** MNIST's digits are 28 × 28 pixels. */
 export const IMAGE_SIDE = 28;
-export const IMAGE_PIXELS = IMAGE_SIDE * IMAGE_SIDE;
 
 /** How the shipped digits are split: the lesson's three sets. */
 export const shippedSplit = { train: 8000, validation: 1000, test: 1000 } as const;
