@@ -3,7 +3,7 @@ import type { BackendStatus } from '../lib/compute/backend';
 import type { EpochLog } from '../lib/learn/fit';
 import { diagnose, type Diagnosis } from '../lib/learn/metrics';
 import { argMax } from '../lib/lesson/digit-network';
-import { deleteDigitSet, importDigitFiles, listDigitSets, type StoredDigitSet } from '../lib/lesson/digit-sets';
+import { deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet, type DigitSetInfo } from '../lib/lesson/digit-sets';
 import { IdxError, type IdxProblem } from '../lib/lesson/idx';
 import { labSetups, type LabSetup } from '../lib/lesson/overfitting-lab';
 import { decodeShippedDigits, splitOpened, splitShipped, type DigitSplit } from '../lib/lesson/shipped-digits';
@@ -36,7 +36,7 @@ class DigitsLesson {
   /** Which digits the page trains on: the shipped ones, or a stored set by id. */
   source = $state('shipped');
   /** Digit sets opened from IDX files earlier, kept in IndexedDB. */
-  sets = $state.raw<StoredDigitSet[]>([]);
+  sets = $state.raw<DigitSetInfo[]>([]);
   /** The last opening of IDX files: the set it stored, or the file at fault and why. */
   opened = $state.raw<{ ok: true; name: string } | { ok: false; file: string; problem: IdxProblem | { code: 'unreadable'; message: string } } | undefined>();
   opening = $state(false);
@@ -90,12 +90,12 @@ class DigitsLesson {
   }
 
   /** Trains on the shipped digits, or on a stored set (its training file split for validation). */
-  use(source: string): void {
+  async use(source: string): Promise<void> {
     if (this.state === 'training' || this.labRunning) return;
-    const stored = this.sets.find((set) => set.id === source);
+    const stored = source === 'shipped' ? undefined : await loadDigitSet((await dataset.store()).db, source);
     const split = stored ? splitOpened(stored.train, stored.test) : this.#shipped;
     if (!split) return;
-    this.source = stored ? stored.id : 'shipped';
+    this.source = stored ? source : 'shipped';
     this.split = split;
     this.outcome = undefined;
     this.history = [];
@@ -112,7 +112,7 @@ class DigitsLesson {
       const stored = await importDigitFiles(db, read);
       this.sets = await listDigitSets(db);
       this.opened = { ok: true, name: stored.name };
-      this.use(stored.id);
+      await this.use(stored.id);
     } catch (error) {
       this.opened =
         error instanceof IdxError
@@ -127,7 +127,7 @@ class DigitsLesson {
     const db = (await dataset.store()).db;
     await deleteDigitSet(db, id);
     this.sets = await listDigitSets(db);
-    if (this.source === id) this.use('shipped');
+    if (this.source === id) await this.use('shipped');
   }
 
   async train(): Promise<void> {

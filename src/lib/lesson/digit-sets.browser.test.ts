@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openMotionDb } from '../store/db';
 import type { MotionDb } from '../store/schema';
-import { deleteDigitSet, importDigitFiles, listDigitSets } from './digit-sets';
+import { deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet } from './digit-sets';
 import { encodeIdx, IdxError } from './idx';
 
 let db: MotionDb;
@@ -34,15 +34,15 @@ describe('digit sets in IndexedDB', () => {
     ]);
     db.close();
     db = await openMotionDb(name);
-    const [read] = await listDigitSets(db);
-    expect(read?.id).toBe(stored.id);
-    expect(read?.train.count).toBe(10);
-    expect(read?.test.count).toBe(2);
+    expect(await listDigitSets(db)).toEqual([stored]);
+    expect(stored).toMatchObject({ trainCount: 10, testCount: 2 });
+    const read = await loadDigitSet(db, stored.id);
     expect(read?.train.images).toBeInstanceOf(Uint8Array);
     expect(read?.train.images.length).toBe(10 * 784);
     expect(read?.test.images[0]).toBe((10 * 784) % 251);
     await deleteDigitSet(db, stored.id);
     expect(await listDigitSets(db)).toEqual([]);
+    expect(await db.count('digitSets')).toBe(0);
   });
 
   it('stores nothing when a file is bad: truncated, wrong magic number, or counts that do not match', async () => {
@@ -57,6 +57,6 @@ describe('digit sets in IndexedDB', () => {
     ]) {
       await expect(importDigitFiles(db, files)).rejects.toBeInstanceOf(IdxError);
     }
-    expect(await listDigitSets(db)).toEqual([]);
+    expect(await db.count('digitSets')).toBe(0);
   });
 });

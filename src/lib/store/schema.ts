@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { StoredDigitSet } from '../lesson/digit-sets';
+import type { DigitSetRecord } from '../lesson/digit-sets';
 import type { StoredModel } from './model-record';
 import type { Gap, Recording, SpeedFix } from './recording';
 
@@ -60,7 +60,7 @@ export interface MotionDbSchema extends DBSchema {
   /** IDX digit files the user opened on the Learn page (MNIST, Fashion-MNIST). */
   digitSets: {
     key: string;
-    value: StoredDigitSet;
+    value: DigitSetRecord;
   };
 }
 
