@@ -10,6 +10,8 @@ export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify('test'),
   },
+  // Bundled before the browser tests start, not discovered midway (which reloads the page).
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
   test: {
     projects: [
       {

@@ -1,5 +1,7 @@
 import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
+import { learnDigitsStep } from './learn-digits-step';
+import { learnDrawFirstPrediction } from './learn-draw-first-prediction';
 import { lighthouseScores } from './lighthouse';
 import { liveInferencePerWindow } from './live-inference-per-window';
 import { liveLatency } from './live-latency';
@@ -28,4 +30,6 @@ export const benchmarks: Benchmark[] = [
   liveInferencePerWindow,
   liveMemoryGrowth,
   deployFootprint,
+  learnDigitsStep,
+  learnDrawFirstPrediction,
 ];

@@ -184,7 +184,7 @@ describe('schema migrations', () => {
   });
 
   test('the current schema has every store and index the app uses', async () => {
-    expect([...store.db.objectStoreNames].sort()).toEqual(['chunks', 'labels', 'models', 'recordings']);
+    expect([...store.db.objectStoreNames].sort()).toEqual(['chunks', 'digitSets', 'labels', 'models', 'recordings']);
     const tx = store.db.transaction(['recordings', 'chunks']);
     expect([...tx.objectStore('recordings').indexNames].sort()).toEqual(['by-label', 'by-started']);
     expect([...tx.objectStore('chunks').indexNames]).toEqual([]);
