@@ -10,7 +10,9 @@ import { defaultWindowConfig, windowSamples, type MotionWindow, type WindowConfi
  *
  * Channels are x, y, z (the phone's axes) and mag (|a|, which does not depend on how the phone is
  * held; see magnitude.ts). n is the number of samples in the window, r the rate in Hz, c̄ the
- * channel's mean over the window.
+ * channel's mean over the window. A model uses the spectrum and vertical groups by default
+ * (defaultFeatureGroups, 22 values), the ones that read the same however the device sits; the
+ * statistics, crossings and correlations are there to switch on.
  *
  * | name                      | formula                                     | why it helps                                                                                             |
  * |---------------------------|---------------------------------------------|----------------------------------------------------------------------------------------------------------|
