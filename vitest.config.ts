@@ -34,6 +34,7 @@ export default defineConfig({
           name: 'component',
           include: ['src/**/*.component.test.ts'],
           environment: 'jsdom',
+          setupFiles: ['test/component/resize-observer.ts'],
         },
       },
       {
