@@ -245,7 +245,7 @@ describe('refusals: a library that would compute something else is never generat
 
   test('inputs in another order are refused', () => {
     const swapped = [names[1]!, names[0]!, ...names.slice(2)];
-    expect(() => generateCLibrary(model(swapped), 'float32')).toThrow(/input 1 is “x\.std”/);
+    expect(() => generateCLibrary(model(swapped), 'float32')).toThrow(`input 1 is “${names[1]}”`);
   });
 
   test('an int8 build needs training rows', () => {

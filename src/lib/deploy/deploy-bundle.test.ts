@@ -3,15 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { defaultFeatureConfig, featureNames } from '../signal/features';
 import { deployBundle } from './deploy-bundle';
 import { tinyModel } from './tiny-model';
 import { crc32, zipFiles } from './zip';
+
+const inputs = featureNames(defaultFeatureConfig).length;
 
 const python = spawnSync('python3', ['--version']).status === 0;
 
 describe('deployBundle', () => {
   test('both C builds, the tfjs files with the preprocessing, a README', () => {
-    const calibration = Float32Array.from({ length: 53 * 10 }, (_, i) => Math.cos(i) * 3);
+    const calibration = Float32Array.from({ length: inputs * 10 }, (_, i) => Math.cos(i) * 3);
     const bundle = deployBundle(tinyModel(), calibration, { 'motion_lab.ino': 'sketch', 'motion_lab_protocol.h': 'protocol', 'motion_lab_windows.h': 'windows' });
     expect(bundle.files.map((file) => file.path)).toEqual([
       'README.md',
@@ -31,7 +34,7 @@ describe('deployBundle', () => {
     const json = JSON.parse(bundle.files.find((file) => file.path === 'tfjs/model.json')!.content as string) as { weightsManifest: { paths: string[] }[]; userDefinedMetadata: { motionLab: { preprocessing: { labels: string[] } } } };
     expect(json.weightsManifest[0]!.paths).toEqual(['weights.bin']);
     expect(json.userDefinedMetadata.motionLab.preprocessing.labels).toEqual(['running', 'walking']);
-    expect((bundle.files.find((file) => file.path === 'tfjs/weights.bin')!.content as Uint8Array).length).toBe((53 * 2 + 2) * 4);
+    expect((bundle.files.find((file) => file.path === 'tfjs/weights.bin')!.content as Uint8Array).length).toBe((inputs * 2 + 2) * 4);
     expect(bundle.int8.constBytes).toBeLessThan(bundle.float32.constBytes);
     const tflite = bundle.files.find((file) => file.path === 'tflite/motion_model.tflite')!.content as Uint8Array;
     expect(new TextDecoder().decode(tflite.subarray(4, 8))).toBe('TFL3');
