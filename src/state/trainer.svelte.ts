@@ -4,7 +4,7 @@ import { dataFingerprint } from '../lib/learn/fingerprint';
 import type { TrainingStage } from '../lib/learn/train-activity';
 import { defaultTrainingSettings } from '../lib/learn/training-settings';
 import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/learn/train-messages';
-import { defaultFeatureConfig } from '../lib/signal/features';
+import { defaultFeatureConfig, featureGroups, type FeatureConfig } from '../lib/signal/features';
 import type { StoredModel, TrainingSettings } from '../lib/store/model-record';
 import { exportModel, parseModelFile } from '../lib/io/model-file';
 import { downloadText } from '../lib/shell/download';
@@ -22,6 +22,8 @@ export type TrainerState = 'idle' | 'training' | 'done' | 'failed';
  */
 class Trainer {
   settings = $state<TrainingSettings>({ ...defaultTrainingSettings, hidden: [...defaultTrainingSettings.hidden] });
+  /** What the network sees: window, stride, features or raw samples, feature groups. */
+  features = $state<FeatureConfig>({ ...defaultFeatureConfig, groups: [...defaultFeatureConfig.groups] });
   state = $state<TrainerState>('idle');
   stage = $state<TrainingStage | 'loading' | undefined>();
   backend = $state.raw<BackendStatus | undefined>();
@@ -70,7 +72,7 @@ class Trainer {
           recording: { id: recording.id, name: recording.name, label: recording.label, group: recording.group, speedFixes: recording.speedFixes },
           samples,
         })),
-        features: { ...defaultFeatureConfig, groups: [...defaultFeatureConfig.groups] },
+        features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
         training: { ...this.settings, hidden: [...this.settings.hidden] },
       };
       const transfer = items.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer, ...(samples.gyro ? [samples.gyro.buffer] : [])]);

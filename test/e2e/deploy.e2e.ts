@@ -21,6 +21,9 @@ describeInBrowser('deploying a model to a microcontroller', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Train' }).click();
     await page.getByText('Advanced settings').click();
     await page.getByLabel('Epochs', { exact: true }).fill('5');
+    // What the network sees is the user's choice too, and travels with the model to the board.
+    await page.getByLabel('Window (s)').fill('3');
+    await page.getByLabel('Motion along and across gravity').uncheck();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
 
@@ -41,7 +44,11 @@ describeInBrowser('deploying a model to a microcontroller', () => {
       for (const file of ['motion_lab/motion_lab.ino', 'motion_lab/motion_lab_protocol.h', 'motion_lab/motion_lab_windows.h', 'motion_lab/motion_model.c', 'tfjs/weights.bin', 'tflite/motion_model.tflite']) {
         expect(readFileSync(join(root, file)).length, file).toBeGreaterThan(0);
       }
-      expect(readFileSync(join(root, 'int8/motion_model.h'), 'utf8')).toContain('#define MOTION_MODEL_LABELS 2');
+      const header = readFileSync(join(root, 'int8/motion_model.h'), 'utf8');
+      expect(header).toContain('#define MOTION_MODEL_LABELS 2');
+      expect(header).toContain('#define MOTION_MODEL_WINDOW_SAMPLES 150');
+      // The magnitude's log band powers and its cadence: the spectrum group alone.
+      expect(header).toContain('#define MOTION_MODEL_FEATURES 7');
       expect(readFileSync(join(root, 'motion_lab/motion_lab.ino'), 'utf8')).toContain('__has_include("motion_model.h")');
       for (const build of ['float32', 'int8']) {
         const compiled = spawnSync('gcc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-c', '-o', join(dir, `${build}.o`), join(root, build, 'motion_model.c')], { encoding: 'utf8' });

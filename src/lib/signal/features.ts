@@ -67,7 +67,7 @@ export interface FeatureConfig extends WindowConfig {
  * and correlations of the x, y and z axes instead tell mostly how this person's device was tilted:
  * on SisFall, split by subject, a network with them learnt the tilt of the people it trained on
  * and took a person whose belt sat differently for someone on stairs (walking right 68 % of the
- * time for SE01). Over 10 subject splits, validation accuracy was the same with or without them
+ * time for SE01). Over 10 subject splits in 4 s windows, validation accuracy was the same with or without them
  * (0.978 and 0.977), test accuracy 0.964 with them and 0.977 without, with 22 inputs instead of 53.
  */
 export const defaultFeatureGroups: readonly FeatureGroup[] = ['spectrum', 'vertical'];
@@ -147,9 +147,11 @@ export class FeatureExtractor {
   constructor(config: FeatureConfig) {
     this.config = config;
     this.windowSamples = windowSamples(config);
-    if (this.windowSamples < 2) {
+    // Written so that NaN (an emptied number field) fails too.
+    if (!(this.windowSamples >= 2)) {
       throw new RangeError(`A window of ${config.windowS} s at ${config.rateHz} Hz has fewer than 2 samples: make it longer.`);
     }
+    if (!(config.strideS > 0)) throw new RangeError(`A stride of ${config.strideS} s moves no window forward: make it more than 0 s.`);
     if (config.input === 'features' && config.groups.length === 0) throw new RangeError('No feature group is enabled: enable at least one.');
     this.#groups = new Set(config.groups);
     this.names = featureNamesOf(config, this.#groups, this.windowSamples);

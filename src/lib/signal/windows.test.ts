@@ -40,13 +40,13 @@ describe('windowsOf', () => {
     );
   });
 
-  it('makes 4 s windows every 0.5 s by default: 13 in 10 s at 50 Hz', () => {
-    expect([windowSamples(defaultWindowConfig), strideSamples(defaultWindowConfig)]).toEqual([200, 25]);
+  it('makes 2 s windows every 0.5 s by default: 17 in 10 s at 50 Hz', () => {
+    expect([windowSamples(defaultWindowConfig), strideSamples(defaultWindowConfig)]).toEqual([100, 25]);
     const windows = windowsOf([segment(1000, 500)], defaultWindowConfig);
-    expect(windows).toHaveLength(13);
+    expect(windows).toHaveLength(17);
     expect(windows.map((w) => w.t0Ms).slice(0, 3)).toEqual([1000, 1500, 2000]);
-    expect(windowCount(500, 200, 25)).toBe(13);
-    expect(windowCount(199, 200, 25)).toBe(0);
+    expect(windowCount(500, 100, 25)).toBe(17);
+    expect(windowCount(99, 100, 25)).toBe(0);
   });
 
   it('refuses segments at another rate than the windows', () => {

@@ -16,15 +16,15 @@ export interface WindowConfig {
 }
 
 /**
- * 4 s hold six to fourteen steps of walking or running: enough for a cadence to show sharply in
- * the spectrum (a 4 s window resolves 0.25 Hz), and for the rhythm of several steps, where
- * climbing stairs and walking on the level differ, to show at all. On SisFall, split by subject,
- * 4 s windows were right more often than 2 s ones (means over 5 splits: validation accuracy 0.967
- * to 0.974, test 0.959 to 0.964); 3 s fell between. A live decision then reflects the last 4 s of
- * motion. A 0.5 s stride gives two decisions a second live, and two examples per second of
- * recording.
+ * 2 s, as the workshop's activity lesson frames it: three to eight steps of walking or running,
+ * enough for a cadence to show in the spectrum, and short enough that a live decision follows a
+ * change of activity within about a second and that a short movement (a golf swing) fills a
+ * window. A 0.5 s stride gives two decisions a second live, and two examples per second of
+ * recording. Longer windows separate stairs from level walking better (on SisFall, split by
+ * subject, 4 s gave test accuracy 0.960–0.992 over ten splits, 2 s 0.941–0.972): the Train page's
+ * advanced settings and `--window` choose them.
  */
-export const defaultWindowConfig: WindowConfig = { rateHz: 50, windowS: 4, strideS: 0.5 };
+export const defaultWindowConfig: WindowConfig = { rateHz: 50, windowS: 2, strideS: 0.5 };
 
 /**
  * One window: a view into its segment's samples, not a copy. Named MotionWindow, not Window,
@@ -43,7 +43,7 @@ export interface MotionWindow {
  * Samples in one window.
  *
  * @example
- * windowSamples({ rateHz: 50, windowS: 4, strideS: 0.5 }) // 200
+ * windowSamples({ rateHz: 50, windowS: 2, strideS: 0.5 }) // 100
  */
 export function windowSamples(config: WindowConfig): number {
   return Math.round(config.windowS * config.rateHz);
@@ -53,7 +53,7 @@ export function windowSamples(config: WindowConfig): number {
  * Samples from one window's start to the next; at least 1.
  *
  * @example
- * strideSamples({ rateHz: 50, windowS: 4, strideS: 0.5 }) // 25
+ * strideSamples({ rateHz: 50, windowS: 2, strideS: 0.5 }) // 25
  */
 export function strideSamples(config: WindowConfig): number {
   return Math.max(1, Math.round(config.strideS * config.rateHz));
@@ -77,7 +77,7 @@ export function windowCount(samples: number, length: number, stride: number): nu
  *
  * @example
  * const { segments } = resample(samples, config);
- * const windows = windowsOf(segments, config); // 4 s windows every 0.5 s
+ * const windows = windowsOf(segments, config); // 2 s windows every 0.5 s
  */
 export function windowsOf(segments: readonly Segment[], config: WindowConfig): MotionWindow[] {
   const length = windowSamples(config);
