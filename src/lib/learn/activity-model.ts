@@ -8,6 +8,12 @@ export interface ActivityModelConfig {
   /** Dropout after the first hidden layer: switches off a fraction of its units while training, so the network cannot lean on any one of them (a guard against overfitting). */
   dropout: number;
   learningRate: number;
+  /**
+   * Seeds the initial weights, so one seed trains the same network twice. Dropout's masks stay
+   * random: tfjs reseeds them at every step from a fixed seed, which would drop the same units
+   * every batch.
+   */
+  seed?: number;
 }
 
 export const defaultModelConfig = { hidden: [32, 16], dropout: 0.2, learningRate: 0.003 } as const;
@@ -24,7 +30,7 @@ export function buildActivityModel(config: ActivityModelConfig): tf.Sequential {
       tf.layers.dense({
         units,
         activation: 'relu',
-        kernelInitializer: 'heNormal',
+        kernelInitializer: config.seed === undefined ? 'heNormal' : tf.initializers.heNormal({ seed: config.seed + index }),
         ...(index === 0 && { inputShape: [config.inputSize] }),
       }),
     );
@@ -34,6 +40,7 @@ export function buildActivityModel(config: ActivityModelConfig): tf.Sequential {
     tf.layers.dense({
       units: config.classes,
       activation: 'softmax',
+      ...(config.seed !== undefined && { kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + config.hidden.length }) }),
       ...(config.hidden.length === 0 && { inputShape: [config.inputSize] }),
     }),
   );

@@ -95,6 +95,7 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
     hidden: settings.hidden,
     dropout: settings.dropout,
     learningRate: settings.learningRate,
+    seed: settings.seed,
   });
   const started = performance.now();
   try {
