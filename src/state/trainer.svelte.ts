@@ -11,6 +11,7 @@ import { downloadText } from '../lib/shell/download';
 import { deleteModel, getModel, listModels, renameModel, saveModel } from '../lib/store/models';
 import { activity } from './activity.svelte';
 import { dataset } from './dataset.svelte';
+import { settings } from './settings.svelte';
 
 const ACTIVE_KEY = 'motion-lab.activeModel';
 
@@ -163,7 +164,7 @@ class Trainer {
     this.outcome = outcome;
     const model: StoredModel = {
       id: crypto.randomUUID(),
-      name: `${outcome.preprocessing.labels.join(', ')} · ${new Date().toLocaleString()}`,
+      name: `${outcome.preprocessing.labels.join(', ')} · ${new Date().toLocaleString(settings.locale)}`,
       createdAt: Date.now(),
       preprocessing: outcome.preprocessing,
       training: { ...this.settings, hidden: [...this.settings.hidden] },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatBytes, loadCatalog, pickLocale, translate } from './i18n';
+import { formatBytes, formatDuration, formatNumber, formatPercent, loadCatalog, pickLocale, translate } from './i18n';
 import { en } from './messages.en';
 import { es } from './messages.es';
 
@@ -66,5 +66,15 @@ describe('formatBytes', () => {
     expect(formatBytes('es', 1536)).toBe('1,5 KB');
     expect(formatBytes('en', 300 * 1024 * 1024)).toBe('300 MB');
     expect(formatBytes('en', 2.25 * 1024 ** 3)).toBe('2.3 GB');
+  });
+});
+
+describe('numbers in the user\'s language', () => {
+  test('durations, numbers and percentages use the locale\'s decimal mark', () => {
+    expect(formatDuration(12_345, 'es')).toBe('12,3 s');
+    expect(formatDuration(12_345)).toBe('12.3 s');
+    expect(formatNumber('es', 0.9651, 3)).toBe('0,965');
+    expect(formatPercent('es', 0.9651)).toBe('96,5\u00a0%');
+    expect(formatPercent('en', Number.NaN)).toBe('–');
   });
 });

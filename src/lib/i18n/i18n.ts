@@ -72,15 +72,38 @@ export function formatBytes(locale: Locale, bytes: number): string {
 }
 
 /**
- * A duration as a stopwatch shows it: `12.3 s` under a minute, `4:05` above.
+ * A number with `digits` decimals in the user's language.
+ *
+ * @example
+ * formatNumber('es', 0.9651, 3) // '0,965'
+ */
+export function formatNumber(locale: Locale, value: number, digits: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * A share (0–1) as a percentage with one decimal, e.g. `96.5 %` / `96,5 %`; '–' when undefined.
+ *
+ * @example
+ * formatPercent('es', 0.9651) // '96,5 %'
+ */
+export function formatPercent(locale: Locale, share: number): string {
+  return Number.isFinite(share) ? `${formatNumber(locale, share * 100, 1)}\u00a0%` : '–';
+}
+
+/**
+ * A duration as a stopwatch shows it, in the user's language: `12.3 s` (`12,3 s`) under a minute,
+ * `4:05` above.
  *
  * @example
  * formatDuration(12_345) // '12.3 s'
+ * formatDuration(12_345, 'es') // '12,3 s'
  * formatDuration(245_000) // '4:05'
  */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, locale: Locale = 'en'): string {
   const seconds = Math.max(0, ms) / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${formatNumber(locale, seconds, 1)} s`;
   const whole = Math.round(seconds);
   const minutes = Math.floor(whole / 60);
   const rest = whole % 60;
