@@ -1,5 +1,5 @@
 import { lessonNeuron, type NeuronResult } from '../lib/lesson/one-neuron';
-import { descentStep, descentTrend, lessonPoints, parsePoints, scoreGuess, type Line, type Point } from '../lib/lesson/regression';
+import { descentStartW, descentStep, descentTrend, isLearningRate, lessonGuess, lessonPoints, parsePoints, scoreGuess, type DescentTrend, type Line, type Point } from '../lib/lesson/regression';
 import { lessonClient } from './lesson-worker';
 
 export type NeuronState = 'idle' | 'training' | 'done' | 'failed';
@@ -17,14 +17,20 @@ class RegressionLesson {
   #lastGood = $state.raw<Point[]>(lessonPoints.slice());
   readonly points = $derived('points' in this.parsed ? this.parsed.points : this.#lastGood);
 
-  guess = $state<Line>({ w: 3, b: -1 });
+  guess = $state<Line>({ ...lessonGuess });
   readonly score = $derived(scoreGuess(this.points, this.guess));
+  /** Fields whose last typing was not a number (an emptied number field binds as null); the guess keeps its last good value. */
+  guessInvalid = $state({ w: false, b: false });
 
   learningRate = $state(0.05);
+  /** The learning-rate field's last typing was not a number above 0; the rate keeps its last good value. */
+  rateInvalid = $state(false);
   /** The descent's w in the one-parameter view; b stays at the guess's b. */
-  descentW = $state(-1);
+  descentW = $state(descentStartW);
   descentSteps = $state(0);
-  readonly trend = $derived(descentTrend(this.points, { w: this.descentW, b: this.guess.b }, this.learningRate, 50, true));
+  readonly trend = $derived(this.trendOf(this.learningRate));
+  /** How the two-parameter descent from the guess behaves at this rate. */
+  readonly surfaceTrend = $derived(descentTrend(this.points, this.guess, this.learningRate, 50));
   /** Steps taken by the two-parameter view, from the guess. */
   surfaceSteps = $state(30);
 
@@ -56,12 +62,30 @@ class RegressionLesson {
     this.rows = lessonRows();
   }
 
+  /** How the one-parameter descent from where it stands behaves at a rate: what a preset's label says. */
+  trendOf(rate: number): DescentTrend {
+    return descentTrend(this.points, { w: this.descentW, b: this.guess.b }, rate, 50, true);
+  }
+
+  /** Sets w or b from a typed value; anything but a finite number is kept out and the field marked. */
+  setGuess(name: keyof Line, value: number | null | undefined): void {
+    const ok = typeof value === 'number' && Number.isFinite(value);
+    this.guessInvalid[name] = !ok;
+    if (ok) this.guess[name] = value;
+  }
+
+  /** Sets the learning rate from a typed value; only a finite number above 0 is taken. */
+  setLearningRate(value: number | null | undefined): void {
+    this.rateInvalid = !isLearningRate(value);
+    if (isLearningRate(value)) this.learningRate = value;
+  }
+
   step(): void {
     this.descentW = descentStep(this.points, { w: this.descentW, b: this.guess.b }, this.learningRate, true).w;
     this.descentSteps += 1;
   }
 
-  resetDescent(w = -1): void {
+  resetDescent(w = descentStartW): void {
     this.descentW = w;
     this.descentSteps = 0;
   }

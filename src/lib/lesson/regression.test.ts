@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestLine, descentPath, descentTrend, gradient, lessonMinimum, lessonPoints, lossGrid, meanSquaredError, parsePoints, scoreGuess } from './regression';
+import { bestLine, descentPath, descentStartW, descentTrend, gradient, isLearningRate, learningRatePresets, lessonGuess, lessonMinimum, lessonPoints, lossGrid, meanSquaredError, parsePoints, scoreGuess, type DescentTrend } from './regression';
 
 describe('scoreGuess', () => {
   it('scores the lesson’s first guess, 3X − 1: total 31, √31 = 5.57, RMSE 2.27', () => {
@@ -70,6 +70,32 @@ describe('gradient descent', () => {
     const lowest = grid.indexOf(Math.min(...grid));
     expect(lowest % 41).toBe(20);
     expect(Math.floor(lowest / 41)).toBe(20);
+  });
+});
+
+describe('the learning-rate presets', () => {
+  // What each preset is there to show; the page labels them with descentTrend itself.
+  const expected: Record<number, DescentTrend> = { 0.001: 'crawling', 0.05: 'converging', 0.15: 'converging', 0.2: 'diverging' };
+
+  it('offers one rate that crawls, two that converge and one that diverges', () => {
+    expect(learningRatePresets.map((rate) => expected[rate])).toEqual(['crawling', 'converging', 'converging', 'diverging']);
+  });
+
+  for (const rate of learningRatePresets) {
+    it(`${rate} ${expected[rate]} with w alone and with w and b, from the page's starting points`, () => {
+      expect(descentTrend(lessonPoints, { w: descentStartW, b: lessonGuess.b }, rate, 50, true)).toBe(expected[rate]);
+      expect(descentTrend(lessonPoints, lessonGuess, rate, 50)).toBe(expected[rate]);
+    });
+  }
+
+  it('names the rate that would have misled: 0.19 still converges with w alone but diverges with w and b', () => {
+    expect(descentTrend(lessonPoints, { w: descentStartW, b: lessonGuess.b }, 0.19, 50, true)).not.toBe('diverging');
+    expect(descentTrend(lessonPoints, lessonGuess, 0.19, 50)).toBe('diverging');
+  });
+
+  it('accepts only finite rates above 0', () => {
+    expect(isLearningRate(0.05)).toBe(true);
+    for (const bad of [0, -0.1, Number.NaN, Number.POSITIVE_INFINITY, null, undefined, '0.1']) expect(isLearningRate(bad)).toBe(false);
   });
 });
 

@@ -27,6 +27,22 @@ export interface Line {
   b: number;
 }
 
+/** The page's starting points: the lesson's first guess, 3X − 1, and w = −1 for the one-parameter descent. */
+export const lessonGuess: Readonly<Line> = { w: 3, b: -1 };
+export const descentStartW = -1;
+
+/**
+ * Learning rates offered as presets. On the lesson's data from the page's starting points, 0.001
+ * crawls, 0.05 and 0.15 converge and 0.2 diverges, with w alone (stable below ≈ 0.194) and with w
+ * and b together (stable below ≈ 0.177); the page labels each with the trend computed here.
+ */
+export const learningRatePresets: readonly number[] = [0.001, 0.05, 0.15, 0.2];
+
+/** A learning rate descent can use: a finite number above 0. */
+export function isLearningRate(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
 export interface GuessRow {
   x: number;
   guess: number;

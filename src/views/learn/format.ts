@@ -1,15 +1,50 @@
 import type { Locale } from '../../lib/i18n/i18n';
 
+/** What is not a number shows as a dash, an infinity as ∞ with its sign. */
+function notFinite(value: number): string {
+  if (Number.isNaN(value)) return '–';
+  return value < 0 ? '−∞' : '∞';
+}
+
 /** A number with exactly `digits` decimals in the user's language (2.27 / 2,27); a minus sign, not a hyphen. */
 export function fixed(locale: Locale, value: number, digits = 2): string {
-  if (!Number.isFinite(value)) return '∞';
+  if (!Number.isFinite(value)) return notFinite(value);
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value).replace('-', '−');
 }
 
 /** A number with up to `digits` decimals, trailing zeros dropped (3, −1.5). */
 export function short(locale: Locale, value: number, digits = 2): string {
-  if (!Number.isFinite(value)) return '∞';
+  if (!Number.isFinite(value)) return notFinite(value);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value).replace('-', '−');
+}
+
+/**
+ * A count with its thousands always grouped, so 8,000 and 10,000 (8.000 and 10.000) read alike:
+ * Spanish's default leaves four digits ungrouped, and the TypeScript types do not know
+ * `useGrouping: 'always'` yet, so the locale's own separator is put in here.
+ */
+export function count(locale: Locale, value: number): string {
+  if (!Number.isFinite(value)) return notFinite(value);
+  const separator = new Intl.NumberFormat(locale).formatToParts(10_000).find((part) => part.type === 'group')?.value ?? ',';
+  const digits = String(Math.abs(Math.round(value))).replace(/\B(?=(\d{3})+$)/g, separator);
+  return value < 0 ? `−${digits}` : digits;
+}
+
+/** A number in scientific notation with `digits` decimals (1.23E−4 / 1,23E−4), as a loss that spans orders of magnitude needs. */
+export function scientific(locale: Locale, value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return notFinite(value);
+  return new Intl.NumberFormat(locale, { notation: 'scientific', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value).replace(/-/g, '−');
+}
+
+/** A duration as a stopwatch shows it, in the user's language: 1.9 s / 1,9 s under a minute, 4:05 above. */
+export function duration(locale: Locale, ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${fixed(locale, seconds, 1)} s`;
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = String(whole % 60).padStart(2, '0');
+  if (minutes < 60) return `${minutes}:${rest}`;
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${rest}`;
 }
 
 /** A line as the lesson writes it: 3X − 1, 2X, −X + 0.5. */
