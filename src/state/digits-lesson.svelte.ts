@@ -1,13 +1,13 @@
 import { imagesUrl, labelsUrl } from 'virtual:mnist-digits';
 import type { BackendStatus } from '../lib/compute/backend';
 import type { EpochLog } from '../lib/learn/fit';
-import { diagnose, type Diagnosis } from '../lib/learn/metrics';
+import type { Diagnosis } from '../lib/learn/metrics';
 import { argMax } from '../lib/lesson/digit-network';
 import { deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet, type DigitSetInfo } from '../lib/lesson/digit-sets';
 import { IdxError, type IdxProblem } from '../lib/lesson/idx';
-import { labSetups, type LabSetup } from '../lib/lesson/overfitting-lab';
+import { labRowResult, labSetups, type LabSetup } from '../lib/lesson/overfitting-lab';
 import { decodeShippedDigits, splitOpened, splitShipped, type DigitSplit } from '../lib/lesson/shipped-digits';
-import { lessonDigitSettings, type DigitOutcome, type DigitSettings } from '../lib/lesson/train-digits';
+import { checkDigitSettings, lessonDigitSettings, type DigitOutcome, type DigitSettings } from '../lib/lesson/train-digits';
 import { dataset } from './dataset.svelte';
 import { lessonClient } from './lesson-worker';
 
@@ -40,8 +40,12 @@ class DigitsLesson {
   /** The last opening of IDX files: the set it stored, or the file at fault and why. */
   opened = $state.raw<{ ok: true; name: string } | { ok: false; file: string; problem: IdxProblem | { code: 'unreadable'; message: string } } | undefined>();
   opening = $state(false);
+  /** Why the stored sets could not be listed, loaded or deleted (IndexedDB failing); the shipped digits still work. */
+  setsError = $state<string | undefined>();
 
   settings = $state<DigitSettings>({ ...lessonDigitSettings });
+  /** A typed setting the network cannot be trained with (an emptied field binds as null); training waits until it is fixed. */
+  readonly settingsProblem = $derived(checkDigitSettings(this.settings));
   state = $state<RunState>('idle');
   history = $state.raw<EpochLog[]>([]);
   outcome = $state.raw<DigitOutcome | undefined>();
@@ -82,17 +86,30 @@ class DigitsLesson {
       this.#shipped = splitShipped(await decodeShippedDigits(images as Uint8Array, labels as Uint8Array));
       this.split = this.#shipped;
       this.dataState = 'ready';
+    } catch (error) {
+      this.dataError = message(error);
+      this.dataState = 'failed';
+      return;
+    }
+    // Apart from the shipped digits: if IndexedDB fails, they still train.
+    try {
       this.sets = await listDigitSets((await dataset.store()).db);
     } catch (error) {
-      this.dataError = error instanceof Error ? error.message : String(error);
-      this.dataState = 'failed';
+      this.setsError = message(error);
     }
   }
 
   /** Trains on the shipped digits, or on a stored set (its training file split for validation). */
   async use(source: string): Promise<void> {
     if (this.state === 'training' || this.labRunning) return;
-    const stored = source === 'shipped' ? undefined : await loadDigitSet((await dataset.store()).db, source);
+    let stored: Awaited<ReturnType<typeof loadDigitSet>> | undefined;
+    try {
+      stored = source === 'shipped' ? undefined : await loadDigitSet((await dataset.store()).db, source);
+      this.setsError = undefined;
+    } catch (error) {
+      this.setsError = message(error);
+      return;
+    }
     const split = stored ? splitOpened(stored.train, stored.test) : this.#shipped;
     if (!split) return;
     this.source = stored ? source : 'shipped';
@@ -117,21 +134,27 @@ class DigitsLesson {
       this.opened =
         error instanceof IdxError
           ? { ok: false, file: error.file, problem: error.problem }
-          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: 'unreadable', message: error instanceof Error ? error.message : String(error) } };
+          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: 'unreadable', message: message(error) } };
     } finally {
       this.opening = false;
     }
   }
 
   async remove(id: string): Promise<void> {
-    const db = (await dataset.store()).db;
-    await deleteDigitSet(db, id);
-    this.sets = await listDigitSets(db);
+    try {
+      const db = (await dataset.store()).db;
+      await deleteDigitSet(db, id);
+      this.sets = await listDigitSets(db);
+      this.setsError = undefined;
+    } catch (error) {
+      this.setsError = message(error);
+      return;
+    }
     if (this.source === id) await this.use('shipped');
   }
 
   async train(): Promise<void> {
-    if (!this.split || this.state === 'training' || this.labRunning) return;
+    if (!this.split || this.state === 'training' || this.labRunning || this.settingsProblem) return;
     this.state = 'training';
     this.history = [];
     this.outcome = undefined;
@@ -146,7 +169,7 @@ class DigitsLesson {
       this.chosen = 0;
       this.state = 'done';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = message(error);
       this.state = 'failed';
     } finally {
       this.#cancel = undefined;
@@ -163,18 +186,20 @@ class DigitsLesson {
     this.labRunning = true;
     try {
       for (const row of this.lab) {
+        // A rerun starts empty: no scores or verdict of the run before stay beside the new one.
         row.state = 'training';
         row.outcome = undefined;
+        row.diagnosis = undefined;
         try {
           const run = lessonClient.trainDigits(this.split, { ...row.settings }, () => undefined);
           this.#cancel = run.cancel;
-          const outcome = await run.done;
-          row.outcome = outcome;
-          row.diagnosis = diagnose(outcome.train.accuracy, outcome.validation.accuracy, outcome.test.accuracy);
-          row.state = outcome.stopped === 'cancelled' ? 'idle' : 'done';
-          if (outcome.stopped === 'cancelled') break;
+          const result = labRowResult(await run.done);
+          row.outcome = result.outcome;
+          row.diagnosis = result.diagnosis;
+          row.state = result.state;
+          if (result.state === 'idle') break;
         } catch (error) {
-          this.error = error instanceof Error ? error.message : String(error);
+          this.error = message(error);
           row.state = 'failed';
           break;
         }
@@ -184,6 +209,10 @@ class DigitsLesson {
       this.#cancel = undefined;
     }
   }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export const digitsLesson = new DigitsLesson();

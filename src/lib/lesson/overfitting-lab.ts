@@ -1,4 +1,5 @@
-import { lessonDigitSettings, type DigitSettings } from './train-digits';
+import { diagnose, type Diagnosis } from '../learn/metrics';
+import { lessonDigitSettings, type DigitOutcome, type DigitSettings } from './train-digits';
 
 /** One of the lab's models, named as in the lesson's table. */
 export interface LabSetup {
@@ -18,3 +19,12 @@ export const labSetups: readonly LabSetup[] = [
   { model: 'B', settings: { ...lessonDigitSettings, hidden: 2, epochs: 3 } },
   { model: 'C', settings: { ...lessonDigitSettings, hidden: 64, epochs: 60, trainRows: 300 } },
 ];
+
+/**
+ * What a lab row keeps of a run: a completed run's scores and the lesson's verdict on them; a
+ * cancelled run leaves the row empty, as if it had not run, since its scores are not the model's.
+ */
+export function labRowResult(outcome: DigitOutcome): { state: 'done'; outcome: DigitOutcome; diagnosis: Diagnosis } | { state: 'idle'; outcome: undefined; diagnosis: undefined } {
+  if (outcome.stopped === 'cancelled') return { state: 'idle', outcome: undefined, diagnosis: undefined };
+  return { state: 'done', outcome, diagnosis: diagnose(outcome.train.accuracy, outcome.validation.accuracy, outcome.test.accuracy) };
+}

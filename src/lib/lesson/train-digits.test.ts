@@ -4,7 +4,28 @@ import { packDigitFiles } from '../../../build/mnist-digits';
 import { decodeShippedDigits, splitShipped, type DigitSplit } from './shipped-digits';
 import { diagnose } from '../learn/metrics';
 import { labSetups } from './overfitting-lab';
-import { lessonDigitSettings, trainDigits } from './train-digits';
+import { checkDigitSettings, lessonDigitSettings, trainDigits } from './train-digits';
+
+describe('checkDigitSettings', () => {
+  it('accepts whole numbers of units from 1 to 256 and of epochs from 1 to 200', () => {
+    expect(checkDigitSettings(lessonDigitSettings)).toBeUndefined();
+    expect(checkDigitSettings({ hidden: 1, epochs: 200 })).toBeUndefined();
+    expect(checkDigitSettings({ hidden: 256, epochs: 1 })).toBeUndefined();
+  });
+
+  it('names the first field that is emptied, fractional or out of range', () => {
+    const hidden = { field: 'hidden', min: 1, max: 256 };
+    const epochs = { field: 'epochs', min: 1, max: 200 };
+    expect(checkDigitSettings({ hidden: null, epochs: 20 })).toEqual(hidden);
+    expect(checkDigitSettings({ hidden: 2.5, epochs: 20 })).toEqual(hidden);
+    expect(checkDigitSettings({ hidden: 0, epochs: 20 })).toEqual(hidden);
+    expect(checkDigitSettings({ hidden: 257, epochs: 20 })).toEqual(hidden);
+    expect(checkDigitSettings({ hidden: 20, epochs: null })).toEqual(epochs);
+    expect(checkDigitSettings({ hidden: 20, epochs: 0 })).toEqual(epochs);
+    expect(checkDigitSettings({ hidden: 20, epochs: 201 })).toEqual(epochs);
+    expect(checkDigitSettings({ hidden: 20, epochs: Number.NaN })).toEqual(epochs);
+  });
+});
 
 let split: DigitSplit;
 

@@ -22,6 +22,28 @@ export interface DigitSettings {
 
 export const lessonDigitSettings: DigitSettings = { hidden: 20, epochs: 20, batchSize: 32, learningRate: 0.001, seed: 1, engine: 'sparse' };
 
+/** The whole numbers the page accepts for the settings a user types. */
+export const digitSettingLimits = { hidden: { min: 1, max: 256 }, epochs: { min: 1, max: 200 } } as const;
+
+export interface DigitSettingProblem {
+  field: keyof typeof digitSettingLimits;
+  min: number;
+  max: number;
+}
+
+/**
+ * The first typed setting that is not a whole number within its limits (an emptied field reads
+ * as null), or undefined when the network can be trained.
+ */
+export function checkDigitSettings(settings: { hidden: unknown; epochs: unknown }): DigitSettingProblem | undefined {
+  for (const field of ['hidden', 'epochs'] as const) {
+    const value = settings[field];
+    const { min, max } = digitSettingLimits[field];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) return { field, min, max };
+  }
+  return undefined;
+}
+
 export interface DigitOutcome {
   weights: DigitWeights;
   history: EpochLog[];
