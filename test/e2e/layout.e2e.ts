@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
-import { importSyntheticActivities } from './seed';
+import { trainSyntheticModel } from './seed';
 
 const pages = ['#/record', '#/data', '#/train', '#/live', '#/learn/regression', '#/learn/digits'];
 
@@ -9,12 +9,7 @@ describeInBrowser('layout on a phone', () => {
 
   test('no page is wider than a 390 px phone, in English or in Spanish, training results included', { timeout: 90_000 }, async () => {
     const { context, page, errors } = await openApp(browser(), '#/train');
-    await importSyntheticActivities(page);
-    await page.evaluate(() => (location.hash = '#/train'));
-    await page.getByText('Advanced settings').click();
-    await page.getByLabel('Epochs', { exact: true }).fill('3');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
+    await trainSyntheticModel(page, 3);
 
     const tooWide: string[] = [];
     for (const locale of ['en', 'es']) {

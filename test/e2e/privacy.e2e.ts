@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { importSyntheticActivities } from './seed';
+import { trainSyntheticModel } from './seed';
 import { describeInBrowser, openApp, readCspViolations, useBrowser } from './fixture';
 
 const everyPage = ['#/record', '#/data', '#/train', '#/live', '#/learn/regression', '#/learn/digits'];
@@ -14,12 +14,7 @@ describeInBrowser('data never leaves the device', () => {
       await page.locator('main h1').first().waitFor();
     }
     // Import recordings and train a model: the heaviest work the app does.
-    await importSyntheticActivities(page);
-    await page.evaluate(() => (location.hash = '#/train'));
-    await page.getByText('Advanced settings').click();
-    await page.getByLabel('Epochs', { exact: true }).fill('3');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
+    await trainSyntheticModel(page, 3);
     await page.waitForLoadState('networkidle');
     expect(foreignRequests).toEqual([]);
     expect(await readCspViolations(page)).toEqual([]);

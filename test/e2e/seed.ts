@@ -27,3 +27,13 @@ export async function importSyntheticActivities(page: Page): Promise<void> {
   );
   await page.getByTestId('import-summary').getByText('12 imported, 0 not imported.').waitFor();
 }
+
+/** Imports the synthetic activities, then trains a model on the Train page for `epochs` epochs. */
+export async function trainSyntheticModel(page: Page, epochs: number): Promise<void> {
+  await importSyntheticActivities(page);
+  await page.evaluate(() => (location.hash = '#/train'));
+  await page.getByText('Advanced settings').click();
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
+}
