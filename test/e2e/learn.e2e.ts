@@ -34,8 +34,29 @@ describeInBrowser('the Learn pages', () => {
     await page.getByLabel('Y of point 2').fill('-1');
     expect(await page.getByTestId('points-problem').count()).toBe(0);
 
+    // An emptied w keeps the last good one, and says so, rather than scoring w as 0.
+    await page.getByTestId('guess-w').fill('');
+    await expect.poll(() => page.getByTestId('guess-w-problem').textContent()).toContain('until then the page keeps w = 2');
+    expect(await page.getByTestId('sum-of-squares').textContent()).toBe('6');
+    expect(await page.getByText('Your guess: Y = 2X − 2').count()).toBe(1);
+    await page.getByTestId('guess-w').fill('2');
+    await expect.poll(() => page.getByTestId('guess-w-problem').count()).toBe(0);
+
+    // Each preset is labelled with what the descent really does at that rate.
+    expect(await page.getByTestId('rate-preset').allTextContents()).toEqual(['0.001: crawls', '0.05: converges', '0.15: converges', '0.2: diverges']);
+    // An emptied or negative rate is refused; the last good one (0.05) stays.
+    for (const bad of ['', '-0.1']) {
+      await page.getByTestId('learning-rate').fill(bad);
+      await expect.poll(() => page.getByTestId('learning-rate-problem').textContent()).toContain('must be a number above 0');
+      expect(await page.getByTestId('descent-trend').textContent()).toContain('converges');
+    }
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => page.getByTestId('descent-position').textContent()).toContain('Step 1:');
+
     await page.getByTestId('learning-rate').fill('0.2');
     await expect.poll(() => page.getByTestId('descent-trend').textContent()).toContain('diverges');
+    expect(await page.getByTestId('learning-rate-problem').count()).toBe(0);
+    expect(await page.getByTestId('surface-trend').textContent()).toContain('diverges');
 
     await page.getByTestId('train-neuron').click();
     const result = page.getByTestId('neuron-result');
@@ -52,8 +73,17 @@ describeInBrowser('the Learn pages', () => {
   test('digits: two epochs in the app reach ≥ 0.85 test accuracy, and a “1” drawn with the mouse is read as 1', async () => {
     const { context, page, errors } = await openApp(browser(), '#/learn/digits');
     await page.getByTestId('digits-split').waitFor();
-    expect(await page.getByTestId('digits-split').textContent()).toContain('8000 to train on, 1000 to validate every epoch, 1000 kept aside');
+    expect(await page.getByTestId('digits-split').textContent()).toContain('8,000 to train on, 1,000 to validate every epoch, 1,000 kept aside');
+    // Settings the network cannot be trained with are refused before training starts.
+    await page.getByTestId('digits-hidden').fill('');
+    await expect.poll(() => page.getByTestId('digits-settings-problem').textContent()).toContain('Hidden units must be a whole number from 1 to 256');
+    expect(await page.getByTestId('digits-train').isDisabled()).toBe(true);
+    await page.getByTestId('digits-hidden').fill('20');
+    await page.getByTestId('digits-epochs').fill('2.5');
+    await expect.poll(() => page.getByTestId('digits-settings-problem').textContent()).toContain('Epochs must be a whole number from 1 to 200');
+    expect(await page.getByTestId('digits-train').isDisabled()).toBe(true);
     await page.getByTestId('digits-epochs').fill('2');
+    await expect.poll(() => page.getByTestId('digits-settings-problem').count()).toBe(0);
     await page.getByTestId('digits-train').click();
     const accuracy = page.getByTestId('digits-test-accuracy');
     await accuracy.waitFor({ timeout: 60_000 });
@@ -74,6 +104,31 @@ describeInBrowser('the Learn pages', () => {
     const drawn = page.getByTestId('draw-probabilities');
     await drawn.waitFor();
     expect(await drawn.getAttribute('data-predicted')).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('in Spanish: counts, durations and presets in the user’s locale, and the engine’s choice fits a phone', async () => {
+    const { context, page, errors } = await openApp(browser(), '#/learn/digits', { locale: 'es-CO' });
+    await page.getByTestId('digits-split').waitFor();
+    expect(await page.getByTestId('digits-split').textContent()).toContain('8.000 para entrenar, 1.000 para validar');
+    const engine = await page.getByLabel('Motor').evaluate((select: HTMLSelectElement) => {
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.font = getComputedStyle(select).font;
+      return { text: context.measureText(select.selectedOptions[0]?.textContent ?? '').width, room: select.clientWidth, right: select.getBoundingClientRect().right };
+    });
+    expect(engine.right).toBeLessThanOrEqual(390);
+    // Room for the text beside the select's arrow.
+    expect(engine.text + 24).toBeLessThanOrEqual(engine.room);
+    await page.getByTestId('digits-epochs').fill('1');
+    await page.getByTestId('digits-train').click();
+    await page.getByTestId('digits-test-accuracy').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('digits-speed').textContent()).toMatch(/tomó \d+,\d s,/);
+
+    await page.getByRole('navigation', { name: 'Lecciones' }).getByRole('link').first().click();
+    await page.getByTestId('rate-preset').first().waitFor();
+    expect(await page.getByTestId('rate-preset').allTextContents()).toEqual(['0,001: avanza lento', '0,05: converge', '0,15: converge', '0,2: diverge']);
     expect(errors).toEqual([]);
     await context.close();
   });
