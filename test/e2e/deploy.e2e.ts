@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
-import { importSyntheticActivities } from './seed';
+import { importSyntheticActivities, trainSyntheticModel } from './seed';
 
 /** The zip is opened with unzip and both builds compiled with gcc; under CI their absence fails the test. */
 const tools = spawnSync('unzip', ['-v']).status === 0 && spawnSync('gcc', ['--version']).status === 0;
@@ -60,6 +60,25 @@ describeInBrowser('deploying a model to a microcontroller', () => {
     }
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  test('in Spanish, a sketch file the server no longer has is refused in Spanish, naming the file, and no zip is offered', { timeout: 90_000 }, async () => {
+    // Without the service worker the sketch's fetch reaches the network, where the route answers 404.
+    const { context, page, errors } = await openApp(browser(), '#/train', { serviceWorkers: 'block' });
+    await trainSyntheticModel(page, 3);
+    await page.getByLabel('Language').selectOption('es');
+    await page.route(/motion_lab-[\w-]+\.ino$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
+    const deploy = page.getByTestId('deploy');
+    await deploy.getByRole('button', { name: 'Descargar para un microcontrolador' }).click();
+    const alert = deploy.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toBe(
+      'No se pudo leer el archivo motion_lab.ino del sketch de la placa (el servidor respondió 404), así que el zip quedaría incompleto. Recarga la app con conexión a internet y vuelve a exportar.',
+    );
+    expect(await deploy.getByRole('link').count()).toBe(0);
+    // A console error for the failed fetch is Chromium's own; nothing was thrown.
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
     await context.close();
   });
 });

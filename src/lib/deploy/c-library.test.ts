@@ -18,7 +18,7 @@ import { standardize } from '../signal/standardize';
 import { windowSamples, windowsOf } from '../signal/windows';
 import { trainingRows } from './calibration';
 import { CODE_BYTES_CORTEX_M4F, generateCLibrary, type CLibrary, type ExportableModel, type Precision } from './c-library';
-import { DeployError } from './feature-twins';
+import { DeployError } from './deploy-error';
 import { tinyModel } from './tiny-model';
 
 const harness = fileURLToPath(new URL('../../../test/firmware/classify_windows.c', import.meta.url));
@@ -234,22 +234,35 @@ describe('refusals: a library that would compute something else is never generat
   const model = (featureNames: string[]) => tinyModel(featureNames, ['a', 'b']);
 
   test('no trained model', () => {
-    expect(() => generateCLibrary(undefined, 'float32')).toThrow(/no trained model to export: train one/);
+    expect(() => generateCLibrary(undefined, 'float32')).toThrow(expect.objectContaining({ code: 'no-model', message: expect.stringMatching(/no trained model to export: train one/) }));
   });
 
   test('a feature without a C twin is named', () => {
     const changed = [...names.slice(0, -1), 'vert.jerk'];
     expect(() => generateCLibrary(model(changed), 'float32')).toThrow(DeployError);
-    expect(() => generateCLibrary(model(changed), 'float32')).toThrow(/“vert\.jerk” has no C twin/);
+    expect(() => generateCLibrary(model(changed), 'float32')).toThrow(expect.objectContaining({ code: 'features-without-twin', params: { features: ['vert.jerk'] } }));
+    expect(() => generateCLibrary(model(changed), 'float32')).toThrow(/no C twin for “vert\.jerk”/);
   });
 
   test('inputs in another order are refused', () => {
     const swapped = [names[1]!, names[0]!, ...names.slice(2)];
     expect(() => generateCLibrary(model(swapped), 'float32')).toThrow(`input 1 is “${names[1]}”`);
+    expect(() => generateCLibrary(model(swapped), 'float32')).toThrow(expect.objectContaining({ code: 'inputs-out-of-order', params: { position: 1, modelInput: names[1], twinInput: names[0] } }));
+  });
+
+  test('a raw-window model whose inputs are not its window is refused', () => {
+    const raw = { ...defaultFeatureConfig, input: 'raw' as const };
+    const window = [...extractorFor(raw).names];
+    const shorter = { ...tinyModel(window.slice(3), ['a', 'b']) };
+    shorter.preprocessing = { ...shorter.preprocessing, features: raw };
+    expect(() => generateCLibrary(shorter, 'float32')).toThrow(expect.objectContaining({ code: 'raw-window-mismatch', params: { modelInputs: window.length - 3, windowInputs: window.length } }));
+    const exact = { ...tinyModel(window, ['a', 'b']) };
+    exact.preprocessing = { ...exact.preprocessing, features: raw };
+    expect(generateCLibrary(exact, 'float32').header).toContain(`#define MOTION_MODEL_FEATURES ${window.length}`);
   });
 
   test('an int8 build needs training rows', () => {
-    expect(() => generateCLibrary(model(names), 'int8')).toThrow(/needs training rows/);
+    expect(() => generateCLibrary(model(names), 'int8')).toThrow(expect.objectContaining({ code: 'calibration-missing' }));
   });
 
   test('the default model generates, and says what it holds', () => {

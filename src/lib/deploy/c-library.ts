@@ -5,7 +5,8 @@ import { Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
 import type { StoredModel } from '../store/model-record';
 import { runtimeSource, type RuntimePart } from './c-runtime';
-import { DeployError, twinsFor, type FeatureTwin } from './feature-twins';
+import { DeployError } from './deploy-error';
+import { twinsFor, type FeatureTwin } from './feature-twins';
 import { quantizeNetwork, type QuantizedNetwork } from './quantize';
 
 /** What the generator reads from a model: its name, its preprocessing and its weights. */
@@ -46,7 +47,7 @@ export const CODE_BYTES_CORTEX_M4F: Record<Precision, number> = { float32: 4400,
  * const { header, source } = generateCLibrary(model, 'float32');
  */
 export function generateCLibrary(model: ExportableModel | undefined, precision: Precision, calibration?: Float32Array): CLibrary {
-  if (!model) throw new DeployError('There is no trained model to export: train one on the Train page (or with npm run evaluate) first.');
+  if (!model) throw new DeployError('no-model', {});
   const { preprocessing } = model;
   const config = preprocessing.features;
   const twins = twinsFor(config, preprocessing.featureNames);
@@ -54,16 +55,14 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
   try {
     network = denseNetworkFrom(model.artifacts);
   } catch (error) {
-    if (error instanceof UnsupportedModelError) throw new DeployError(`The model's network cannot be exported: ${error.message}`);
+    if (error instanceof UnsupportedModelError) throw new DeployError('network-unsupported', { reason: error.message });
     throw error;
   }
   const outputs = network.layers.at(-1)!.units;
   if (network.inputs !== preprocessing.featureNames.length || outputs !== preprocessing.labels.length) {
-    throw new DeployError(
-      `The network takes ${network.inputs} inputs and gives ${outputs} outputs, but the model has ${preprocessing.featureNames.length} features and ${preprocessing.labels.length} labels.`,
-    );
+    throw new DeployError('network-shape', { inputs: network.inputs, outputs, features: preprocessing.featureNames.length, labels: preprocessing.labels.length });
   }
-  if (precision === 'int8' && !calibration) throw new DeployError('An int8 library needs training rows to calibrate its scales with.');
+  if (precision === 'int8' && !calibration) throw new DeployError('calibration-missing', {});
   const quantized = precision === 'int8' ? quantizeNetwork(network, calibration!) : undefined;
 
   const n = windowSamples(config);
@@ -371,7 +370,7 @@ function modelShape(model: ExportableModel, quantized: QuantizedNetwork | undefi
 /** A float32 value as the shortest C literal that reads back as the same float. */
 export function floatLiteral(value: number): string {
   const exact = Math.fround(value);
-  if (!Number.isFinite(exact)) throw new DeployError(`The model holds a value that is not a finite number (${value}): it cannot be exported.`);
+  if (!Number.isFinite(exact)) throw new DeployError('not-finite', { value: String(value) });
   for (let digits = 1; digits <= 9; digits += 1) {
     const text = exact.toPrecision(digits);
     if (Math.fround(Number(text)) === exact) return `${text.includes('.') || text.includes('e') ? text : `${text}.`}f`;
@@ -381,7 +380,7 @@ export function floatLiteral(value: number): string {
 
 /** A double as a C literal that reads back as the same double. */
 function doubleLiteral(value: number): string {
-  if (!Number.isFinite(value)) throw new DeployError(`The model holds a value that is not a finite number (${value}): it cannot be exported.`);
+  if (!Number.isFinite(value)) throw new DeployError('not-finite', { value: String(value) });
   const text = String(value);
   return text.includes('.') || text.includes('e') ? text : `${text}.0`;
 }

@@ -4,7 +4,8 @@ import sketchUrl from '../../../static/firmware/motion_lab/motion_lab.ino?url';
 import type { MotionSamples } from '../sensors/samples';
 import type { StoredModel } from '../store/model-record';
 import { recordingFor, type RecordingStore } from '../store/recordings';
-import { exportFromStore } from './export-from-store';
+import { DeployError } from './deploy-error';
+import { exportFromStore, sketchFileFrom } from './export-from-store';
 import { tinyModel } from './tiny-model';
 import { crc32 } from './zip';
 
@@ -57,11 +58,36 @@ describe('exportFromStore, from recordings in real IndexedDB', () => {
     const sketch = new TextDecoder().decode(files.find((file) => file.name === 'motion_model/motion_lab/motion_lab.ino')!.data);
     expect(sketch).toContain('#include "motion_lab_protocol.h"');
     expect(bundle.int8.header).toContain('#define MOTION_MODEL_INT8 1');
+    expect(files.map((file) => file.name)).toContain('motion_model/int8/motion_model.c');
   });
 
-  test('no model, or its recordings gone: a message that says what to do', async () => {
-    await expect(exportFromStore(undefined, store, readSketch)).rejects.toThrow(/train one/);
+  test('no model: a message that says to train one', async () => {
+    await expect(exportFromStore(undefined, store, readSketch)).rejects.toThrow(expect.objectContaining({ code: 'no-model', message: expect.stringMatching(/train one/) }));
+  });
+
+  test('its recordings gone: a message that says what to do', async () => {
     for (const recording of await store.list()) await store.delete(recording.id);
-    await expect(exportFromStore(model, store, readSketch)).rejects.toThrow(/no longer on this device.*Record or import running, walking again/);
+    await expect(exportFromStore(model, store, readSketch)).rejects.toThrow(
+      expect.objectContaining({ code: 'recordings-gone', message: expect.stringMatching(/no longer on this device.*Record or import “running” and “walking” again/) }),
+    );
+  });
+});
+
+describe('sketchFileFrom, with real fetches', () => {
+  test('the served sketch file comes back as text', async () => {
+    expect(await sketchFileFrom(sketchUrl, 'motion_lab.ino')).toContain('#include "motion_lab_protocol.h"');
+  });
+
+  test('a missing file answered with the server\'s fallback page is refused naming the file, not zipped as the sketch', async () => {
+    // This dev server, like many hosts, answers a path it does not have with the app's index.html (200).
+    const failure = await sketchFileFrom('/firmware-that-is-not-there/motion_lab.ino', 'motion_lab.ino').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DeployError);
+    expect(failure).toMatchObject({ code: 'sketch-not-file', params: { file: 'motion_lab.ino' } });
+    expect((failure as Error).message).toMatch(/instead of the board’s sketch file motion_lab\.ino.*Reload the app while online/);
+  });
+
+  test('no connection: refused with the file named', async () => {
+    // Port 9 (discard) has no server here: the fetch fails as it does offline.
+    await expect(sketchFileFrom('http://127.0.0.1:9/motion_lab.ino', 'motion_lab.ino')).rejects.toThrow(expect.objectContaining({ code: 'sketch-unreachable', params: { file: 'motion_lab.ino' } }));
   });
 });

@@ -3,23 +3,24 @@ import type { StoredModel } from '../store/model-record';
 import type { RecordingStore } from '../store/recordings';
 import { trainingRows } from './calibration';
 import { deployBundle, sketchFiles, type DeployBundle } from './deploy-bundle';
-import { DeployError } from './feature-twins';
+import { DeployError } from './deploy-error';
 import { zipFiles } from './zip';
 
 /**
  * The Train page's Export: a stored model's deploy bundle as one zip, its int8 build calibrated
  * on the recordings on this device split as training split them, and the sketch's files read with
- * `readSketchFile` (from the precache, so it works offline). The zip holds one folder, motion_model.
+ * `readSketchFile` (sketchFileFrom: from the precache, so it works offline). The zip holds one
+ * folder, motion_model.
  *
  * @example
- * const { zip } = await exportFromStore(model, await dataset.store(), async (name) => (await fetch(urls[name])).text());
+ * const { zip } = await exportFromStore(model, await dataset.store(), (name) => sketchFileFrom(urls[name], name));
  */
 export async function exportFromStore(
   model: StoredModel | undefined,
   store: Pick<RecordingStore, 'list' | 'readSamples'>,
   readSketchFile: (name: (typeof sketchFiles)[number]) => Promise<string>,
 ): Promise<{ bundle: DeployBundle; zip: Uint8Array }> {
-  if (!model) throw new DeployError('There is no trained model to export: train one on the Train page first.');
+  if (!model) throw new DeployError('no-model', {});
   const recordings = (await store.list()).filter((recording) => model.preprocessing.labels.includes(recording.label));
   const items = await Promise.all(recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })));
   let calibration: Float32Array;
@@ -29,13 +30,31 @@ export async function exportFromStore(
     if (!(error instanceof SplitError)) throw error;
     calibration = new Float32Array(0);
   }
-  if (calibration.length === 0) {
-    throw new DeployError(
-      `The recordings “${model.name}” learnt from are no longer on this device, and the int8 build takes its scales from them. Record or import ${model.preprocessing.labels.join(', ')} again, or export from the device it was trained on.`,
-    );
-  }
+  if (calibration.length === 0) throw new DeployError('recordings-gone', { model: model.name, labels: model.preprocessing.labels });
   const sketch = Object.fromEntries(await Promise.all(sketchFiles.map(async (name) => [name, await readSketchFile(name)]))) as Record<(typeof sketchFiles)[number], string>;
   const bundle = deployBundle(model, calibration, sketch);
   return { bundle, zip: zipFiles(bundle.files.map((file) => ({ ...file, path: `motion_model/${file.path}` }))) };
 }
 
+/**
+ * One of the sketch's files, fetched from `url` (the precache when offline), as text. A failed
+ * answer or a web page instead of the file (a server's fallback page) is refused naming the file,
+ * so that it never goes into the zip as the sketch.
+ *
+ * @example
+ * await sketchFileFrom(sketchUrl, 'motion_lab.ino');
+ */
+export async function sketchFileFrom(url: string, file: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new DeployError('sketch-unreachable', { file });
+  }
+  if (!response.ok) throw new DeployError('sketch-missing', { file, status: response.status });
+  const text = await response.text();
+  if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*<(!doctype html|html)/i.test(text)) {
+    throw new DeployError('sketch-not-file', { file });
+  }
+  return text;
+}

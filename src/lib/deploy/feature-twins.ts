@@ -1,5 +1,6 @@
 import { featureGroups, featureNames, spectrumBandsHz, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import type { RuntimePart } from './c-runtime';
+import { DeployError } from './deploy-error';
 
 /**
  * The C twin of one feature group of signal/features.ts: the names of the values it writes, in
@@ -114,11 +115,6 @@ function rawTwin(config: FeatureConfig): FeatureTwin {
     : { names: featureNames(config), needs: [], statements: 'for (i = 0; i < ML_N * 3; i++) out[at++] = window[i];' };
 }
 
-/** A model this generator cannot turn into C, and why; nothing was generated. */
-export class DeployError extends Error {
-  override name = 'DeployError';
-}
-
 /**
  * The twins that compute a model's inputs, in row order, after checking that together they
  * write exactly the model's feature list. Throws DeployError naming the first feature that has no
@@ -130,7 +126,7 @@ export class DeployError extends Error {
 export function twinsFor(config: FeatureConfig, modelNames: readonly string[]): FeatureTwin[] {
   if (config.input === 'raw') {
     const twin = rawTwin(config);
-    checkNames(twin.names, modelNames);
+    checkNames(twin.names, modelNames, true);
     return [twin];
   }
   const twins: FeatureTwin[] = [];
@@ -138,9 +134,7 @@ export function twinsFor(config: FeatureConfig, modelNames: readonly string[]): 
     if (!config.groups.includes(group)) continue;
     const twin = featureTwins[group];
     if (!twin) {
-      throw new DeployError(
-        `The feature group “${group}” (${featureNames({ ...config, groups: [group] }).join(', ')}) has no C twin in this version of the exporter, so the library would compute something else. Train the model without it to export to C.`,
-      );
+      throw new DeployError('group-without-twin', { group, features: featureNames({ ...config, groups: [group] }) });
     }
     twins.push(twin);
   }
@@ -151,17 +145,14 @@ export function twinsFor(config: FeatureConfig, modelNames: readonly string[]): 
   return twins;
 }
 
-function checkNames(twinNames: readonly string[], modelNames: readonly string[]): void {
+function checkNames(twinNames: readonly string[], modelNames: readonly string[], raw = false): void {
+  const inOrder = twinNames.length === modelNames.length && modelNames.every((name, i) => name === twinNames[i]);
+  if (inOrder) return;
+  // A raw model's inputs are the window's own samples: a mismatch means the window is not the one it was trained on.
+  if (raw) throw new DeployError('raw-window-mismatch', { modelInputs: modelNames.length, windowInputs: twinNames.length });
   const missing = modelNames.filter((name) => !twinNames.includes(name));
-  if (missing.length > 0) {
-    throw new DeployError(
-      `The feature${missing.length > 1 ? 's' : ''} ${missing.map((name) => `“${name}”`).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no C twin in this version of the exporter, so the library would compute something else. Train the model without ${missing.length > 1 ? 'them' : 'it'} to export to C.`,
-    );
-  }
+  if (missing.length > 0) throw new DeployError('features-without-twin', { features: missing });
   const at = modelNames.findIndex((name, i) => name !== twinNames[i]);
-  if (at >= 0 || twinNames.length !== modelNames.length) {
-    throw new DeployError(
-      `The model's inputs are not in the order the C twins compute them (${at >= 0 ? `input ${at + 1} is “${modelNames[at]}”, the twin's “${twinNames[at] ?? 'nothing'}”` : `${modelNames.length} inputs, ${twinNames.length} computed`}): it was trained by a different version of the feature code. Train it again to export it.`,
-    );
-  }
+  if (at >= 0 && at < twinNames.length) throw new DeployError('inputs-out-of-order', { position: at + 1, modelInput: modelNames[at]!, twinInput: twinNames[at]! });
+  throw new DeployError('input-count', { modelInputs: modelNames.length, computedInputs: twinNames.length });
 }

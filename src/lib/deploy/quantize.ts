@@ -1,5 +1,5 @@
 import { forward, type Activation, type DenseNetwork } from '../classify/dense-network';
-import { DeployError } from './feature-twins';
+import { DeployError } from './deploy-error';
 
 /**
  * Int8 quantisation of a Dense network, for boards where flash is tight: each weight becomes one
@@ -44,7 +44,7 @@ export function quantizeNetwork(network: DenseNetwork, calibration: Float32Array
   const width = network.inputs;
   const rows = calibration.length / width;
   if (!Number.isInteger(rows) || rows === 0) {
-    throw new DeployError(`Quantising needs training rows of ${width} values to calibrate with; got ${calibration.length} values.`);
+    throw new DeployError('calibration-size', { width, values: calibration.length });
   }
   // The input range of layer l is the output range of the network cut after layer l − 1.
   const inputRange = network.layers.map(() => 0);

@@ -13,6 +13,34 @@ export const deployEn = {
   'deploy.ram': 'Static RAM',
   'deploy.tfjs': 'TensorFlow.js weights: {size}',
   'deploy.tflite': 'The network also comes as a .tflite file for TensorFlow Lite Micro, checked in a TensorFlow Lite runtime against the app.',
+  'deploy.error.no-model': 'There is no trained model to export: train one first, then export it.',
+  'deploy.error.group-without-twin':
+    'The feature group “{group}” ({features}) has no C twin in this version of the exporter, so the library would compute something else. Train a model without that group to export it to C.',
+  'deploy.error.features-without-twin':
+    'This version of the exporter has no C twin for {features}, so the library would compute something else. Train a model that does not use it to export it to C.',
+  'deploy.error.inputs-out-of-order':
+    'The model’s inputs are not in the order the C code computes them (input {position} is “{modelInput}”, the C code’s is “{twinInput}”): it was trained by a different version of the feature code. Train it again to export it.',
+  'deploy.error.input-count':
+    'The model has {modelInputs} inputs where the C code computes {computedInputs}: it was trained by a different version of the feature code. Train it again to export it.',
+  'deploy.error.raw-window-mismatch':
+    'The model reads {modelInputs} raw values per window, but a window of its own settings holds {windowInputs}: it was trained by a different version of the app. Train it again to export it.',
+  'deploy.error.network-unsupported':
+    'The model’s network cannot be exported to C ({reason}). Only Motion Lab’s own dense networks can: train a model in this app and export that.',
+  'deploy.error.network-shape':
+    'The network takes {inputs} inputs and gives {outputs} outputs, but the model has {features} features and {labels} labels: the file is damaged. Train the model again, or import it again from the app that trained it.',
+  'deploy.error.not-finite':
+    'The model holds a value that is not a finite number ({value}), so it cannot be exported: its training went wrong. Train it again.',
+  'deploy.error.recordings-gone':
+    'The recordings “{model}” learnt from are no longer on this device, and the int8 build takes its scales from them. Record or import {labels} again, or export from the device it was trained on.',
+  'deploy.error.calibration-missing': 'An int8 library needs training rows to calibrate its scales with; none were given. Export it with the recordings it was trained on.',
+  'deploy.error.calibration-size':
+    'Calibrating the int8 build needs rows of {width} values; {values} values were given. Export it with the recordings it was trained on.',
+  'deploy.error.sketch-missing':
+    'The board’s sketch file {file} could not be read (the server answered {status}), so the zip would be incomplete. Reload the app while online, then export again.',
+  'deploy.error.sketch-not-file':
+    'A web page came back instead of the board’s sketch file {file}, so the zip would be incomplete. Reload the app while online, then export again.',
+  'deploy.error.sketch-unreachable':
+    'The board’s sketch file {file} is not stored on this device and there is no connection to fetch it. Reload the app while online, then export again.',
   'live.device': 'On the device',
   'live.browser': 'In the browser',
   'live.deviceWaiting': 'The board classifies too: its first answer comes after one window.',

@@ -15,6 +15,35 @@ export const deployEs: Record<keyof typeof deployEn, string> = {
   'deploy.ram': 'RAM estática',
   'deploy.tfjs': 'Pesos de TensorFlow.js: {size}',
   'deploy.tflite': 'La red viene también como archivo .tflite para TensorFlow Lite Micro, comprobado en un entorno de TensorFlow Lite frente a la app.',
+  'deploy.error.no-model': 'No hay un modelo entrenado para exportar: primero entrena uno y luego expórtalo.',
+  'deploy.error.group-without-twin':
+    'El grupo de características “{group}” ({features}) no tiene equivalente en C en esta versión del exportador, así que la biblioteca calcularía otra cosa. Entrena un modelo sin ese grupo para exportarlo a C.',
+  'deploy.error.features-without-twin':
+    'Esta versión del exportador no tiene equivalente en C para {features}, así que la biblioteca calcularía otra cosa. Entrena un modelo que no la use para exportarlo a C.',
+  'deploy.error.inputs-out-of-order':
+    'Las entradas del modelo no están en el orden en que las calcula el código C (la entrada {position} es “{modelInput}”, la del código C es “{twinInput}”): lo entrenó otra versión del código de características. Vuelve a entrenarlo para exportarlo.',
+  'deploy.error.input-count':
+    'El modelo tiene {modelInputs} entradas y el código C calcula {computedInputs}: lo entrenó otra versión del código de características. Vuelve a entrenarlo para exportarlo.',
+  'deploy.error.raw-window-mismatch':
+    'El modelo lee {modelInputs} valores crudos por ventana, pero una ventana con su propia configuración tiene {windowInputs}: lo entrenó otra versión de la app. Vuelve a entrenarlo para exportarlo.',
+  'deploy.error.network-unsupported':
+    'La red del modelo no se puede exportar a C ({reason}). Solo se pueden exportar las redes densas de Motion Lab: entrena un modelo en esta app y exporta ese.',
+  'deploy.error.network-shape':
+    'La red recibe {inputs} entradas y da {outputs} salidas, pero el modelo tiene {features} características y {labels} etiquetas: el archivo está dañado. Vuelve a entrenar el modelo o impórtalo de nuevo desde la app que lo entrenó.',
+  'deploy.error.not-finite':
+    'El modelo contiene un valor que no es un número finito ({value}), así que no se puede exportar: su entrenamiento salió mal. Vuelve a entrenarlo.',
+  'deploy.error.recordings-gone':
+    'Las grabaciones con las que aprendió “{model}” ya no están en este dispositivo, y la versión int8 toma sus escalas de ellas. Vuelve a grabar o importar {labels}, o exporta desde el dispositivo donde se entrenó.',
+  'deploy.error.calibration-missing':
+    'Una biblioteca int8 necesita filas de entrenamiento para calibrar sus escalas y no se dio ninguna. Expórtala con las grabaciones con las que se entrenó.',
+  'deploy.error.calibration-size':
+    'Calibrar la versión int8 necesita filas de {width} valores y se dieron {values} valores. Expórtala con las grabaciones con las que se entrenó.',
+  'deploy.error.sketch-missing':
+    'No se pudo leer el archivo {file} del sketch de la placa (el servidor respondió {status}), así que el zip quedaría incompleto. Recarga la app con conexión a internet y vuelve a exportar.',
+  'deploy.error.sketch-not-file':
+    'Llegó una página web en lugar del archivo {file} del sketch de la placa, así que el zip quedaría incompleto. Recarga la app con conexión a internet y vuelve a exportar.',
+  'deploy.error.sketch-unreachable':
+    'El archivo {file} del sketch de la placa no está guardado en este dispositivo y no hay conexión para descargarlo. Recarga la app con conexión a internet y vuelve a exportar.',
   'live.device': 'En la placa',
   'live.browser': 'En el navegador',
   'live.deviceWaiting': 'La placa también clasifica: su primera respuesta llega después de una ventana.',
