@@ -81,4 +81,33 @@ describeInBrowser('deploying a model to a microcontroller', () => {
     expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
     await context.close();
   });
+
+  test.skipIf(!tools && process.env.CI !== 'true')('its recordings deleted: the model still downloads for a board, without int8, and the page and README say why', { timeout: 120_000 }, async () => {
+    const { context, page, errors } = await openApp(browser(), '#/train');
+    await trainSyntheticModel(page, 3);
+    await page.evaluate(() => (location.hash = '#/data'));
+    const recordings = page.getByTestId('recordings').locator('button.summary');
+    for (let left = 12; left > 0; left -= 1) {
+      await recordings.first().click();
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await expect.poll(() => recordings.count()).toBe(left - 1);
+    }
+    await page.evaluate(() => (location.hash = '#/train'));
+    const deploy = page.getByTestId('deploy');
+    await deploy.getByRole('button', { name: 'Download for a microcontroller' }).click();
+    const sizes = deploy.getByTestId('deploy-sizes');
+    await sizes.waitFor({ timeout: 30_000 });
+    expect(await sizes.locator('tbody th').allTextContents()).toEqual(['float32']);
+    expect(await deploy.getByTestId('deploy-no-int8').innerText()).toMatch(/^No int8 build in this zip: .* no longer on this device\. .*record or import “running” and “walking” again/);
+    const [download] = await Promise.all([page.waitForEvent('download'), deploy.getByRole('link', { name: 'Save motion-model.zip' }).click()]);
+    const zip = (await download.path()) ?? '';
+    const listed = spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' });
+    expect(listed.status).toBe(0);
+    const names = listed.stdout.trim().split('\n');
+    expect(names.filter((name) => name.includes('/int8/'))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['motion_model/README.md', 'motion_model/float32/motion_model.c', 'motion_model/motion_lab/motion_lab.ino', 'motion_model/tflite/motion_model.tflite', 'motion_model/tfjs/weights.bin']));
+    expect(spawnSync('unzip', ['-p', zip, 'motion_model/README.md'], { encoding: 'utf8' }).stdout).toContain('There is no int8/ build in this export');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -42,6 +42,18 @@ describe('deployBundle', () => {
     expect(bundle.files.find((file) => file.path === 'motion_lab/motion_model.c')!.content).toBe(bundle.float32.source);
   });
 
+  test('without training rows: everything but int8, and the README says why and what to do', () => {
+    const bundle = deployBundle(tinyModel(), undefined, { 'motion_lab.ino': 'sketch', 'motion_lab_protocol.h': 'protocol', 'motion_lab_windows.h': 'windows' });
+    expect(bundle.int8).toBeUndefined();
+    const paths = bundle.files.map((file) => file.path);
+    expect(paths.filter((path) => path.startsWith('int8/'))).toEqual([]);
+    expect(paths).toEqual(expect.arrayContaining(['float32/motion_model.c', 'motion_lab/motion_model.c', 'tfjs/weights.bin', 'tflite/motion_model.tflite']));
+    const readme = bundle.files[0]!.content as string;
+    expect(readme).toContain('## C library (float32/ only)');
+    expect(readme).toMatch(/no int8\/ build in this export.*\n.*Record or import\nrunning, walking again/);
+    expect(readme).not.toContain('those of `int8/`');
+  });
+
   test('no model: the message says to train one', () => {
     expect(() => deployBundle(undefined, new Float32Array(0), { 'motion_lab.ino': '', 'motion_lab_protocol.h': '', 'motion_lab_windows.h': '' })).toThrow(/train one/);
   });

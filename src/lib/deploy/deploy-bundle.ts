@@ -7,13 +7,17 @@ import type { ArchiveFile } from './zip';
 export interface DeployBundle {
   files: ArchiveFile[];
   float32: CLibrary;
-  int8: CLibrary;
+  /** Absent when there were no training rows to calibrate it with: the zip then has no int8/ folder. */
+  int8: CLibrary | undefined;
   /** Bytes of the tfjs weights file. */
   tfjsWeightBytes: number;
 }
 
 /** The files of the board's sketch folder (static/firmware/motion_lab), by name. */
 export const sketchFiles = ['motion_lab.ino', 'motion_lab_protocol.h', 'motion_lab_windows.h'] as const;
+
+/** The texts of the sketch's files, by name. */
+export type SketchTexts = Record<(typeof sketchFiles)[number], string>;
 
 /**
  * Everything a model deploys as, in one folder: the C library in float32 and int8 (each a
@@ -24,13 +28,18 @@ export const sketchFiles = ['motion_lab.ino', 'motion_lab_protocol.h', 'motion_l
  * LiteRT against the app's network by tflite.browser.test.ts), and a README that says how to use
  * them.
  *
+ * Without `calibration` (the training recordings are gone) everything but the int8 build is
+ * written, and the README says why int8/ is missing.
+ *
  * @example
  * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
  * download(zipFiles(bundle.files));
  */
-export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array, sketch: Record<(typeof sketchFiles)[number], string>): DeployBundle {
+export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array, sketch: SketchTexts): DeployBundle & { int8: CLibrary };
+export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array | undefined, sketch: SketchTexts): DeployBundle;
+export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array | undefined, sketch: SketchTexts): DeployBundle {
   const float32 = generateCLibrary(model, 'float32');
-  const int8 = generateCLibrary(model, 'int8', calibration);
+  const int8 = calibration ? generateCLibrary(model, 'int8', calibration) : undefined;
   const { preprocessing, artifacts } = model!;
   const modelJson = {
     format: 'layers-model',
@@ -48,8 +57,12 @@ export function deployBundle(model: ExportableModel | undefined, calibration: Fl
       { path: 'README.md', content: readme(model!, float32, int8) },
       { path: 'float32/motion_model.h', content: float32.header },
       { path: 'float32/motion_model.c', content: float32.source },
-      { path: 'int8/motion_model.h', content: int8.header },
-      { path: 'int8/motion_model.c', content: int8.source },
+      ...(int8
+        ? [
+            { path: 'int8/motion_model.h', content: int8.header },
+            { path: 'int8/motion_model.c', content: int8.source },
+          ]
+        : []),
       ...sketchFiles.map((name) => ({ path: `motion_lab/${name}`, content: sketch[name] })),
       { path: 'motion_lab/motion_model.h', content: float32.header },
       { path: 'motion_lab/motion_model.c', content: float32.source },
@@ -60,7 +73,7 @@ export function deployBundle(model: ExportableModel | undefined, calibration: Fl
   };
 }
 
-function readme(model: ExportableModel, float32: CLibrary, int8: CLibrary): string {
+function readme(model: ExportableModel, float32: CLibrary, int8: CLibrary | undefined): string {
   const { features, labels } = model.preprocessing;
   return `# ${model.name}
 
@@ -68,8 +81,16 @@ Exported by Motion Lab. Labels, by index: ${labels.map((label, i) => `${i} ${lab
 Input: ${features.windowS} s windows of x, y, z acceleration in m/s², resampled to ${features.rateHz} Hz,
 one every ${features.strideS} s.
 
-## C library (float32/ and int8/)
-
+## C library (${int8 ? 'float32/ and int8/' : 'float32/ only'})
+${
+  int8
+    ? ''
+    : `
+There is no int8/ build in this export: it takes its per-layer scales from the recordings the
+model learnt from, and they were no longer on the device it was exported from. Record or import
+${labels.join(', ')} again, or export from the device the model was trained on, to get it.
+`
+}
 Copy one folder's \`motion_model.h\` and \`motion_model.c\` beside your sketch or into your project,
 and call \`motion_model_classify(window, probabilities)\`: it computes the app's own features,
 standardises them with the training statistics and runs the network. C99, no allocation,
@@ -80,7 +101,7 @@ windows in the app's tests.
 | build | constant data | static RAM |
 | --- | --- | --- |
 | float32 | ${float32.constBytes} B | ${float32.ramBytes} B |
-| int8 | ${int8.constBytes} B | ${int8.ramBytes} B |
+${int8 ? `| int8 | ${int8.constBytes} B | ${int8.ramBytes} B |` : '| int8 | not in this export | |'}
 
 The header of each build details the figures.
 
@@ -90,8 +111,7 @@ The Motion Lab sketch with the float32 build beside it: open \`motion_lab/motion
 Arduino IDE, set \`NANO33_REV2\` (0 for the Rev1, 1 for the Rev2) and upload (the firmware's
 README, on the app's Record page, has the steps). The board streams its motion as before and,
 with the model beside it, classifies every ${features.strideS} s on its own: the app's Live page
-shows its answer as "on the device" next to the browser's. For the int8 build, replace the two
-motion_model files with those of \`int8/\`.
+shows its answer as "on the device" next to the browser's.${int8 ? ' For the int8 build, replace the two\nmotion_model files with those of `int8/`.' : ''}
 
 ## TensorFlow.js (tfjs/)
 

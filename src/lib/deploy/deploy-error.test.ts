@@ -15,7 +15,6 @@ const examples: { [C in DeployErrorCode]: { params: DeployErrorParams[C]; facts:
   'network-unsupported': { params: { reason: 'Layer c is a Conv1D' }, facts: ['Layer c is a Conv1D'], todo: { en: /train a model in this app/, es: /entrena un modelo en esta app/ } },
   'network-shape': { params: { inputs: 22, outputs: 3, features: 21, labels: 2 }, facts: ['22', '3', '21', '2'], todo: { en: /Train the model again/, es: /Vuelve a entrenar el modelo/ } },
   'not-finite': { params: { value: 'NaN' }, facts: ['NaN'], todo: { en: /Train it again/, es: /Vuelve a entrenarlo/ } },
-  'recordings-gone': { params: { model: 'walk or run', labels: ['running', 'walking'] }, facts: ['“walk or run”', '“running”', '“walking”'], todo: { en: /Record or import/, es: /Vuelve a grabar o importar/ } },
   'calibration-missing': { params: {}, facts: [], todo: { en: /Export it with the recordings/, es: /Expórtala con las grabaciones/ } },
   'calibration-size': { params: { width: 22, values: 5 }, facts: ['22', '5'], todo: { en: /Export it with the recordings/, es: /Expórtala con las grabaciones/ } },
   'sketch-missing': { params: { file: 'motion_lab.ino', status: 404 }, facts: ['motion_lab.ino', '404'], todo: { en: /Reload the app while online/, es: /Recarga la app con conexión/ } },

@@ -11,7 +11,6 @@ export interface DeployErrorParams {
   'network-unsupported': { reason: string };
   'network-shape': { inputs: number; outputs: number; features: number; labels: number };
   'not-finite': { value: string };
-  'recordings-gone': { model: string; labels: readonly string[] };
   'calibration-missing': Record<string, never>;
   'calibration-size': { width: number; values: number };
   'sketch-missing': { file: string; status: number };

@@ -57,7 +57,7 @@ describe('exportFromStore, from recordings in real IndexedDB', () => {
     for (const file of files) expect(crc32(file.data), file.name).toBe(file.crc);
     const sketch = new TextDecoder().decode(files.find((file) => file.name === 'motion_model/motion_lab/motion_lab.ino')!.data);
     expect(sketch).toContain('#include "motion_lab_protocol.h"');
-    expect(bundle.int8.header).toContain('#define MOTION_MODEL_INT8 1');
+    expect(bundle.int8!.header).toContain('#define MOTION_MODEL_INT8 1');
     expect(files.map((file) => file.name)).toContain('motion_model/int8/motion_model.c');
   });
 
@@ -65,11 +65,17 @@ describe('exportFromStore, from recordings in real IndexedDB', () => {
     await expect(exportFromStore(undefined, store, readSketch)).rejects.toThrow(expect.objectContaining({ code: 'no-model', message: expect.stringMatching(/train one/) }));
   });
 
-  test('its recordings gone: a message that says what to do', async () => {
+  test('its recordings gone: everything but int8, and the README says why and what to do', async () => {
     for (const recording of await store.list()) await store.delete(recording.id);
-    await expect(exportFromStore(model, store, readSketch)).rejects.toThrow(
-      expect.objectContaining({ code: 'recordings-gone', message: expect.stringMatching(/no longer on this device.*Record or import “running” and “walking” again/) }),
-    );
+    const { bundle, zip } = await exportFromStore(model, store, readSketch);
+    expect(bundle.int8).toBeUndefined();
+    const names = entries(zip).map((file) => file.name);
+    expect(names.filter((name) => name.includes('/int8/'))).toEqual([]);
+    for (const name of ['float32/motion_model.c', 'motion_lab/motion_lab.ino', 'motion_lab/motion_model.c', 'tfjs/model.json', 'tfjs/weights.bin', 'tflite/motion_model.tflite']) {
+      expect(names).toContain(`motion_model/${name}`);
+    }
+    const readme = new TextDecoder().decode(entries(zip).find((file) => file.name === 'motion_model/README.md')!.data);
+    expect(readme).toMatch(/no int8\/ build in this export.*\n.*no longer on the device.*Record or import\nrunning, walking again/);
   });
 });
 

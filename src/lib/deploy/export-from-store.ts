@@ -2,7 +2,7 @@ import { SplitError } from '../learn/split';
 import type { StoredModel } from '../store/model-record';
 import type { RecordingStore } from '../store/recordings';
 import { trainingRows } from './calibration';
-import { deployBundle, sketchFiles, type DeployBundle } from './deploy-bundle';
+import { deployBundle, sketchFiles, type DeployBundle, type SketchTexts } from './deploy-bundle';
 import { DeployError } from './deploy-error';
 import { zipFiles } from './zip';
 
@@ -10,7 +10,8 @@ import { zipFiles } from './zip';
  * The Train page's Export: a stored model's deploy bundle as one zip, its int8 build calibrated
  * on the recordings on this device split as training split them, and the sketch's files read with
  * `readSketchFile` (sketchFileFrom: from the precache, so it works offline). The zip holds one
- * folder, motion_model.
+ * folder, motion_model. When those recordings are gone, everything but the int8 build is exported
+ * (`bundle.int8` is undefined and the zip's README says why): only int8 needs them.
  *
  * @example
  * const { zip } = await exportFromStore(model, await dataset.store(), (name) => sketchFileFrom(urls[name], name));
@@ -23,16 +24,14 @@ export async function exportFromStore(
   if (!model) throw new DeployError('no-model', {});
   const recordings = (await store.list()).filter((recording) => model.preprocessing.labels.includes(recording.label));
   const items = await Promise.all(recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })));
-  let calibration: Float32Array;
+  let calibration: Float32Array | undefined;
   try {
     calibration = trainingRows(items, model.preprocessing, model.training.seed);
   } catch (error) {
     if (!(error instanceof SplitError)) throw error;
-    calibration = new Float32Array(0);
   }
-  if (calibration.length === 0) throw new DeployError('recordings-gone', { model: model.name, labels: model.preprocessing.labels });
-  const sketch = Object.fromEntries(await Promise.all(sketchFiles.map(async (name) => [name, await readSketchFile(name)]))) as Record<(typeof sketchFiles)[number], string>;
-  const bundle = deployBundle(model, calibration, sketch);
+  const sketch = Object.fromEntries(await Promise.all(sketchFiles.map(async (name) => [name, await readSketchFile(name)]))) as SketchTexts;
+  const bundle = deployBundle(model, calibration?.length ? calibration : undefined, sketch);
   return { bundle, zip: zipFiles(bundle.files.map((file) => ({ ...file, path: `motion_model/${file.path}` }))) };
 }
 

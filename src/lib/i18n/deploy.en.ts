@@ -13,6 +13,8 @@ export const deployEn = {
   'deploy.ram': 'Static RAM',
   'deploy.tfjs': 'TensorFlow.js weights: {size}',
   'deploy.tflite': 'The network also comes as a .tflite file for TensorFlow Lite Micro, checked in a TensorFlow Lite runtime against the app.',
+  'deploy.noInt8':
+    'No int8 build in this zip: it takes its scales from the recordings “{model}” learnt from, and they are no longer on this device. The float32 build, the sketch, TensorFlow Lite and TensorFlow.js are all there. For int8 too, record or import {labels} again, or export from the device the model was trained on.',
   'deploy.error.no-model': 'There is no trained model to export: train one first, then export it.',
   'deploy.error.group-without-twin':
     'The feature group “{group}” ({features}) has no C twin in this version of the exporter, so the library would compute something else. Train a model without that group to export it to C.',
@@ -30,8 +32,6 @@ export const deployEn = {
     'The network takes {inputs} inputs and gives {outputs} outputs, but the model has {features} features and {labels} labels: the file is damaged. Train the model again, or import it again from the app that trained it.',
   'deploy.error.not-finite':
     'The model holds a value that is not a finite number ({value}), so it cannot be exported: its training went wrong. Train it again.',
-  'deploy.error.recordings-gone':
-    'The recordings “{model}” learnt from are no longer on this device, and the int8 build takes its scales from them. Record or import {labels} again, or export from the device it was trained on.',
   'deploy.error.calibration-missing': 'An int8 library needs training rows to calibrate its scales with; none were given. Export it with the recordings it was trained on.',
   'deploy.error.calibration-size':
     'Calibrating the int8 build needs rows of {width} values; {values} values were given. Export it with the recordings it was trained on.',

@@ -15,6 +15,8 @@ export const deployEs: Record<keyof typeof deployEn, string> = {
   'deploy.ram': 'RAM estática',
   'deploy.tfjs': 'Pesos de TensorFlow.js: {size}',
   'deploy.tflite': 'La red viene también como archivo .tflite para TensorFlow Lite Micro, comprobado en un entorno de TensorFlow Lite frente a la app.',
+  'deploy.noInt8':
+    'Este zip no trae la versión int8: sus escalas salen de las grabaciones con las que aprendió “{model}”, y ya no están en este dispositivo. La versión float32, el sketch, TensorFlow Lite y TensorFlow.js sí vienen. Para tener también int8, vuelve a grabar o importar {labels}, o exporta desde el dispositivo donde se entrenó el modelo.',
   'deploy.error.no-model': 'No hay un modelo entrenado para exportar: primero entrena uno y luego expórtalo.',
   'deploy.error.group-without-twin':
     'El grupo de características “{group}” ({features}) no tiene equivalente en C en esta versión del exportador, así que la biblioteca calcularía otra cosa. Entrena un modelo sin ese grupo para exportarlo a C.',
@@ -32,8 +34,6 @@ export const deployEs: Record<keyof typeof deployEn, string> = {
     'La red recibe {inputs} entradas y da {outputs} salidas, pero el modelo tiene {features} características y {labels} etiquetas: el archivo está dañado. Vuelve a entrenar el modelo o impórtalo de nuevo desde la app que lo entrenó.',
   'deploy.error.not-finite':
     'El modelo contiene un valor que no es un número finito ({value}), así que no se puede exportar: su entrenamiento salió mal. Vuelve a entrenarlo.',
-  'deploy.error.recordings-gone':
-    'Las grabaciones con las que aprendió “{model}” ya no están en este dispositivo, y la versión int8 toma sus escalas de ellas. Vuelve a grabar o importar {labels}, o exporta desde el dispositivo donde se entrenó.',
   'deploy.error.calibration-missing':
     'Una biblioteca int8 necesita filas de entrenamiento para calibrar sus escalas y no se dio ninguna. Expórtala con las grabaciones con las que se entrenó.',
   'deploy.error.calibration-size':
