@@ -131,7 +131,7 @@ class Trainer {
 
   #workerFor(): Worker {
     if (!this.#worker) {
-      this.#worker = new Worker(new URL('../lib/learn/train.worker.ts', import.meta.url), { type: 'module' });
+      this.#worker = new Worker(new URL('../lib/compute/compute.worker.ts', import.meta.url), { type: 'module' });
       this.#worker.addEventListener('message', (event: MessageEvent<TrainReply>) => void this.#onReply(event.data));
       this.#worker.addEventListener('error', (event) => this.#fail({ message: `The training worker failed: ${event.message}` }));
     }

@@ -26,7 +26,7 @@ export class LessonClient {
 
   #post(request: LessonRequest, transfer: Transferable[] = []): void {
     if (!this.#worker) {
-      const worker = new Worker(new URL('./lesson.worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('../compute/compute.worker.ts', import.meta.url), { type: 'module' });
       worker.addEventListener('message', ({ data }: MessageEvent<LessonReply>) => this.#handlers.get(data.id)?.(data));
       worker.addEventListener('error', (event) => {
         for (const [id, handle] of this.#handlers) handle({ type: 'failed', id, message: `the lesson worker failed: ${event.message}` });

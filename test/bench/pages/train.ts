@@ -49,7 +49,7 @@ async function trainInWorker(dataset: DatasetOptions): Promise<WorkerRun> {
   const recordings = syntheticDataset(dataset);
   const request: TrainRequest = { type: 'train', id: 1, recordings, features, training };
   const transfer = recordings.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer]);
-  const worker = new Worker(new URL('../../../src/lib/learn/train.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../../../src/lib/compute/compute.worker.ts', import.meta.url), { type: 'module' });
   try {
     const started = performance.now();
     let backendMs = NaN;

@@ -1,39 +1,24 @@
-/// <reference lib="webworker" />
 import { startBrowserBackend } from '../compute/backend.browser';
 import { modelArtifacts } from './model-artifacts';
 import { trainActivityModel } from './train-activity';
 import type { TrainReply, TrainRequest } from './train-messages';
 
+/** Sends a reply to the page, with the buffers it transfers. */
+export type PostTrainReply = (message: TrainReply, transfer?: Transferable[]) => void;
+
 /**
- * Trains off the page's thread, so the page never freezes: the recordings arrive (their buffers
- * transferred, not copied), progress goes back every epoch, and the trained weights at the end.
+ * Trains for the Train page in the training worker (compute.worker.ts), so the page never
+ * freezes: the recordings arrive (their buffers transferred, not copied), progress goes back
+ * every epoch, and the trained weights at the end; `signal` cancels.
  */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const running = new Map<number, AbortController>();
-
-function reply(message: TrainReply, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
-}
-
-scope.addEventListener('message', (event: MessageEvent<TrainRequest>) => {
-  const request = event.data;
-  if (request.type === 'cancel') {
-    running.get(request.id)?.abort();
-    return;
-  }
-  void train(request);
-});
-
-async function train(request: Extract<TrainRequest, { type: 'train' }>): Promise<void> {
+export async function runTrainRequest(request: Extract<TrainRequest, { type: 'train' }>, signal: AbortSignal, reply: PostTrainReply): Promise<void> {
   const { id } = request;
-  const controller = new AbortController();
-  running.set(id, controller);
   try {
     reply({ type: 'backend', id, status: await startBrowserBackend() });
     const result = await trainActivityModel(request.recordings, {
       features: request.features,
       training: request.training,
-      signal: controller.signal,
+      signal,
       onStage: (stage) => reply({ type: 'stage', id, stage }),
       onEpoch: (log) => reply({ type: 'epoch', id, log }),
     });
@@ -70,7 +55,5 @@ async function train(request: Extract<TrainRequest, { type: 'train' }>): Promise
         ...(hint !== undefined && { hint }),
       },
     });
-  } finally {
-    running.delete(id);
   }
 }

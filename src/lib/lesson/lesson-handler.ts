@@ -1,34 +1,19 @@
-/// <reference lib="webworker" />
 import { startBrowserBackend } from '../compute/backend.browser';
 import type { LessonReply, LessonRequest } from './lesson-messages';
 import { trainOneNeuron } from './one-neuron';
 import { trainDigits } from './train-digits';
 
+/** Sends a reply to the page, with the buffers it transfers. */
+export type PostLessonReply = (message: LessonReply, transfer?: Transferable[]) => void;
+
 /**
- * The Learn pages' training, off the page's thread: the one-neuron regression and the digit
- * network, on TensorFlow.js's wasm backend (the hand-written digit engine needs no backend, but
- * shares the worker). Progress goes back every epoch; buffers go back transferred.
+ * Trains for the Learn pages in the training worker (compute.worker.ts), off the page's thread:
+ * the one-neuron regression and the digit network, on TensorFlow.js's wasm backend (the
+ * hand-written digit engine needs no backend, but shares the worker). Progress goes back every
+ * epoch, buffers go back transferred; `signal` cancels.
  */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const running = new Map<number, AbortController>();
-
-function reply(message: LessonReply, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
-}
-
-scope.addEventListener('message', (event: MessageEvent<LessonRequest>) => {
-  const request = event.data;
-  if (request.type === 'cancel') {
-    running.get(request.id)?.abort();
-    return;
-  }
-  void run(request);
-});
-
-async function run(request: Exclude<LessonRequest, { type: 'cancel' }>): Promise<void> {
+export async function runLessonRequest(request: Exclude<LessonRequest, { type: 'cancel' }>, signal: AbortSignal, reply: PostLessonReply): Promise<void> {
   const { id } = request;
-  const controller = new AbortController();
-  running.set(id, controller);
   try {
     reply({ type: 'backend', id, status: await startBrowserBackend() });
     if (request.type === 'neuron') {
@@ -36,13 +21,13 @@ async function run(request: Exclude<LessonRequest, { type: 'cancel' }>): Promise
         epochs: request.epochs,
         learningRate: request.learningRate,
         seed: request.seed,
-        signal: controller.signal,
+        signal,
         onEpoch: (epoch, loss) => reply({ type: 'neuron-epoch', id, epoch, loss }),
       });
       reply({ type: 'neuron-done', id, result });
     } else {
       const outcome = await trainDigits(request.split, request.settings, {
-        signal: controller.signal,
+        signal,
         onEpoch: (log) => reply({ type: 'digits-epoch', id, log }),
       });
       const { w1, b1, w2, b2 } = outcome.weights;
@@ -50,7 +35,5 @@ async function run(request: Exclude<LessonRequest, { type: 'cancel' }>): Promise
     }
   } catch (error) {
     reply({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
-  } finally {
-    running.delete(id);
   }
 }
