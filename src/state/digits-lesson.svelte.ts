@@ -3,13 +3,15 @@ import type { BackendStatus } from '../lib/compute/backend';
 import type { EpochLog } from '../lib/learn/fit';
 import type { Diagnosis } from '../lib/learn/metrics';
 import { argMax } from '../lib/lesson/digit-network';
-import { deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet, type DigitSetInfo } from '../lib/lesson/digit-sets';
+import { classesOf, deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet, type DigitClasses, type DigitSetInfo } from '../lib/lesson/digit-sets';
 import { IdxError, type IdxProblem } from '../lib/lesson/idx';
 import { labRowResult, labSetups, type LabSetup } from '../lib/lesson/overfitting-lab';
 import { decodeShippedDigits, splitOpened, splitShipped, type DigitSplit } from '../lib/lesson/shipped-digits';
 import { checkDigitSettings, lessonDigitSettings, type DigitOutcome, type DigitSettings } from '../lib/lesson/train-digits';
+import type { MessageKey } from '../lib/i18n/messages.en';
 import { dataset } from './dataset.svelte';
 import { lessonClient } from './lesson-worker';
+import { settings } from './settings.svelte';
 
 export type RunState = 'idle' | 'training' | 'done' | 'failed';
 
@@ -20,6 +22,11 @@ export interface LabRow extends LabSetup {
   diagnosis?: Diagnosis;
 }
 
+/** Fashion-MNIST's ten class names, by label. */
+const fashionKeys: readonly MessageKey[] = [
+  'learn.fashion.0', 'learn.fashion.1', 'learn.fashion.2', 'learn.fashion.3', 'learn.fashion.4',
+  'learn.fashion.5', 'learn.fashion.6', 'learn.fashion.7', 'learn.fashion.8', 'learn.fashion.9',
+];
 
 /** How many misclassified test digits the grid shows at most. */
 const WRONG_SHOWN = 48;
@@ -40,6 +47,8 @@ class DigitsLesson {
   /** The last opening of IDX files: the set it stored, or the file at fault and why. */
   opened = $state.raw<{ ok: true; name: string } | { ok: false; file: string; problem: IdxProblem | { code: 'unreadable'; message: string } } | undefined>();
   opening = $state(false);
+  /** What the next IDX files opened hold, as the user says: the files themselves don't tell. */
+  openAs = $state<DigitClasses>('digits');
   /** Why the stored sets could not be listed, loaded or deleted (IndexedDB failing); the shipped digits still work. */
   setsError = $state<string | undefined>();
 
@@ -60,6 +69,21 @@ class DigitsLesson {
   labRunning = $state(false);
 
   #cancel: (() => void) | undefined;
+
+  /** What the classes of the digits trained on are: the shipped ones and old stored sets are digits. */
+  readonly classes = $derived(classesOf(this.sets.find((set) => set.id === this.source)));
+
+  /** A label's name in the user's language: the digit itself, or a piece of clothing. */
+  className(label: number | undefined): string {
+    if (label === undefined) return '';
+    const key = this.classes === 'fashion' ? fashionKeys[label] : undefined;
+    return key ? settings.t(key) : String(label);
+  }
+
+  /** What an image of a label is called, for screen readers. */
+  imageName(label: number | undefined): string {
+    return settings.t(this.classes === 'fashion' ? 'learn.classes.imageOf' : 'learn.digits.digitOf', { label: this.className(label) });
+  }
 
   /** Test digits the trained network gets wrong, as indices into the test set. */
   readonly wrong = $derived.by(() => {
@@ -126,7 +150,7 @@ class DigitsLesson {
     try {
       const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
       const db = (await dataset.store()).db;
-      const stored = await importDigitFiles(db, read);
+      const stored = await importDigitFiles(db, read, this.openAs);
       this.sets = await listDigitSets(db);
       this.opened = { ok: true, name: stored.name };
       await this.use(stored.id);

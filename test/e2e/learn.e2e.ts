@@ -133,7 +133,7 @@ describeInBrowser('the Learn pages', () => {
     await context.close();
   });
 
-  test('digits: IDX files opened from disk are kept, a bad one is named and nothing is stored', async () => {
+  test('digits: IDX files opened from disk are kept with the classes they were opened as (Fashion-MNIST named as clothing), a bad one is named and nothing is stored', async () => {
     const { context, page, errors } = await openApp(browser(), '#/learn/digits');
     await page.getByTestId('digits-split').waitFor();
     const [images, labels] = idxPair('train', 120) as [{ name: string; mimeType: string; buffer: Buffer }, { name: string; mimeType: string; buffer: Buffer }];
@@ -143,15 +143,23 @@ describeInBrowser('the Learn pages', () => {
     expect(await result.textContent()).toContain('Nothing was stored.');
     expect(await page.getByRole('radio').count()).toBe(1);
 
+    // IDX files don't say what their classes are: these are opened as Fashion-MNIST, and named so.
+    await page.getByTestId('idx-classes').selectOption('fashion');
     await page.getByTestId('idx-files').setInputFiles([images, labels, ...idxPair('t10k', 30)]);
     await expect.poll(() => result.textContent()).toContain('Stored “train-ubyte + t10k-ubyte”');
     expect(await page.getByTestId('digits-split').textContent()).toContain('108 digits to train on, 12 to validate');
+    await page.getByRole('img', { name: 'A picture of: Ankle boot' }).waitFor();
+    expect(await page.getByRole('img', { name: /^A handwritten/ }).count()).toBe(0);
     // Kept on the device: still there after a reload.
     await page.reload();
     await page.getByTestId('digits-split').waitFor();
     // The stored sets are listed once read from IndexedDB, which may come after the shipped split.
-    await page.getByText('train-ubyte + t10k-ubyte: 120 training and 30 test images').waitFor();
+    await page.getByText('train-ubyte + t10k-ubyte: 120 training and 30 test images · Fashion-MNIST clothing').waitFor();
     expect(await page.getByRole('radio').count()).toBe(2);
+    // The shipped digits are digits; the stored set, chosen again, is still clothing.
+    await page.getByRole('img', { name: /^A handwritten \d$/ }).first().waitFor();
+    await page.getByRole('radio').nth(1).check();
+    await page.getByRole('img', { name: 'A picture of: T-shirt/top' }).first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openMotionDb } from '../store/db';
 import type { MotionDb } from '../store/schema';
-import { deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet } from './digit-sets';
+import { classesOf, deleteDigitSet, importDigitFiles, listDigitSets, loadDigitSet } from './digit-sets';
 import { encodeIdx, IdxError } from './idx';
 
 let db: MotionDb;
@@ -43,6 +43,28 @@ describe('digit sets in IndexedDB', () => {
     await deleteDigitSet(db, stored.id);
     expect(await listDigitSets(db)).toEqual([]);
     expect(await db.count('digitSets')).toBe(0);
+  });
+
+  it('keeps the classes chosen when the files were opened; a set stored before the choice, without the field, is digits', async () => {
+    const files = [
+      { name: 'train-images-idx3-ubyte', bytes: images },
+      { name: 'train-labels-idx1-ubyte', bytes: labels },
+    ];
+    const fashion = await importDigitFiles(db, files, 'fashion');
+    const digits = await importDigitFiles(db, files);
+    // As an older version stored it: the description record without a classes field.
+    const old = { id: 'old', name: 'old', files: [], createdAt: 0, trainCount: 10, testCount: 2 };
+    await db.put('digitSets', old);
+    db.close();
+    db = await openMotionDb(name);
+    const listed = await listDigitSets(db);
+    expect(listed.map((info) => [info.id, classesOf(info)])).toEqual([
+      ['old', 'digits'],
+      [fashion.id, 'fashion'],
+      [digits.id, 'digits'],
+    ]);
+    expect(listed[0]).toEqual(old);
+    expect(classesOf(undefined)).toBe('digits');
   });
 
   it('stores nothing when a file is bad: truncated, wrong magic number, or counts that do not match', async () => {

@@ -2,6 +2,9 @@ import type { MotionDb } from '../store/schema';
 import type { LabelledImages } from './idx';
 import { readOpenedDigits, type OpenedDigits, type OpenedFile } from './opened-digits';
 
+/** What a set's ten classes are: the digits 0–9 or Fashion-MNIST's clothing. IDX files don't say; the user does. */
+export type DigitClasses = 'digits' | 'fashion';
+
 /** What the page lists of a stored digit set: small, read without its pixels. */
 export interface DigitSetInfo {
   id: string;
@@ -10,7 +13,12 @@ export interface DigitSetInfo {
   createdAt: number;
   trainCount: number;
   testCount: number;
+  /** Absent in sets stored before the choice existed: those are digits. */
+  classes?: DigitClasses;
 }
+
+/** A stored set's classes, digits when it doesn't say (or when there is no stored set: the shipped digits). */
+export const classesOf = (info: Pick<DigitSetInfo, 'classes'> | undefined): DigitClasses => info?.classes ?? 'digits';
 
 /** A stored set's images and labels, a record of their own (key `<id>/pixels`): 55 MB for the full MNIST. */
 export interface DigitSetPixels {
@@ -30,8 +38,8 @@ function compact(set: LabelledImages): LabelledImages {
 }
 
 /** Stores opened digits, their description and their pixels in one transaction. */
-export async function saveDigitSet(db: MotionDb, opened: OpenedDigits, id: string = crypto.randomUUID()): Promise<DigitSetInfo> {
-  const info: DigitSetInfo = { id, name: opened.name, files: opened.files, createdAt: Date.now(), trainCount: opened.train.count, testCount: opened.test.count };
+export async function saveDigitSet(db: MotionDb, opened: OpenedDigits, classes: DigitClasses, id: string = crypto.randomUUID()): Promise<DigitSetInfo> {
+  const info: DigitSetInfo = { id, name: opened.name, files: opened.files, createdAt: Date.now(), trainCount: opened.train.count, testCount: opened.test.count, classes };
   const transaction = db.transaction('digitSets', 'readwrite');
   await Promise.all([
     transaction.store.put(info),
@@ -42,11 +50,11 @@ export async function saveDigitSet(db: MotionDb, opened: OpenedDigits, id: strin
 }
 
 /**
- * Reads IDX files the user opened and stores them as one set. Every file is read and checked
- * first: a bad one throws an IdxError naming it, and nothing is stored.
+ * Reads IDX files the user opened and stores them as one set, with the classes the user said they
+ * are. Every file is read and checked first: a bad one throws an IdxError naming it, and nothing is stored.
  */
-export async function importDigitFiles(db: MotionDb, files: readonly OpenedFile[]): Promise<DigitSetInfo> {
-  return saveDigitSet(db, await readOpenedDigits(files));
+export async function importDigitFiles(db: MotionDb, files: readonly OpenedFile[], classes: DigitClasses = 'digits'): Promise<DigitSetInfo> {
+  return saveDigitSet(db, await readOpenedDigits(files), classes);
 }
 
 /** The stored sets, oldest first, without their pixels. */
