@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { count, duration, fixed, lineText, scientific, short } from './format';
+import { formatDuration } from '../../lib/i18n/i18n';
+import { count, fixed, lineText, scientific, short } from './format';
 
 describe('the Learn pages’ number formats', () => {
   it('shows what is not a number as a dash, not as infinity', () => {
@@ -11,9 +12,9 @@ describe('the Learn pages’ number formats', () => {
 
   it('writes decimals, durations and scientific notation in the user’s language', () => {
     expect(fixed('es', 2.2691)).toBe('2,27');
-    expect(duration('en', 1930)).toBe('1.9 s');
-    expect(duration('es', 1930)).toBe('1,9 s');
-    expect(duration('es', 245_000)).toBe('4:05');
+    expect(formatDuration(1930, 'en')).toBe('1.9 s');
+    expect(formatDuration(1930, 'es')).toBe('1,9 s');
+    expect(formatDuration(245_000, 'es')).toBe('4:05');
     expect(scientific('en', 0.000123456)).toBe('1.23E−4');
     expect(scientific('es', 0.000123456)).toBe('1,23E−4');
   });

@@ -1,4 +1,4 @@
-import type { Locale } from '../../lib/i18n/i18n';
+import { formatNumber, type Locale } from '../../lib/i18n/i18n';
 
 /** What is not a number shows as a dash, an infinity as ∞ with its sign. */
 function notFinite(value: number): string {
@@ -9,7 +9,7 @@ function notFinite(value: number): string {
 /** A number with exactly `digits` decimals in the user's language (2.27 / 2,27); a minus sign, not a hyphen. */
 export function fixed(locale: Locale, value: number, digits = 2): string {
   if (!Number.isFinite(value)) return notFinite(value);
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value).replace('-', '−');
+  return formatNumber(locale, value, digits).replace('-', '−');
 }
 
 /** A number with up to `digits` decimals, trailing zeros dropped (3, −1.5). */
@@ -34,17 +34,6 @@ export function count(locale: Locale, value: number): string {
 export function scientific(locale: Locale, value: number, digits = 2): string {
   if (!Number.isFinite(value)) return notFinite(value);
   return new Intl.NumberFormat(locale, { notation: 'scientific', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value).replace(/-/g, '−');
-}
-
-/** A duration as a stopwatch shows it, in the user's language: 1.9 s / 1,9 s under a minute, 4:05 above. */
-export function duration(locale: Locale, ms: number): string {
-  const seconds = Math.max(0, ms) / 1000;
-  if (seconds < 60) return `${fixed(locale, seconds, 1)} s`;
-  const whole = Math.round(seconds);
-  const minutes = Math.floor(whole / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  if (minutes < 60) return `${minutes}:${rest}`;
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${rest}`;
 }
 
 /** A line as the lesson writes it: 3X − 1, 2X, −X + 0.5. */
