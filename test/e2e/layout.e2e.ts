@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
+import { hrefFor, routeIds } from '../../src/lib/shell/route';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
 import { trainSyntheticModel } from './seed';
 
-const pages = ['#/record', '#/data', '#/train', '#/live', '#/learn/regression', '#/learn/digits'];
+/** Every page of the app, as its hash link. */
+const pages = routeIds.map(hrefFor);
 
 describeInBrowser('layout on a phone', () => {
   const browser = useBrowser();

@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
+import { hrefFor, routeIds } from '../../src/lib/shell/route';
 import { trainSyntheticModel } from './seed';
 import { describeInBrowser, openApp, readCspViolations, useBrowser } from './fixture';
 
-const everyPage = ['#/record', '#/data', '#/train', '#/live', '#/learn/regression', '#/learn/digits'];
+/** Every page of the app, as its hash link. */
+const everyPage = routeIds.map(hrefFor);
 
 describeInBrowser('data never leaves the device', () => {
   const browser = useBrowser();
