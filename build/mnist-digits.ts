@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { encodeIdx } from '../src/lib/lesson/idx.ts';
+import { encodeIdx } from '../src/lib/learn/idx.ts';
 import { packShippedDigits } from './pack-digits.ts';
 
 const MODULE_ID = 'virtual:mnist-digits';

@@ -1,5 +1,5 @@
-import { mulberry32, shuffle } from '../src/lib/learn/random.ts';
-import type { IdxArray } from '../src/lib/lesson/idx.ts';
+import { mulberry32, shuffle } from '../src/lib/train/random.ts';
+import type { IdxArray } from '../src/lib/learn/idx.ts';
 
 // Imports here name their files in full: Vite's native config loader (its future default) needs it.
 const IMAGE_SIDE = 28;

@@ -16,10 +16,10 @@ import { startBackend } from '../lib/compute/backend';
 import { trainingRows } from '../lib/deploy/calibration';
 import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
-import type { LabelledRecording } from '../lib/learn/activity-dataset';
-import { modelArtifacts } from '../lib/learn/model-artifacts';
-import { trainActivityModel } from '../lib/learn/train-activity';
-import { defaultTrainingSettings } from '../lib/learn/training-settings';
+import type { LabelledRecording } from '../lib/train/activity-dataset';
+import { modelArtifacts } from '../lib/train/model-artifacts';
+import { trainActivityModel } from '../lib/train/train-activity';
+import { defaultTrainingSettings } from '../lib/train/training-settings';
 import { defaultFeatureConfig } from '../lib/signal/features';
 
 const usage =

@@ -1,7 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { registrations, updates } from '../../test/component/fake-pwa-register';
-import { activity } from '../state/activity.svelte';
+import { busy } from '../state/busy.svelte';
 import { pwa } from '../state/pwa.svelte';
 import Notices from './Notices.svelte';
 
@@ -44,7 +44,7 @@ describe('Notices', () => {
   });
 
   test('never offers to reload while a recording runs', () => {
-    const end = activity.start('busy.recording');
+    const end = busy.start('busy.recording');
     registrations.at(-1)?.onNeedRefresh?.();
     flushSync();
     expect(document.body.textContent).toContain('An update is ready; finish the recording first, then reload.');

@@ -1,4 +1,4 @@
-import { reportFor, type ErrorReport } from '../lib/shell/errors';
+import { reportFor, type ErrorReport } from '../shell/errors';
 
 /** Errors nobody caught, shown over the app instead of leaving a blank page. */
 class UncaughtErrors {

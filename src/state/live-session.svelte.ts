@@ -2,7 +2,7 @@ import { defaultLiveOptions, LiveClassifier, type LivePrediction } from '../lib/
 import type { RuleLabel } from '../lib/classify/rules';
 import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
-import type { StoredModel } from '../lib/store/model-record';
+import type { StoredModel } from '../lib/model/record';
 import { getModel } from '../lib/store/models';
 import { dataset } from './dataset.svelte';
 import { SourceChoice } from './source-choice.svelte';

@@ -2,7 +2,7 @@ import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { Recording } from '../lib/store/recording';
-import { activity } from './activity.svelte';
+import { busy } from './busy.svelte';
 import { nextName } from '../lib/store/recordings';
 import { dataset } from './dataset.svelte';
 import { SourceChoice } from './source-choice.svelte';
@@ -70,7 +70,7 @@ class RecordSession {
     }
     try {
       const source = await this.input.create();
-      this.#release.push(activity.start('busy.recording'));
+      this.#release.push(busy.start('busy.recording'));
       if (this.countdownS > 0 && !(await this.#countdown(this.countdownS))) {
         this.#cleanUp();
         return;

@@ -1,5 +1,5 @@
-import { lessonNeuron, type NeuronResult } from '../lib/lesson/one-neuron';
-import { descentStartW, descentStep, descentTrend, isLearningRate, lessonGuess, lessonPoints, parsePoints, scoreGuess, type DescentTrend, type Line, type Point } from '../lib/lesson/regression';
+import { lessonNeuron, type NeuronResult } from '../lib/learn/one-neuron';
+import { descentStartW, descentStep, descentTrend, isLearningRate, lessonGuess, lessonPoints, parsePoints, scoreGuess, type DescentTrend, type Line, type Point } from '../lib/learn/regression';
 import { lessonClient } from './lesson-worker';
 
 export type NeuronState = 'idle' | 'training' | 'done' | 'failed';

@@ -7,7 +7,7 @@ import {
   type MessageParams,
 } from '../lib/i18n/i18n';
 import type { MessageKey } from '../lib/i18n/messages.en';
-import { applyTheme, isTheme, type Theme } from '../lib/shell/theme';
+import { applyTheme, isTheme, type Theme } from '../shell/theme';
 
 const LOCALE_KEY = 'motion-lab.locale';
 const THEME_KEY = 'motion-lab.theme';

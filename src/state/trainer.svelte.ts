@@ -1,15 +1,15 @@
 import type { BackendStatus } from '../lib/compute/backend';
-import type { EpochLog } from '../lib/learn/fit';
-import { dataFingerprint } from '../lib/learn/fingerprint';
-import type { TrainingStage } from '../lib/learn/train-activity';
-import { defaultTrainingSettings } from '../lib/learn/training-settings';
-import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/learn/train-messages';
+import type { EpochLog } from '../lib/train/fit';
+import { dataFingerprint } from '../lib/model/fingerprint';
+import type { TrainingStage } from '../lib/train/train-activity';
+import { defaultTrainingSettings } from '../lib/train/training-settings';
+import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/compute/train-messages';
 import { defaultFeatureConfig, featureGroups, type FeatureConfig } from '../lib/signal/features';
-import type { StoredModel, TrainingSettings } from '../lib/store/model-record';
+import type { StoredModel, TrainingSettings } from '../lib/model/record';
 import { exportModel, parseModelFile } from '../lib/io/model-file';
-import { downloadText } from '../lib/shell/download';
+import { downloadText } from '../shell/download';
 import { deleteModel, getModel, listModels, renameModel, saveModel } from '../lib/store/models';
-import { activity } from './activity.svelte';
+import { busy } from './busy.svelte';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
 
@@ -57,7 +57,7 @@ class Trainer {
     this.savedModel = undefined;
     this.epochs = [];
     this.startedAt = performance.now();
-    this.#endBusy = activity.start('busy.training');
+    this.#endBusy = busy.start('busy.training');
     try {
       const store = await dataset.store();
       const recordings = await store.list();

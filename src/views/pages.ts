@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { RouteId } from '../lib/shell/route';
+import type { RouteId } from '../shell/route';
 import type { MessageKey } from '../lib/i18n/messages.en';
 
 export interface Page {

@@ -5,7 +5,7 @@ export function gzipSize(bytes: Uint8Array): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
 
-export { median, percentile } from '../../src/lib/learn/percentiles';
+export { median, percentile } from '../../src/lib/train/percentiles';
 
 export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { hrefFor, routeIds } from '../../src/lib/shell/route';
+import { hrefFor, routeIds } from '../../src/shell/route';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
 import { trainSyntheticModel } from './seed';
 

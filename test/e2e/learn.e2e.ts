@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { encodeIdx } from '../../src/lib/lesson/idx';
+import { encodeIdx } from '../../src/lib/learn/idx';
 import { describeInBrowser, openApp, useBrowser, waitForReady, waitForServiceWorker } from './fixture';
 
 /** An image file and a label file of `count` 28 × 28 digits (each image filled with its index). */

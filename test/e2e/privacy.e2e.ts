@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { hrefFor, routeIds } from '../../src/lib/shell/route';
+import { hrefFor, routeIds } from '../../src/shell/route';
 import { trainSyntheticModel } from './seed';
 import { describeInBrowser, openApp, readCspViolations, useBrowser } from './fixture';
 

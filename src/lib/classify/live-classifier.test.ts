@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { LabelledRecording } from '../learn/activity-dataset';
-import { modelArtifacts } from '../learn/model-artifacts';
-import { predictRows, trainActivityModel } from '../learn/train-activity';
-import { defaultTrainingSettings } from '../learn/training-settings';
+import type { LabelledRecording } from '../train/activity-dataset';
+import { modelArtifacts } from '../train/model-artifacts';
+import { predictRows, trainActivityModel } from '../train/train-activity';
+import { defaultTrainingSettings } from '../train/training-settings';
 import { extractorFor, defaultFeatureConfig } from '../signal/features';
 import { resample } from '../signal/resample';
 import { standardize } from '../signal/standardize';
 import { windowsOf } from '../signal/windows';
 import { LiveClassifier } from './live-classifier';
-import { UnsupportedModelError } from './dense-network';
+import { UnsupportedModelError } from '../model/dense-network';
 
 function activity(id: string, label: string, group: string, hz: number, amplitude: number, seconds = 20, phase = 0): LabelledRecording {
   const n = seconds * 50;

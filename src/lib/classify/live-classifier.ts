@@ -3,10 +3,10 @@ import { extractorFor, type FeatureExtractor } from '../signal/features';
 import { resample } from '../signal/resample';
 import { standardize } from '../signal/standardize';
 import { windowSamples } from '../signal/windows';
-import type { Preprocessing } from '../store/model-record';
+import type { Preprocessing } from '../model/record';
 import { classifyByRules, type RuleLabel } from './rules';
-import { denseNetworkFrom, forward, UnsupportedModelError, type DenseNetwork } from './dense-network';
-import type { ModelArtifacts } from '../store/model-record';
+import { denseNetworkFrom, forward, UnsupportedModelError, type DenseNetwork } from '../model/dense-network';
+import type { ModelArtifacts } from '../model/record';
 
 export interface LiveOptions {
   /** Majority vote over this many latest windows (1: no smoothing). */

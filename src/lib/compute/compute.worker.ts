@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import { runTrainRequest } from '../learn/train-handler';
-import type { TrainRequest } from '../learn/train-messages';
-import { runLessonRequest } from '../lesson/lesson-handler';
-import type { LessonRequest } from '../lesson/lesson-messages';
+import { runTrainRequest } from './train-handler';
+import type { TrainRequest } from './train-messages';
+import { runLessonRequest } from './lesson-handler';
+import type { LessonRequest } from './lesson-messages';
 
 /**
  * The one worker that trains, for the Train page and the Learn pages alike, so TensorFlow.js and

@@ -1,9 +1,9 @@
-import { denseNetworkFrom, UnsupportedModelError, type DenseLayer, type DenseNetwork } from '../classify/dense-network';
+import { denseNetworkFrom, UnsupportedModelError, type DenseLayer, type DenseNetwork } from '../model/dense-network';
 import { BAND_POWER_FLOOR, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
 import { fftSizeFor } from '../signal/fft';
 import { Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
-import type { StoredModel } from '../store/model-record';
+import type { StoredModel } from '../model/record';
 import { runtimeSource, type RuntimePart } from './c-runtime';
 import { DeployError } from './deploy-error';
 import { twinsFor, type FeatureTwin } from './feature-twins';

@@ -1,7 +1,7 @@
-import { windowSet, type LabelledRecording } from '../learn/activity-dataset';
-import { splitRecordings } from '../learn/split';
+import { windowSet, type LabelledRecording } from '../train/activity-dataset';
+import { splitRecordings } from '../train/split';
 import { standardize } from '../signal/standardize';
-import type { Preprocessing } from '../store/model-record';
+import type { Preprocessing } from '../model/record';
 
 /**
  * The standardised feature rows of a model's training split, to calibrate the int8 build with:

@@ -1,4 +1,4 @@
-import { denseNetworkFrom } from '../classify/dense-network';
+import { denseNetworkFrom } from '../model/dense-network';
 import { generateCLibrary, type CLibrary, type ExportableModel } from './c-library';
 import { tfliteModel } from './tflite';
 import type { ArchiveFile } from './zip';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { useTemporaryStore } from '../../../test/support/temporary-store';
 import sketchUrl from '../../../static/firmware/motion_lab/motion_lab.ino?url';
 import type { MotionSamples } from '../sensors/samples';
-import type { StoredModel } from '../store/model-record';
+import type { StoredModel } from '../model/record';
 import { recordingFor, type RecordingStore } from '../store/recordings';
 import { DeployError } from './deploy-error';
 import { exportFromStore, sketchFileFrom } from './export-from-store';

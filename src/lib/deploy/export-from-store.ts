@@ -1,5 +1,5 @@
-import { SplitError } from '../learn/split';
-import type { StoredModel } from '../store/model-record';
+import { SplitError } from '../train/split';
+import type { StoredModel } from '../model/record';
 import type { RecordingStore } from '../store/recordings';
 import { trainingRows } from './calibration';
 import { deployBundle, sketchFiles, type DeployBundle, type SketchTexts } from './deploy-bundle';

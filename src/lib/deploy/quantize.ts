@@ -1,4 +1,4 @@
-import { forward, type Activation, type DenseNetwork } from '../classify/dense-network';
+import { forward, type Activation, type DenseNetwork } from '../model/dense-network';
 import { DeployError } from './deploy-error';
 
 /**

@@ -1,6 +1,6 @@
 import { loadAndCompile, loadLiteRt, Tensor } from '@litertjs/core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { forward, type DenseLayer, type DenseNetwork } from '../classify/dense-network';
+import { forward, type DenseLayer, type DenseNetwork } from '../model/dense-network';
 import { tfliteModel } from './tflite';
 
 /** A network of the app's default shape with weights from a fixed sequence. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '../store/recording';
-import { arbitraryDamage, arbitraryDataset, arbitraryJsonDamage, expectSameSamples } from './arbitraries';
+import { arbitraryDamage, arbitraryDataset, arbitraryJsonDamage, expectSameSamples } from '../../../test/support/arbitraries';
 import { exportBackup, parseBackup, type Dataset } from './backup';
 
 const recording: Recording = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitrarySamples, expectSameSamples } from './arbitraries';
+import { arbitrarySamples, expectSameSamples } from '../../../test/support/arbitraries';
 import { exportEdgeImpulseCsv, parseEdgeImpulseCsv } from './csv';
 import { ImportError, type AnyImportError } from './errors';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STANDARD_GRAVITY_MS2 } from '../sensors/samples';
-import { arbitraryEvenSamples, expectSameSamples } from './arbitraries';
+import { arbitraryEvenSamples, expectSameSamples } from '../../../test/support/arbitraries';
 import { exportEdgeImpulseJson, readEdgeImpulseJson } from './edge-impulse-json';
 import { ImportError, type AnyImportError } from './errors';
 import { parseJson } from './json-fields';

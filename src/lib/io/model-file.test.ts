@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildActivityModel } from '../learn/activity-model';
-import { modelArtifacts } from '../learn/model-artifacts';
-import { defaultTrainingSettings } from '../learn/training-settings';
+import { buildActivityModel } from '../model/dense-builder';
+import { modelArtifacts } from '../train/model-artifacts';
+import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, featureNames } from '../signal/features';
-import type { StoredModel } from '../store/model-record';
+import type { StoredModel } from '../model/record';
 import { exportModel, parseModelFile } from './model-file';
 
 let model: StoredModel;

@@ -1,6 +1,6 @@
-import { denseNetworkFrom, UnsupportedModelError } from '../classify/dense-network';
+import { denseNetworkFrom, UnsupportedModelError } from '../model/dense-network';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
-import type { ModelMetrics, StoredModel, TrainingSettings } from '../store/model-record';
+import type { ModelMetrics, StoredModel, TrainingSettings } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';

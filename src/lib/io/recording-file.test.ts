@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasSisfall, sisfallDir } from '../../../test/support/shared-data';
-import { arbitraryDamage, arbitraryEvenSamples, arbitraryJsonDamage, arbitrarySamples, expectSameSamples, expectWellFormed } from './arbitraries';
+import { arbitraryDamage, arbitraryEvenSamples, arbitraryJsonDamage, arbitrarySamples, expectSameSamples, expectWellFormed } from '../../../test/support/arbitraries';
 import { exportBackup } from './backup';
 import { exportEdgeImpulseCsv } from './csv';
 import { exportEdgeImpulseJson } from './edge-impulse-json';

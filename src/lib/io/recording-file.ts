@@ -10,7 +10,7 @@ import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { partsOfFileName } from './file-name';
 import { checkFileSize, fileText, isBlank } from './file-text';
 import { parseJson } from './json-fields';
-import { measuredRateHz } from './rate';
+import { measuredRateHz } from '../signal/rate';
 
 export interface ParsedRecording {
   /** From the file name (`walking.SA01-D01-R01.csv` → `walking`) unless the caller chose one; null when neither gives one. */

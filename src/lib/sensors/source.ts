@@ -1,5 +1,7 @@
-import type { SourceKind } from '../store/recording';
 import type { MotionSamples } from './samples';
+
+/** Where a recording's samples came from: a live source, or a file the user imported. */
+export type SourceKind = 'phone' | 'bluetooth' | 'serial' | 'replay' | 'import';
 
 /** What a source reports besides samples. */
 export type SourceEvent =

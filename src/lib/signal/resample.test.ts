@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../learn/random';
+import { mulberry32 } from '../train/random';
 import type { MotionSamples } from '../sensors/samples';
 import { resample } from './resample';
 

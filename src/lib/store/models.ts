@@ -1,4 +1,4 @@
-import type { StoredModel } from './model-record';
+import type { StoredModel } from '../model/record';
 import type { MotionDb } from './schema';
 import { StoreError } from './recordings';
 

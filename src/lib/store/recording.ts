@@ -1,6 +1,7 @@
 import type { Axis } from '../sensors/samples';
+import type { SourceKind } from '../sensors/source';
 
-export type SourceKind = 'phone' | 'bluetooth' | 'serial' | 'replay' | 'import';
+export type { SourceKind };
 
 /** A gap in a recording: samples that should have arrived and did not (a lost link, a stall). */
 export interface Gap {

@@ -1,4 +1,4 @@
-import { measuredRateHz } from '../io/rate';
+import { measuredRateHz } from '../signal/rate';
 import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toPackedChunks } from './chunks';
 import { openMotionDb } from './db';

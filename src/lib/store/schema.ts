@@ -1,6 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { DigitSetRecord } from '../lesson/digit-sets';
-import type { StoredModel } from './model-record';
+import type { DigitSetRecord } from './digit-set';
+import type { StoredModel } from '../model/record';
 import type { Gap, Recording, SpeedFix } from './recording';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { parseRecordingFile } from '../../../src/lib/io/recording-file';
 import { sampleCount } from '../../../src/lib/sensors/samples';
-import { importRecordingFiles } from '../../../src/lib/store/import';
+import { importRecordingFiles } from '../../../src/lib/io/import';
 import { RecordingStore } from '../../../src/lib/store/recordings';
 import { expose } from './expose';
 

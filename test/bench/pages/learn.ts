@@ -7,10 +7,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
 import { decodeBase64 } from '../../../src/lib/io/base64';
-import { fitModel } from '../../../src/lib/learn/fit';
-import { DigitNetwork, initialWeights, sparseImages } from '../../../src/lib/lesson/digit-network';
-import type { LabelledImages } from '../../../src/lib/lesson/idx';
-import { decodeShippedDigits, splitShipped, type DigitSplit } from '../../../src/lib/lesson/shipped-digits';
+import { fitModel } from '../../../src/lib/train/fit';
+import { DigitNetwork, initialWeights, sparseImages } from '../../../src/lib/learn/digit-network';
+import type { LabelledImages } from '../../../src/lib/learn/idx';
+import { decodeShippedDigits, splitShipped, type DigitSplit } from '../../../src/lib/learn/shipped-digits';
 import { expose } from './expose';
 
 const hidden = 20;

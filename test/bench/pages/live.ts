@@ -4,18 +4,18 @@
  * LiveClassifier fed a replayed 100 Hz stream in the sources' 10-sample batches.
  */
 import * as tf from '@tensorflow/tfjs';
-import { denseNetworkFrom, forward } from '../../../src/lib/classify/dense-network';
+import { denseNetworkFrom, forward } from '../../../src/lib/model/dense-network';
 import { LiveClassifier } from '../../../src/lib/classify/live-classifier';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
-import { modelArtifacts } from '../../../src/lib/learn/model-artifacts';
-import { trainActivityModel } from '../../../src/lib/learn/train-activity';
-import { defaultTrainingSettings } from '../../../src/lib/learn/training-settings';
+import { modelArtifacts } from '../../../src/lib/train/model-artifacts';
+import { trainActivityModel } from '../../../src/lib/train/train-activity';
+import { defaultTrainingSettings } from '../../../src/lib/train/training-settings';
 import type { MotionSamples } from '../../../src/lib/sensors/samples';
 import { extractorFor, defaultFeatureConfig } from '../../../src/lib/signal/features';
 import { resample } from '../../../src/lib/signal/resample';
 import { standardize } from '../../../src/lib/signal/standardize';
 import { windowsOf, type MotionWindow } from '../../../src/lib/signal/windows';
-import type { ModelArtifacts, Preprocessing } from '../../../src/lib/store/model-record';
+import type { ModelArtifacts, Preprocessing } from '../../../src/lib/model/record';
 import { expose } from './expose';
 import { BATCH_SAMPLES, STREAM_RATE_HZ, syntheticDataset, syntheticStream, tenMinutesOfRecordings } from './synthetic-activity';
 

@@ -1,5 +1,5 @@
-import type { LabelledRecording } from '../../../src/lib/learn/activity-dataset';
-import { mulberry32 } from '../../../src/lib/learn/random';
+import type { LabelledRecording } from '../../../src/lib/train/activity-dataset';
+import { mulberry32 } from '../../../src/lib/train/random';
 import { concatSamples, type MotionSamples } from '../../../src/lib/sensors/samples';
 
 /**

@@ -5,12 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
-import type { LabelledRecording } from '../../../src/lib/learn/activity-dataset';
-import { windowSet } from '../../../src/lib/learn/activity-dataset';
-import { buildActivityModel } from '../../../src/lib/learn/activity-model';
-import { splitRecordings } from '../../../src/lib/learn/split';
-import type { TrainReply, TrainRequest } from '../../../src/lib/learn/train-messages';
-import { defaultTrainingSettings } from '../../../src/lib/learn/training-settings';
+import type { LabelledRecording } from '../../../src/lib/train/activity-dataset';
+import { windowSet } from '../../../src/lib/train/activity-dataset';
+import { buildActivityModel } from '../../../src/lib/model/dense-builder';
+import { splitRecordings } from '../../../src/lib/train/split';
+import type { TrainReply, TrainRequest } from '../../../src/lib/compute/train-messages';
+import { defaultTrainingSettings } from '../../../src/lib/train/training-settings';
 import { defaultFeatureConfig } from '../../../src/lib/signal/features';
 import { fitStandardization, standardize } from '../../../src/lib/signal/standardize';
 import { expose } from './expose';

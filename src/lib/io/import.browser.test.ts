@@ -1,0 +1,103 @@
+import { deleteDB } from 'idb';
+import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { exportBackup } from './backup';
+import { exportEdgeImpulseCsv } from './csv';
+import { importRecordingFiles, restoreBackup, type ImportFile } from './import';
+import { listLabels } from '../store/labels';
+import { RecordingStore } from '../store/recordings';
+
+function file(name: string, text: string, size = new TextEncoder().encode(text).length): ImportFile {
+  return { name, size, arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer };
+}
+
+function csv(count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `${i * 20},${Math.sin(i)},${Math.cos(i)},9.81`);
+  return ['timestamp,accX,accY,accZ', ...rows].join('\n');
+}
+
+const currentStore = useTemporaryStore('import');
+let store: RecordingStore;
+
+beforeEach(() => {
+  store = currentStore();
+});
+
+describe('importing files into real IndexedDB', () => {
+  test('good files import, each bad one is reported by name and line, and nothing of it is stored', async () => {
+    const outcomes = await importRecordingFiles(
+      store,
+      [
+        file('walking.SA01-D01-R01.csv', csv(100)),
+        file('running.SA02-D03-R01.csv', `${csv(10)}\n200,1,oops,3\n`),
+        file('empty.csv', ''),
+        file('huge.csv', csv(3), 150 * 2 ** 20),
+        file('Stairs.SE03-D05-R02.csv', csv(50)),
+        file('.hidden.csv', csv(5)),
+      ],
+      { groupPattern: /\.(S[AE]\d+)-/ },
+    );
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, false, true, false]);
+    const messages = outcomes.flatMap((o) => (o.ok ? [] : [o.error.message]));
+    expect(messages[0]).toMatch(/^running\.SA02-D03-R01\.csv, line 12: /);
+    expect(messages[0]).toContain('oops');
+    expect(messages[1]).toMatch(/^empty\.csv/);
+    expect(messages[2]).toMatch(/^huge\.csv: .*150/);
+    expect(messages[3]).toContain('.hidden.csv: its name gives no label');
+
+    const stored = await store.list();
+    expect(stored.map((r) => [r.name, r.label, r.group, r.sampleCount]).sort()).toEqual([
+      ['SA01-D01-R01', 'walking', 'SA01', 100],
+      ['SE03-D05-R02', 'Stairs', 'SE03', 50],
+    ]);
+    expect(await store.db.count('chunks')).toBe(2);
+    expect(await listLabels(store.db)).toEqual(['walking', 'running', 'biking', 'golfing', 'Stairs']);
+  });
+
+  test('a label differing only in case joins the existing one; a chosen label overrides names', async () => {
+    await importRecordingFiles(store, [file('WALKING.x.csv', csv(5))]);
+    await importRecordingFiles(store, [file('running.y.csv', csv(5))], { label: 'golfing' });
+    expect((await store.list()).map((r) => r.label).sort()).toEqual(['golfing', 'walking']);
+    expect(await listLabels(store.db)).toHaveLength(4);
+  });
+
+  test('export as CSV and import again gives the same samples', async () => {
+    await importRecordingFiles(store, [file('walking.a.csv', csv(300))]);
+    const [original] = await store.list();
+    const samples = await store.readSamples(original?.id ?? '');
+    await importRecordingFiles(store, [file('walking.b.csv', exportEdgeImpulseCsv(samples))]);
+    const again = (await store.list()).find((r) => r.name === 'b');
+    const reread = await store.readSamples(again?.id ?? '');
+    expect(reread.t).toEqual(samples.t);
+    expect(reread.acc).toEqual(samples.acc);
+  });
+
+  test('a backup restores recordings and labels, skipping what is already here', async () => {
+    await importRecordingFiles(store, [file('walking.a.csv', csv(40)), file('hopping.b.csv', csv(30))]);
+    const recordings = await Promise.all(
+      (await store.list()).map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })),
+    );
+    const backup = exportBackup({ labels: await listLabels(store.db), recordings });
+
+    const otherName = `restore-${crypto.randomUUID()}`;
+    const other = await RecordingStore.open(otherName);
+    expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toEqual({ restored: 2, skipped: 0 });
+    expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toEqual({ restored: 0, skipped: 2 });
+    expect(await listLabels(other.db)).toContain('hopping');
+    for (const { recording, samples } of recordings) {
+      expect(await other.get(recording.id)).toEqual(recording);
+      expect((await other.readSamples(recording.id)).acc).toEqual(samples.acc);
+    }
+    other.db.close();
+    await deleteDB(otherName);
+  });
+
+  test('a damaged backup is refused and restores nothing', async () => {
+    const otherName = `restore-${crypto.randomUUID()}`;
+    const other = await RecordingStore.open(otherName);
+    await expect(restoreBackup(other, file('backup.json', '{"format":"motion-lab-backup","version":1,'))).rejects.toThrow(/^backup\.json/);
+    expect(await other.list()).toEqual([]);
+    other.db.close();
+    await deleteDB(otherName);
+  });
+});
