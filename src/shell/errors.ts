@@ -1,3 +1,5 @@
+import { messageOf } from '../lib/i18n/coded-error';
+
 export interface ErrorReport {
   /** One line a person can read. */
   message: string;
@@ -10,16 +12,6 @@ export interface ErrorContext {
   url: string;
   userAgent: string;
   time: Date;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
 }
 
 /**

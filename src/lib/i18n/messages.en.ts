@@ -3,6 +3,7 @@
  * unit test both hold them to it). `{name}` marks a value filled in at run time.
  */
 import { deployEn } from './deploy.en';
+import { errorsEn } from './errors.en';
 import { learnEn } from './learn.en';
 
 export const en = {
@@ -225,6 +226,7 @@ export const en = {
   'error.dismiss': 'Dismiss',
   ...learnEn,
   ...deployEn,
+  ...errorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { deployEs } from './deploy.es';
+import { errorsEs } from './errors.es';
 import { learnEs } from './learn.es';
 import type { Catalog } from './messages.en';
 
@@ -225,4 +226,5 @@ export const es: Catalog = {
   'error.dismiss': 'Cerrar',
   ...learnEs,
   ...deployEs,
+  ...errorsEs,
 };

@@ -51,3 +51,29 @@ describe('ImportError', () => {
     );
   });
 });
+
+describe('ImportError in Spanish', () => {
+  it.each(Object.entries(examples))('words %s in Spanish with the file, the line and a hint', (code, params) => {
+    const error = new ImportError(code as ImportErrorCode, params as never, { file: 'a.csv', line: 7 });
+    const message = error.wordIn('es');
+    const hint = error.hintIn('es');
+    expect(message).toMatch(/^a\.csv, línea 7: \S.*[.)]$/);
+    expect(hint).toMatch(/^[A-ZÁÉÍÓÚÑ].*\.$/);
+    expect(message).not.toBe(error.message);
+    expect(hint).not.toBe(error.hint);
+    expect(`${message} ${hint}`).not.toMatch(/undefined|\[object|\{/);
+  });
+
+  it('writes sizes with a decimal comma and quotes cells as Spanish does', () => {
+    expect(new ImportError('file-too-large', examples['file-too-large'], { file: 'big.csv' }).wordIn('es')).toBe(
+      'big.csv: el archivo ocupa 100,1 MB, más de los 100 MB que puede tener un archivo.',
+    );
+    expect(new ImportError('not-a-number', { cell: 'x', column: 'accY' }, { file: 'a.csv', line: 3 }).wordIn('es')).toBe('a.csv, línea 3: «x» en accY no es un número.');
+  });
+
+  it('keeps English as its message, for logs and the command line', () => {
+    const error = new ImportError('empty-file', {}, { file: 'a.csv' });
+    expect(error.wordIn('en')).toBe(error.message);
+    expect(error.hintIn('en')).toBe(error.hint);
+  });
+});

@@ -38,13 +38,13 @@ export class PhoneMotionSource implements MotionSource {
    */
   static async requestPermission(): Promise<void> {
     if (!PhoneMotionSource.supported) {
-      throw new SourceUnavailableError('This browser has no motion sensor API. Use a phone browser, or pick another source.');
+      throw new SourceUnavailableError('error.sensor.no-api');
     }
     const motionEvent = (window as unknown as { DeviceMotionEvent?: DeviceMotionEventWithPermission }).DeviceMotionEvent;
     if (typeof motionEvent?.requestPermission === 'function') {
       const answer = await motionEvent.requestPermission();
       if (answer !== 'granted') {
-        throw new SourceUnavailableError('Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.');
+        throw new SourceUnavailableError('error.sensor.denied');
       }
     }
   }
@@ -60,9 +60,7 @@ export class PhoneMotionSource implements MotionSource {
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), FIRST_READING_TIMEOUT_MS));
     if ((await Promise.race([firstReading, timeout])) === 'timeout') {
       await this.stop();
-      throw new SourceUnavailableError(
-        'No motion readings arrived within 2 s. This device may have no motion sensors (most computers don’t), or motion access is blocked: allow “Motion sensors” in this site’s settings, then try again.',
-      );
+      throw new SourceUnavailableError('error.sensor.silent');
     }
   }
 

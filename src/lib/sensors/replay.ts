@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/coded-error';
 import { sliceSamples, type MotionSamples } from './samples';
 import type { MotionSource, SourceListener } from './source';
 
@@ -25,7 +26,7 @@ export class ReplaySource implements MotionSource {
   async start(listener: SourceListener): Promise<void> {
     const { t } = this.#samples;
     const count = t.length;
-    if (count === 0) throw new Error(`${this.device} has no samples to play.`);
+    if (count === 0) throw new CodedError('error.replay.empty', { device: this.device });
     const first = t[0] ?? 0;
     const span = (t[count - 1] ?? first) - first;
     // One loop's length: the span plus one sample interval, so loops do not overlap in time.

@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/coded-error';
 import type { MotionSamples } from './samples';
 
 /** Where a recording's samples came from: a live source, or a file the user imported. */
@@ -34,16 +35,16 @@ export interface MotionSource {
 }
 
 /** The source cannot be used here: no such API in this browser, or access refused. */
-export class SourceUnavailableError extends Error {
+export class SourceUnavailableError extends CodedError {
   override name = 'SourceUnavailableError';
 }
 
 /** The user closed the device or port chooser: a choice, usually nothing to report. */
-export class SourceCancelledError extends Error {
+export class SourceCancelledError extends CodedError {
   override name = 'SourceCancelledError';
 }
 
 /** The chosen device could not be connected, opened or read. */
-export class DeviceError extends Error {
+export class DeviceError extends CodedError {
   override name = 'DeviceError';
 }

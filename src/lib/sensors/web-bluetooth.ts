@@ -30,43 +30,36 @@ function bluetoothApi(): Bluetooth {
   const bluetooth = typeof navigator === 'undefined' ? undefined : navigator.bluetooth;
   if (bluetooth) return bluetooth;
   if (typeof isSecureContext === 'boolean' && !isSecureContext) {
-    throw new SourceUnavailableError('Bluetooth needs a secure page: open Motion Lab over https:// or from localhost.');
+    throw new SourceUnavailableError('error.bluetooth.insecure');
   }
-  throw new SourceUnavailableError(
-    'This browser has no Web Bluetooth. Use Chrome or Edge on a computer or on Android (on iPhone or iPad, the Bluefy browser); Firefox and Safari do not offer it.',
-  );
+  throw new SourceUnavailableError('error.bluetooth.no-api');
 }
+
+/** The board firmwares the app reads, by name, for messages. */
+const profileNames = (): string => BLE_PROFILES.map((profile) => profile.name).join(', ');
 
 /** What requestDevice() rejected with, in words that say what to do. */
 function chooserError(error: unknown): Error {
   const name = errorName(error);
   const message = errorMessage(error);
   if (name === 'NotFoundError' && /cancel/i.test(message)) {
-    return new SourceCancelledError('No Bluetooth device was chosen.', { cause: error });
+    return new SourceCancelledError('error.bluetooth.cancelled', {}, { cause: error });
   }
   if (name === 'NotFoundError') {
-    return new SourceUnavailableError(
-      `No board could be offered (${message}). Check that Bluetooth is on, and that the board is powered, running one of ${BLE_PROFILES.map((profile) => profile.name).join(', ')}, and not connected to another app or tab.`,
-      { cause: error },
-    );
+    return new SourceUnavailableError('error.bluetooth.none-offered', { reason: message, profiles: profileNames() }, { cause: error });
   }
   if (name === 'SecurityError') {
-    return new SourceUnavailableError(
-      'The browser blocked Bluetooth. Connect from a button press, on a page opened over https:// or from localhost, and check that this site may use Bluetooth.',
-      { cause: error },
-    );
+    return new SourceUnavailableError('error.bluetooth.blocked', {}, { cause: error });
   }
   return error instanceof Error ? error : new Error(message);
 }
 
 async function connectGatt(device: BluetoothDevice, label: string): Promise<BluetoothRemoteGATTServer> {
-  if (!device.gatt) throw new DeviceError(`${label} offers no Bluetooth services to connect to.`);
+  if (!device.gatt) throw new DeviceError('error.bluetooth.no-services', { device: label });
   try {
     return await device.gatt.connect();
   } catch (error) {
-    throw new DeviceError(`Could not connect to ${label} (${errorMessage(error)}). Bring it closer, press its reset button, and try again.`, {
-      cause: error,
-    });
+    throw new DeviceError('error.bluetooth.connect-failed', { device: label, reason: errorMessage(error) }, { cause: error });
   }
 }
 
@@ -131,7 +124,7 @@ export class WebBluetoothSource implements MotionSource {
   static async request(options: WebBluetoothOptions = {}): Promise<WebBluetoothSource> {
     const bluetooth = options.bluetooth ?? bluetoothApi();
     if ((await bluetooth.getAvailability?.()) === false) {
-      throw new SourceUnavailableError('Bluetooth is off, or this computer has no Bluetooth adapter. Turn Bluetooth on and try again.');
+      throw new SourceUnavailableError('error.bluetooth.off');
     }
     let board: BluetoothDevice;
     try {
@@ -147,9 +140,7 @@ export class WebBluetoothSource implements MotionSource {
     const service = services.find((candidate) => candidate.uuid.toLowerCase() === profile?.serviceUuid);
     if (!profile || !service) {
       server.disconnect();
-      throw new DeviceError(
-        `${label} offers none of the services Motion Lab reads (${BLE_PROFILES.map((known) => known.name).join(', ')}). Flash the Motion Lab sketch onto it, then connect again.`,
-      );
+      throw new DeviceError('error.bluetooth.unknown-services', { device: label, profiles: profileNames() });
     }
     const now = options.now ?? (() => performance.now());
     try {
@@ -171,7 +162,7 @@ export class WebBluetoothSource implements MotionSource {
       const service = await this.#connectedService();
       const decoder = await this.#profile.createDecoder(service, this.#now());
       if (decoder.hasGyro !== this.hasGyro) {
-        throw new DeviceError(`${this.device} has changed its firmware since it was chosen. Connect to it again.`);
+        throw new DeviceError('error.bluetooth.firmware-changed', { device: this.device });
       }
       this.#decoder = decoder;
       await this.#subscribe();

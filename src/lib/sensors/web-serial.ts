@@ -53,11 +53,9 @@ function serialApi(): Serial {
   const serial = typeof navigator === 'undefined' ? undefined : navigator.serial;
   if (serial) return serial;
   if (typeof isSecureContext === 'boolean' && !isSecureContext) {
-    throw new SourceUnavailableError('Serial ports need a secure page: open Motion Lab over https:// or from localhost.');
+    throw new SourceUnavailableError('error.serial.insecure');
   }
-  throw new SourceUnavailableError(
-    'This browser has no Web Serial. Use Chrome or Edge on a computer (or Firefox from version 151); Safari and most phone browsers do not offer it. Bluetooth may work instead.',
-  );
+  throw new SourceUnavailableError('error.serial.no-api');
 }
 
 /**
@@ -116,11 +114,9 @@ export class WebSerialSource implements MotionSource {
     try {
       return new WebSerialSource(await serial.requestPort(), options);
     } catch (error) {
-      if (errorName(error) === 'NotFoundError') throw new SourceCancelledError('No serial port was chosen.', { cause: error });
+      if (errorName(error) === 'NotFoundError') throw new SourceCancelledError('error.serial.cancelled', {}, { cause: error });
       if (errorName(error) === 'SecurityError') {
-        throw new SourceUnavailableError('The browser blocked serial ports. Connect from a button press, and check that this site may use serial ports.', {
-          cause: error,
-        });
+        throw new SourceUnavailableError('error.serial.blocked', {}, { cause: error });
       }
       throw error;
     }
@@ -166,11 +162,9 @@ export class WebSerialSource implements MotionSource {
     if (outcome === 'layout') return;
     const example = parser.garbage.example;
     await this.stop();
-    throw new DeviceError(
-      outcome === 'ended'
-        ? `${this.device} went away before sending any readings. Check the cable and try again.`
-        : `No readings from ${this.device} within ${this.#firstLinesTimeoutMs / 1000} s at ${this.#baudRate} baud${example === null ? '' : `; it sent lines such as “${example}”`}. Check that the sketch prints one reading per line (ax,ay,az or ax,ay,az,gx,gy,gz, as the Motion Lab firmware does) and that its Serial.begin() uses ${this.#baudRate}.`,
-    );
+    if (outcome === 'ended') throw new DeviceError('error.serial.went-away', { device: this.device });
+    const facts = { device: this.device, seconds: this.#firstLinesTimeoutMs / 1000, baud: this.#baudRate };
+    throw example === null ? new DeviceError('error.serial.silent', facts) : new DeviceError('error.serial.garbage', { ...facts, example });
   }
 
   /** Stops reading, delivers what arrived and closes the port. */
@@ -188,13 +182,10 @@ export class WebSerialSource implements MotionSource {
   #openError(error: unknown): Error {
     const name = errorName(error);
     if (name === 'InvalidStateError') {
-      return new DeviceError(`${this.device} is already open in this page. Stop the source using it first.`, { cause: error });
+      return new DeviceError('error.serial.already-open', { device: this.device }, { cause: error });
     }
     if (name === 'NetworkError') {
-      return new DeviceError(
-        `${this.device} is busy: another program has it open (the Arduino IDE's Serial Monitor or Plotter, the Edge Impulse CLI, another tab). Close it and try again.`,
-        { cause: error },
-      );
+      return new DeviceError('error.serial.busy', { device: this.device }, { cause: error });
     }
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -1,0 +1,128 @@
+import type { FieldKind, ImportWording, PlaceWording } from './import-error-codes';
+
+const fieldKinds: Record<FieldKind, string> = {
+  object: 'an object',
+  array: 'a list',
+  string: 'text',
+  number: 'a finite number',
+  'positive-number': 'a number above zero',
+  count: 'a whole number, zero or more',
+  boolean: 'true or false',
+  base64: 'base64 text of whole values',
+  absent: 'absent (null), as the axes have no gyroscope',
+  source: 'one of phone, bluetooth, serial, replay, import',
+  axes: 'accX, accY, accZ, optionally followed by gyroX, gyroY, gyroZ, each once',
+};
+
+function megabytes(bytes: number): string {
+  // Rounded up, so a file just over the limit never reads as exactly the limit.
+  return `${Math.ceil((bytes / 2 ** 20) * 10) / 10} MB`;
+}
+
+const list = (names: string[]) => (names.length === 0 ? '(none)' : names.join(', '));
+
+/** The English wording of every import problem. */
+export const importErrorsEn: ImportWording & PlaceWording = {
+  place: (place) => (place.line === undefined ? place.file : `${place.file}, line ${place.line}`),
+  'file-too-large': {
+    message: (p) => `the file is ${megabytes(p.sizeBytes)}, more than the ${megabytes(p.limitBytes)} a file may have.`,
+    hint: (p) => `Split it into files of at most ${megabytes(p.limitBytes)} and import those.`,
+  },
+  'not-text': {
+    message: () => 'this is not a text file.',
+    hint: () => 'Choose an Edge Impulse CSV or JSON file.',
+  },
+  'empty-file': {
+    message: () => 'the file is empty.',
+    hint: () => 'Choose a file that contains a recording; it may not have finished saving.',
+  },
+  'no-samples': {
+    message: () => 'the file has no samples, only the column names.',
+    hint: () => 'Choose a file that contains a recording; it may not have finished saving.',
+  },
+  'missing-columns': {
+    message: (p) => `the columns are ${list(p.found)}, but ${list(p.needed)} are needed (missing: ${list(p.missing)}).`,
+    hint: () =>
+      'The first line must name the columns, separated by commas: timestamp,accX,accY,accZ, and gyroX,gyroY,gyroZ for a gyroscope.',
+  },
+  'duplicate-column': {
+    message: (p) => `the column ${p.column} appears more than once.`,
+    hint: () => 'Keep one column of each name in the first line.',
+  },
+  'row-too-short': {
+    message: (p) => `this line has ${p.found} values where the first line names ${p.expected} columns.`,
+    hint: () =>
+      'On the last line this usually means the file was cut off while saving: export it again, or delete that line.',
+  },
+  'row-too-long': {
+    message: (p) => `this line has ${p.found} values where the first line names ${p.expected} columns.`,
+    hint: () => 'Check the line for an extra comma; decimals must use a point, not a comma.',
+  },
+  'not-a-number': {
+    message: (p) => (p.cell.trim() === '' ? `the ${p.column} value is empty.` : `“${p.cell}” in ${p.column} is not a number.`),
+    hint: () => 'Every value must be a number written with a decimal point, such as -9.81.',
+  },
+  'not-finite': {
+    message: (p) => `“${p.cell}” in ${p.column} is not a finite number.`,
+    hint: () => 'The sensor gave no reading here; remove the line or the recording.',
+  },
+  'value-too-large': {
+    message: (p) => `“${p.cell}” in ${p.column} is too large to store (the most is about 3.4e38).`,
+    hint: () => 'Check the units of this column: motion readings are far smaller.',
+  },
+  'timestamp-backwards': {
+    message: (p) => `the timestamp goes back in time, from ${p.previousMs} ms to ${p.timestampMs} ms.`,
+    hint: () => 'Timestamps must never decrease. If two recordings were joined, import them as separate files.',
+  },
+  'invalid-json': {
+    message: () => 'this is not valid JSON.',
+    hint: () => 'The file may be damaged or cut off; export it again.',
+  },
+  'invalid-field': {
+    message: (p) => `${p.path} should be ${fieldKinds[p.expected]}.`,
+    hint: () => 'The file may be damaged, or written by a program this app does not know; export it again.',
+  },
+  'length-mismatch': {
+    message: (p) => `${p.path} has ${p.found} values where ${p.expected} were expected.`,
+    hint: () => 'The file may be damaged or cut off; export it again.',
+  },
+  'duplicate-value': {
+    message: (p) => `${p.path} repeats “${p.value}”, which must appear only once.`,
+    hint: () => 'The file may be damaged; export it again.',
+  },
+  'unknown-reference': {
+    message: (p) => `${p.path} is “${p.value}”, which is not in the file's list of ${p.list}.`,
+    hint: () => 'The file may be damaged; export it again.',
+  },
+  'missing-sensors': {
+    message: (p) => `the sensors are ${list(p.found)}, but ${list(p.needed)} are needed (missing: ${list(p.missing)}).`,
+    hint: () => 'Import recordings of an accelerometer named accX, accY, accZ (with gyroX, gyroY, gyroZ for a gyroscope).',
+  },
+  'unsupported-units': {
+    message: (p) => `the sensor ${p.sensor} is in “${p.units}”; this app reads ${list(p.supported)}.`,
+    hint: () => 'Convert the values to one of those units before importing.',
+  },
+  'not-a-backup': {
+    message: () => 'this is not a Motion Lab backup.',
+    hint: () => 'Choose a file made with the backup export of Motion Lab; import single recordings as recordings.',
+  },
+  'unsupported-version': {
+    message: (p) => `this backup has format version ${p.version}; this app reads version ${p.supported}.`,
+    hint: (p) =>
+      p.version > p.supported
+        ? 'It was made by a newer Motion Lab: update the app, then restore it.'
+        : 'The file may be damaged; export it again.',
+  },
+  'not-a-model': {
+    message: () => 'this is not a Motion Lab model file.',
+    hint: () => 'Choose a file made with “Export” in the Train page’s list of models.',
+  },
+  'model-mismatch': {
+    message: (p) => `this model cannot be used as it is: ${p.reason}`,
+    hint: () => 'Export the model again from the app that trained it, or train a new one here.',
+  },
+  'is-backup': {
+    message: () => 'this is a Motion Lab backup of a whole dataset, not a single recording.',
+    hint: () => 'Restore it as a backup instead.',
+  },
+};
