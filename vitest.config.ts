@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.component.test.ts', 'src/**/*.browser.test.ts'],
+          exclude: ['src/**/*.component.test.ts', 'src/**/*.browser.test.ts', 'src/**/*.svelte.test.ts'],
           environment: 'node',
         },
       },
@@ -32,7 +32,8 @@ export default defineConfig({
         },
         test: {
           name: 'component',
-          include: ['src/**/*.component.test.ts'],
+          // Rune classes (src/state) are tested the way Svelte 5 tests runes: in .svelte.test.ts files.
+          include: ['src/**/*.component.test.ts', 'src/**/*.svelte.test.ts'],
           environment: 'jsdom',
           setupFiles: ['test/component/resize-observer.ts'],
         },
