@@ -1,3 +1,5 @@
+import type { WordedError } from '../i18n/coded-error';
+import type { Locale } from '../i18n/i18n';
 import type { Recording } from '../store/recording';
 import { mulberry32, shuffle } from './random';
 
@@ -216,10 +218,10 @@ export interface SplitErrorParams {
 export type SplitErrorCode = keyof SplitErrorParams;
 
 /**
- * A dataset that cannot be split, and why. `message` and `hint` are English; `code` and `params`
- * carry the same facts for a translated UI.
+ * A dataset that cannot be split, and why. `message` and `hint` are English, for the CLI and logs;
+ * `code` and `params` carry the same facts, and `wordIn`/`hintIn` word them in the user's language.
  */
-export class SplitError<C extends SplitErrorCode = SplitErrorCode> extends Error {
+export class SplitError<C extends SplitErrorCode = SplitErrorCode> extends Error implements WordedError {
   override readonly name = 'SplitError';
   readonly code: C;
   readonly params: SplitErrorParams[C];
@@ -227,23 +229,31 @@ export class SplitError<C extends SplitErrorCode = SplitErrorCode> extends Error
   readonly hint: string;
 
   constructor(code: C, params: SplitErrorParams[C]) {
-    super(english[code].message(params));
+    super(wordings.en[code].message(params));
     this.code = code;
     this.params = params;
-    this.hint = english[code].hint(params);
+    this.hint = this.hintIn('en');
+  }
+
+  wordIn(locale: Locale): string {
+    return wordings[locale][this.code].message(this.params);
+  }
+
+  hintIn(locale: Locale): string {
+    return wordings[locale][this.code].hint(this.params);
   }
 }
 
 /** Any one split error, as a union over codes, so that checking `code` narrows `params`. */
 export type AnySplitError = { [C in SplitErrorCode]: SplitError<C> }[SplitErrorCode];
 
-type EnglishText = {
+type Wording = {
   [C in SplitErrorCode]: { message: (p: SplitErrorParams[C]) => string; hint: (p: SplitErrorParams[C]) => string };
 };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-const english: EnglishText = {
+const english: Wording = {
   'too-few-labels': {
     message: (p) =>
       p.labels.length === 0 ? 'There are no recordings to train on.' : `All recordings are “${p.labels[0]}”: a classifier needs at least two labels.`,
@@ -267,3 +277,30 @@ const english: EnglishText = {
       (p.split === 'train' ? '.' : `, or use fewer sets (set the ${p.split} share to 0).`),
   },
 };
+
+const sideEs: Record<SplitName, string> = { train: 'entrenamiento', validation: 'validación', test: 'prueba' };
+
+const spanish: Wording = {
+  'too-few-labels': {
+    message: (p) =>
+      p.labels.length === 0 ? 'No hay grabaciones con las que entrenar.' : `Todas las grabaciones son «${p.labels[0]}»: un clasificador necesita al menos dos etiquetas.`,
+    hint: () => 'Graba al menos dos actividades distintas.',
+  },
+  'invalid-shares': {
+    message: (p) => `Las proporciones entrenamiento ${p.train}, validación ${p.validation}, prueba ${p.test} no pueden dividir un conjunto de datos.`,
+    hint: () => 'Da al entrenamiento una proporción mayor que 0, y a validación y prueba proporciones de 0 o más.',
+  },
+  'too-few-groups': {
+    message: (p) => `Hay grabaciones de ${plural(p.groups, 'persona', 'personas')}, y cada uno de los ${p.needed} conjuntos necesita la suya.`,
+    hint: () => 'Graba con más personas, o usa menos conjuntos (pon a 0 la proporción de validación o de prueba).',
+  },
+  'label-missing-from-split': {
+    message: (p) =>
+      `No queda ninguna grabación de «${p.label}» para el conjunto de ${sideEs[p.split]}: ${plural(p.units, p.byGroup ? 'persona tiene' : 'grabación es', p.byGroup ? 'personas tienen' : 'grabaciones son')} «${p.label}», ` +
+      `y los conjuntos de ${p.sides.map((side) => sideEs[side]).join(', ')} necesitan una cada uno${p.byGroup ? ', de personas distintas' : ''}.`,
+    hint: (p) =>
+      `Graba más «${p.label}»${p.byGroup ? ' con otras personas' : ''}` + (p.split === 'train' ? '.' : `, o usa menos conjuntos (pon a 0 la proporción de ${sideEs[p.split]}).`),
+  },
+};
+
+const wordings: Record<Locale, Wording> = { en: english, es: spanish };
