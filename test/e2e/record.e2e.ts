@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { hasSisfall, sisfallDir } from '../support/shared-data';
 import { baseUrl, describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
+import { recordUntilDiskFull } from './full-disk';
 import { EmulatedMotionSensor, parseMotionCsv } from './motion-sensor';
 
 interface StoredRecording {
@@ -119,23 +120,8 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
 
   test('a full disk stops the recording with a clear message and keeps it up to the last save', async () => {
     const { context, page } = await openApp(browser(), '#/record');
-    const sensor = await EmulatedMotionSensor.attach(context, page);
-    const session = await context.newCDPSession(page);
-    const { usage } = await page.evaluate(() => navigator.storage.estimate());
-    // Room for a few seconds of samples, then the origin is full.
-    await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin, quotaSize: (usage ?? 0) + 8_000 });
-    const sway = Array.from({ length: 50 * 120 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 + (i % 7) / 10 }));
-    const playing = new AbortController();
-    const replay = sensor.replay(sway, { signal: playing.signal });
-    await page.getByLabel('Countdown').selectOption('0');
-    await page.getByRole('button', { name: 'Record' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor({ timeout: 60_000 });
-    playing.abort();
-    await replay;
-    expect(await alert.innerText()).toMatch(/^Storage is full\. “walking 1” was kept up to \d+\.\d s, its last save\./);
-    await page.locator('[data-testid=record-status][data-state=idle]').waitFor({ state: 'attached' });
-    await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin });
+    const alert = await recordUntilDiskFull(context, page, { countdown: 'Countdown', record: 'Record' });
+    expect(alert).toMatch(/^Storage is full\. “walking 1” was kept up to \d+\.\d s, its last save\./);
     await page.goto(`${baseUrl}/#/data`);
     await page.reload();
     await waitForReady(page);
