@@ -25,7 +25,7 @@ const forbidden: [string, RegExp][] = [
   ['imports the database module', /from\s+['"][./]*(lib\/)?store\/(db|schema)['"]/],
   ['opens IndexedDB', /\bindexedDB\.open\b|\bopenMotionDb\b|\bopenDB\b/],
   ['names the raw handle type', /\bMotionDb\b/],
-  ['uses a raw `.db` handle', /\.db\b(?!\s*:)/],
+  ['uses a raw `.db` handle', /\.db\b/],
 ];
 
 function problemsIn(text: string): string[] {
