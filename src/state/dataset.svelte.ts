@@ -1,7 +1,7 @@
-import { addLabel, listLabels, removeLabel, renameLabel } from '../lib/store/labels';
+import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
-import { RecordingStore, labelTotals, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { labelTotals, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
 
 /**
  * The recordings and labels on this device, as the pages show them. Every change goes to the
@@ -11,15 +11,15 @@ class Dataset {
   recordings = $state.raw<Recording[]>([]);
   labels = $state.raw<string[]>([]);
   loaded = $state(false);
-  #store: Promise<RecordingStore> | undefined;
+  #store: Promise<MotionStore> | undefined;
 
   /** Per label: recordings and total duration, labels without recordings included. */
   readonly totals: LabelTotal[] = $derived(labelTotals(this.labels, this.recordings));
 
-  store(): Promise<RecordingStore> {
+  store(): Promise<MotionStore> {
     // Browsers keep data they promised to persist even under storage pressure; ask when there
     // is first something worth keeping.
-    this.#store ??= RecordingStore.open(undefined, { onFirstWrite: () => void ensurePersistentStorage(navigator.storage) }).then(
+    this.#store ??= MotionStore.open(undefined, { onFirstWrite: () => void ensurePersistentStorage(navigator.storage) }).then(
       async (store) => {
         // A recording cut short by a closed tab gets its row back before anything lists it.
         await store.recoverInterrupted();
@@ -31,25 +31,25 @@ class Dataset {
 
   async refresh(): Promise<void> {
     const store = await this.store();
-    const [recordings, labels] = await Promise.all([store.list(), listLabels(store.db)]);
+    const [recordings, labels] = await Promise.all([store.list(), store.labels.list()]);
     this.recordings = recordings;
     this.labels = labels;
     this.loaded = true;
   }
 
   async addLabel(name: string): Promise<string> {
-    const added = await addLabel((await this.store()).db, name);
+    const added = await (await this.store()).labels.add(name);
     await this.refresh();
     return added;
   }
 
   async renameLabel(from: string, to: string): Promise<void> {
-    await renameLabel((await this.store()).db, from, to);
+    await (await this.store()).labels.rename(from, to);
     await this.refresh();
   }
 
   async removeLabel(name: string): Promise<void> {
-    await removeLabel((await this.store()).db, name);
+    await (await this.store()).labels.remove(name);
     await this.refresh();
   }
 

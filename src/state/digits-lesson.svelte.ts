@@ -3,8 +3,7 @@ import type { BackendStatus } from '../lib/compute/backend';
 import type { EpochLog } from '../lib/train/fit';
 import type { Diagnosis } from '../lib/train/metrics';
 import { argMax } from '../lib/learn/digit-network';
-import { classesOf, type DigitClasses, type DigitSetInfo } from '../lib/store/digit-set';
-import { deleteDigitSet, listDigitSets, loadDigitSet } from '../lib/store/digit-sets';
+import { classesOf, type DigitClasses, type DigitSetInfo, type DigitSetPixels } from '../lib/store/digit-set';
 import { importDigitFiles } from '../lib/learn/opened-digits';
 import { IdxError, type IdxProblem } from '../lib/learn/idx';
 import { labRowResult, labSetups, type LabSetup } from '../lib/learn/overfitting-lab';
@@ -119,7 +118,7 @@ class DigitsLesson {
     }
     // Apart from the shipped digits: if IndexedDB fails, they still train.
     try {
-      this.sets = await listDigitSets((await dataset.store()).db);
+      this.sets = await (await dataset.store()).digitSets.list();
     } catch (error) {
       this.setsError = message(error);
     }
@@ -128,9 +127,9 @@ class DigitsLesson {
   /** Trains on the shipped digits, or on a stored set (its training file split for validation). */
   async use(source: string): Promise<void> {
     if (this.state === 'training' || this.labRunning) return;
-    let stored: Awaited<ReturnType<typeof loadDigitSet>> | undefined;
+    let stored: DigitSetPixels | undefined;
     try {
-      stored = source === 'shipped' ? undefined : await loadDigitSet((await dataset.store()).db, source);
+      stored = source === 'shipped' ? undefined : await (await dataset.store()).digitSets.load(source);
       this.setsError = undefined;
     } catch (error) {
       this.setsError = message(error);
@@ -151,9 +150,9 @@ class DigitsLesson {
     this.opening = true;
     try {
       const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-      const db = (await dataset.store()).db;
-      const stored = await importDigitFiles(db, read, this.openAs);
-      this.sets = await listDigitSets(db);
+      const { digitSets } = await dataset.store();
+      const stored = await importDigitFiles(digitSets, read, this.openAs);
+      this.sets = await digitSets.list();
       this.opened = { ok: true, name: stored.name };
       await this.use(stored.id);
     } catch (error) {
@@ -168,9 +167,9 @@ class DigitsLesson {
 
   async remove(id: string): Promise<void> {
     try {
-      const db = (await dataset.store()).db;
-      await deleteDigitSet(db, id);
-      this.sets = await listDigitSets(db);
+      const { digitSets } = await dataset.store();
+      await digitSets.delete(id);
+      this.sets = await digitSets.list();
       this.setsError = undefined;
     } catch (error) {
       this.setsError = message(error);

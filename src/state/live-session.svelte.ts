@@ -3,7 +3,6 @@ import type { RuleLabel } from '../lib/classify/rules';
 import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { StoredModel } from '../lib/model/record';
-import { getModel } from '../lib/store/models';
 import { dataset } from './dataset.svelte';
 import { SourceChoice } from './source-choice.svelte';
 
@@ -47,7 +46,7 @@ class LiveSession {
     this.notice = undefined;
     this.starting = true;
     try {
-      const model = await getModel((await dataset.store()).db, this.modelId);
+      const model = await (await dataset.store()).models.get(this.modelId);
       if (!model) throw new Error('Choose a trained model first (train one on the Train page).');
       this.model = model;
       const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold });

@@ -8,7 +8,6 @@ import { defaultFeatureConfig, featureGroups, type FeatureConfig } from '../lib/
 import type { StoredModel, TrainingSettings } from '../lib/model/record';
 import { exportModel, parseModelFile } from '../lib/io/model-file';
 import { downloadText } from '../shell/download';
-import { deleteModel, getModel, listModels, renameModel, saveModel } from '../lib/store/models';
 import { busy } from './busy.svelte';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
@@ -45,7 +44,7 @@ class Trainer {
   #endBusy: (() => void) | undefined;
 
   async refreshModels(): Promise<void> {
-    this.models = await listModels((await dataset.store()).db);
+    this.models = await (await dataset.store()).models.list();
   }
 
   async train(): Promise<void> {
@@ -98,7 +97,7 @@ class Trainer {
   }
 
   async rename(id: string, name: string): Promise<void> {
-    await renameModel((await dataset.store()).db, id, name);
+    await (await dataset.store()).models.rename(id, name);
     await this.refreshModels();
   }
 
@@ -110,9 +109,9 @@ class Trainer {
       this.modelMessage = { ok: false, text: `${parsed.error.message} ${parsed.error.hint}` };
       return;
     }
-    const db = (await dataset.store()).db;
-    const model = (await getModel(db, parsed.model.id)) ? { ...parsed.model, id: crypto.randomUUID() } : parsed.model;
-    await saveModel(db, model);
+    const { models } = await dataset.store();
+    const model = (await models.get(parsed.model.id)) ? { ...parsed.model, id: crypto.randomUUID() } : parsed.model;
+    await models.save(model);
     await this.refreshModels();
     this.modelMessage = { ok: true, text: model.name };
   }
@@ -122,7 +121,7 @@ class Trainer {
   }
 
   async remove(id: string): Promise<void> {
-    await deleteModel((await dataset.store()).db, id);
+    await (await dataset.store()).models.delete(id);
     if (this.activeModelId === id) this.activeModelId = null;
     await this.refreshModels();
   }
@@ -173,7 +172,7 @@ class Trainer {
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {
-      await saveModel((await dataset.store()).db, model);
+      await (await dataset.store()).models.save(model);
       this.savedModel = model;
       await this.setActive(model.id);
       await this.refreshModels();

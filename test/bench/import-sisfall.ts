@@ -11,7 +11,7 @@ const served = '/sisfall/';
 /**
  * ms to import all 458 SisFall CSV files into a fresh IndexedDB through `importRecordingFiles`,
  * the Data page's import: each file parsed by `parseRecordingFile`, its label found or made, and
- * stored with `RecordingStore.add` in a transaction of its own, one file after another. The
+ * stored with `MotionStore.add` in a transaction of its own, one file after another. The
  * files are in the page's memory as `File`s before the clock starts, as after a user picks them.
  * Without ../shared/data/sisfall the benchmark reports no figure and says why.
  */

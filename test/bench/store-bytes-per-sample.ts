@@ -23,7 +23,7 @@ const layouts: { name: string; layout: Layout }[] = [
 
 /**
  * Bytes the origin's storage grows by per 3-axis sample, from `navigator.storage.estimate()`,
- * after 1,000,000 samples are written through the real RecordingStore (see `layouts`), each into
+ * after 1,000,000 samples are written through the real MotionStore (see `layouts`), each into
  * a fresh on-disk profile.
  *
  * The figure is read only once it is settled: Chromium is quit and started again on the same

@@ -18,7 +18,7 @@ const floodSpeed = 10_000;
  *   from Record until its last save is stored. Each save (at least one a second) holds all
  *   that is pending, packed in chunks of 1024; what is measured is what the recording path
  *   sustains when samples come faster than it can store them.
- * - `import`: `RecordingStore.add` of whole 5000-sample files (a SisFall recording's size),
+ * - `import`: `MotionStore.add` of whole 5000-sample files (a SisFall recording's size),
  *   packed, one transaction each, awaited one after another, for 1,000,000 samples or 5 s.
  *
  * Baseline: the same samples as one `{ t, x, y, z }` object per sample, 100 (a second at

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '../store/recording';
 import { arbitraryDamage, arbitraryDataset, arbitraryJsonDamage, expectSameSamples } from '../../../test/support/arbitraries';
-import { exportBackup, parseBackup, type Dataset } from './backup';
+import { backupFileName, exportBackup, parseBackup, type Dataset } from './backup';
 
 const recording: Recording = {
   id: 'r1',
@@ -158,5 +158,11 @@ describe('backup', () => {
     };
     fc.assert(fc.property(arbitraryDamage(text), check), { numRuns: 300 });
     fc.assert(fc.property(arbitraryJsonDamage(JSON.parse(text)), check), { numRuns: 300 });
+  });
+});
+
+describe('backupFileName', () => {
+  it('is dated by the UTC day', () => {
+    expect(backupFileName(Date.UTC(2026, 11, 3, 23, 59))).toBe('motion-lab-backup-2026-12-03.json');
   });
 });

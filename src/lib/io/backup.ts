@@ -63,6 +63,11 @@ export function exportBackup(dataset: { labels: readonly string[]; recordings: r
   });
 }
 
+/** A backup's file name, dated (UTC) `atMs`: motion-lab-backup-2026-12-03.json. */
+export function backupFileName(atMs: number): string {
+  return `${backupFormat}-${new Date(atMs).toISOString().slice(0, 10)}.json`;
+}
+
 /** Whether parsed JSON is meant as a backup (valid or not), so a recording import can point the user to restore. */
 export function isBackupJson(json: unknown): boolean {
   return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === backupFormat;

@@ -1,11 +1,10 @@
 import { deleteDB } from 'idb';
-import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { countStored, useTemporaryStore } from '../../../test/support/temporary-store';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { exportBackup } from './backup';
 import { exportEdgeImpulseCsv } from './csv';
 import { importRecordingFiles, restoreBackup, type ImportFile } from './import';
-import { listLabels } from '../store/labels';
-import { RecordingStore } from '../store/recordings';
+import { MotionStore } from '../store/motion-store';
 
 function file(name: string, text: string, size = new TextEncoder().encode(text).length): ImportFile {
   return { name, size, arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer };
@@ -17,7 +16,7 @@ function csv(count: number): string {
 }
 
 const currentStore = useTemporaryStore('import');
-let store: RecordingStore;
+let store: MotionStore;
 
 beforeEach(() => {
   store = currentStore();
@@ -50,15 +49,15 @@ describe('importing files into real IndexedDB', () => {
       ['SA01-D01-R01', 'walking', 'SA01', 100],
       ['SE03-D05-R02', 'Stairs', 'SE03', 50],
     ]);
-    expect(await store.db.count('chunks')).toBe(2);
-    expect(await listLabels(store.db)).toEqual(['walking', 'running', 'biking', 'golfing', 'Stairs']);
+    expect(await countStored(store.name, 'chunks')).toBe(2);
+    expect(await store.labels.list()).toEqual(['walking', 'running', 'biking', 'golfing', 'Stairs']);
   });
 
   test('a label differing only in case joins the existing one; a chosen label overrides names', async () => {
     await importRecordingFiles(store, [file('WALKING.x.csv', csv(5))]);
     await importRecordingFiles(store, [file('running.y.csv', csv(5))], { label: 'golfing' });
     expect((await store.list()).map((r) => r.label).sort()).toEqual(['golfing', 'walking']);
-    expect(await listLabels(store.db)).toHaveLength(4);
+    expect(await store.labels.list()).toHaveLength(4);
   });
 
   test('export as CSV and import again gives the same samples', async () => {
@@ -77,27 +76,27 @@ describe('importing files into real IndexedDB', () => {
     const recordings = await Promise.all(
       (await store.list()).map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })),
     );
-    const backup = exportBackup({ labels: await listLabels(store.db), recordings });
+    const backup = exportBackup({ labels: await store.labels.list(), recordings });
 
     const otherName = `restore-${crypto.randomUUID()}`;
-    const other = await RecordingStore.open(otherName);
+    const other = await MotionStore.open(otherName);
     expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toEqual({ restored: 2, skipped: 0 });
     expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toEqual({ restored: 0, skipped: 2 });
-    expect(await listLabels(other.db)).toContain('hopping');
+    expect(await other.labels.list()).toContain('hopping');
     for (const { recording, samples } of recordings) {
       expect(await other.get(recording.id)).toEqual(recording);
       expect((await other.readSamples(recording.id)).acc).toEqual(samples.acc);
     }
-    other.db.close();
+    other.close();
     await deleteDB(otherName);
   });
 
   test('a damaged backup is refused and restores nothing', async () => {
     const otherName = `restore-${crypto.randomUUID()}`;
-    const other = await RecordingStore.open(otherName);
+    const other = await MotionStore.open(otherName);
     await expect(restoreBackup(other, file('backup.json', '{"format":"motion-lab-backup","version":1,'))).rejects.toThrow(/^backup\.json/);
     expect(await other.list()).toEqual([]);
-    other.db.close();
+    other.close();
     await deleteDB(otherName);
   });
 });

@@ -2,8 +2,8 @@ import { checkFileSize } from './file-text';
 import type { AnyImportError } from './errors';
 import { parseBackup } from './backup';
 import { parseRecordingFile } from './recording-file';
-import { ensureLabel } from '../store/labels';
 import type { Recording } from '../store/recording';
+import type { LabelStore } from '../store/labels';
 import { recordingFor, type RecordingStore } from '../store/recordings';
 
 /** A file to import, as the picker or a drop hands it over (a `File` is one). */
@@ -20,6 +20,9 @@ export interface ImportOptions {
   groupPattern?: RegExp;
 }
 
+/** What an import needs of the store: its labels, and adding recordings not already there. */
+export type ImportTarget = Pick<RecordingStore, 'add' | 'get'> & { labels: Pick<LabelStore, 'ensure'> };
+
 export type ImportOutcome =
   | { file: string; ok: true; recording: Recording }
   | { file: string; ok: false; error: AnyImportError | Error };
@@ -29,7 +32,7 @@ export type ImportOutcome =
  * (file, line, what to do) and writes nothing, and the files after it still import.
  */
 export async function importRecordingFiles(
-  store: RecordingStore,
+  store: ImportTarget,
   files: readonly ImportFile[],
   options: ImportOptions = {},
   onProgress?: (done: number) => void,
@@ -42,7 +45,7 @@ export async function importRecordingFiles(
   return outcomes;
 }
 
-async function importOne(store: RecordingStore, file: ImportFile, options: ImportOptions): Promise<ImportOutcome> {
+async function importOne(store: ImportTarget, file: ImportFile, options: ImportOptions): Promise<ImportOutcome> {
   // Refuse a huge file before reading it into memory.
   const tooLarge = checkFileSize(file.name, file.size);
   if (tooLarge) return { file: file.name, ok: false, error: tooLarge };
@@ -61,7 +64,7 @@ async function importOne(store: RecordingStore, file: ImportFile, options: Impor
   }
   let label: string;
   try {
-    label = await ensureLabel(store.db, named);
+    label = await store.labels.ensure(named);
   } catch (error) {
     return { file: file.name, ok: false, error: new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`) };
   }
@@ -89,13 +92,13 @@ export interface RestoreOutcome {
 }
 
 /** Restores a backup file: its labels, and every recording not already here. */
-export async function restoreBackup(store: RecordingStore, file: ImportFile): Promise<RestoreOutcome> {
+export async function restoreBackup(store: ImportTarget, file: ImportFile): Promise<RestoreOutcome> {
   const parsed = parseBackup(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) throw parsed.error;
   // A backup's label may differ from one here only in case: its recordings join the one here.
   const labels = new Map<string, string>();
   try {
-    for (const label of parsed.backup.labels) labels.set(label, await ensureLabel(store.db, label));
+    for (const label of parsed.backup.labels) labels.set(label, await store.labels.ensure(label));
   } catch (error) {
     throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -1,6 +1,5 @@
 import type { DigitClasses, DigitSetInfo } from '../store/digit-set';
-import { saveDigitSet } from '../store/digit-sets';
-import type { MotionDb } from '../store/schema';
+import type { DigitSetStore } from '../store/digit-sets';
 import { IdxError, pairImages, readIdx, type IdxArray, type LabelledImages } from './idx';
 import { IMAGE_SIDE, sliceImages } from './shipped-digits';
 
@@ -74,6 +73,6 @@ export async function readOpenedDigits(files: readonly OpenedFile[]): Promise<Op
  * Reads IDX files the user opened and stores them as one set, with the classes the user said they
  * are. Every file is read and checked first: a bad one throws an IdxError naming it, and nothing is stored.
  */
-export async function importDigitFiles(db: MotionDb, files: readonly OpenedFile[], classes: DigitClasses = 'digits'): Promise<DigitSetInfo> {
-  return saveDigitSet(db, await readOpenedDigits(files), classes);
+export async function importDigitFiles(store: Pick<DigitSetStore, 'save'>, files: readonly OpenedFile[], classes: DigitClasses = 'digits'): Promise<DigitSetInfo> {
+  return store.save(await readOpenedDigits(files), classes);
 }

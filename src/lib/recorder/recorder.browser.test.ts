@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { MotionSamples } from '../sensors/samples';
 import { ReplaySource } from '../sensors/replay';
 import type { MotionSource, SourceListener } from '../sensors/source';
-import { RecordingStore } from '../store/recordings';
+import { MotionStore } from '../store/motion-store';
 import { Recorder, type RecorderState } from './recorder';
 
 function steady(count: number, rateHz: number): MotionSamples {
@@ -35,7 +35,7 @@ function handFedSource(kind: MotionSource['kind']): { source: MotionSource; list
 
 const draft = { id: 'r1', name: 'walk 1', label: 'walking', group: 'ana', notes: '' };
 const currentStore = useTemporaryStore('rec');
-let store: RecordingStore;
+let store: MotionStore;
 
 beforeEach(() => {
   store = currentStore();
@@ -92,11 +92,11 @@ describe('Recorder in real IndexedDB', () => {
     listener().samples(batch(1500, 50));
     await pause();
     // The tab dies: its connection goes, and what arrives after the last save is lost.
-    store.db.close();
+    store.close();
     listener().samples(batch(2000, 50));
     await pause();
 
-    const reopened = await RecordingStore.open(store.db.name);
+    const reopened = await MotionStore.open(store.name);
     try {
       const [recovered, ...others] = await reopened.recoverInterrupted();
       expect(others).toEqual([]);
@@ -109,7 +109,7 @@ describe('Recorder in real IndexedDB', () => {
       // Once recovered, a row is left alone.
       expect(await reopened.recoverInterrupted()).toEqual([]);
     } finally {
-      reopened.db.close();
+      reopened.close();
     }
   });
 

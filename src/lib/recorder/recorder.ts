@@ -1,8 +1,7 @@
 import { axesFor, concatSamples, meanRateHz, type MotionSamples } from '../sensors/samples';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
-import { toPackedChunks } from '../store/chunks';
-import { CHUNK_SAMPLES, type RecordingStore } from '../store/recordings';
+import type { RecordingStore } from '../store/recordings';
 
 export interface RecorderProgress {
   sampleCount: number;
@@ -23,29 +22,28 @@ export interface RecorderCallbacks {
   garbage?(count: number, example: string): void;
 }
 
+/** What the recorder needs of the store: a recording session, and deleting one that never started. */
+type SessionStore = Pick<RecordingStore, 'begin' | 'appendSamples' | 'finish' | 'delete'>;
+
 /** What the user chose before pressing record; the recorder fills in the rest. */
 export type RecordingDraft = Pick<Recording, 'id' | 'name' | 'label' | 'group' | 'notes'>;
 
 /**
  * Records one source into the store. The recording's row is written first, marked interrupted,
- * and samples are saved as packed chunks at least every `flushIntervalMs` (one transaction per
- * save, carrying the gaps and GPS fixes that came with them), so a closed or crashed tab loses
- * at most that much. `stop()` writes the finished row and clears the mark; after a crash
- * `RecordingStore.recoverInterrupted` rebuilds the row from the chunks, still marked.
- *
- * However fast samples arrive, a save holds everything pending, in chunks of at most
- * CHUNK_SAMPLES: at 100 Hz that is one chunk a second, under a flood one transaction carries
- * hundreds of thousands of samples.
+ * and samples are saved at least every `flushIntervalMs` (`appendSamples`, with the gaps and
+ * GPS fixes that came with them), so a closed or crashed tab loses at most that much. `stop()`
+ * writes the finished row and clears the mark; after a crash `recoverInterrupted` rebuilds the
+ * row from what was saved, still marked. However fast samples arrive, a save holds everything
+ * pending.
  */
 export class Recorder {
-  readonly #store: RecordingStore;
+  readonly #store: SessionStore;
   readonly #source: MotionSource;
   readonly #callbacks: RecorderCallbacks;
   readonly #flushIntervalMs: number;
   readonly #maxDurationMs: number | undefined;
   #recording: Recording;
   #pending: MotionSamples[] = [];
-  #chunkIndex = 0;
   #firstT: number | undefined;
   #lastT: number | undefined;
   #startedPerf = 0;
@@ -55,12 +53,12 @@ export class Recorder {
   /** The link dropped; the next samples close the gap it left. */
   #disconnected = false;
   #savedSamples = 0;
-  /** Gaps and GPS fixes already in a saved chunk. */
+  /** Gaps and GPS fixes already saved. */
   #savedGaps = 0;
   #savedSpeedFixes = 0;
 
   constructor(options: {
-    store: RecordingStore;
+    store: SessionStore;
     source: MotionSource;
     draft: RecordingDraft;
     callbacks?: RecorderCallbacks;
@@ -199,12 +197,11 @@ export class Recorder {
       const batch = concatSamples(this.#pending, this.#source.hasGyro);
       this.#pending = [];
       const { gaps, speedFixes } = this.#recording;
-      const chunks = await toPackedChunks(this.#recording.id, batch, CHUNK_SAMPLES, this.#chunkIndex);
-      const [first] = chunks;
-      if (first && gaps.length > this.#savedGaps) first.gaps = gaps.slice(this.#savedGaps);
-      if (first && speedFixes.length > this.#savedSpeedFixes) first.speedFixes = speedFixes.slice(this.#savedSpeedFixes);
       try {
-        await this.#store.appendChunks(chunks);
+        await this.#store.appendSamples(this.#recording.id, batch, {
+          gaps: gaps.slice(this.#savedGaps),
+          speedFixes: speedFixes.slice(this.#savedSpeedFixes),
+        });
       } catch (error) {
         clearInterval(this.#timer);
         void this.#source.stop();
@@ -213,7 +210,6 @@ export class Recorder {
         await this.#store.finish(this.#recording).catch(() => undefined);
         return;
       }
-      this.#chunkIndex += chunks.length;
       this.#savedGaps = gaps.length;
       this.#savedSpeedFixes = speedFixes.length;
       const stored = this.#recording.sampleCount + batch.t.length;

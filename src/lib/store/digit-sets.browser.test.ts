@@ -3,16 +3,18 @@ import { deleteDB } from 'idb';
 import { openMotionDb } from './db';
 import type { MotionDb } from './schema';
 import { classesOf } from './digit-set';
-import { deleteDigitSet, listDigitSets, loadDigitSet } from './digit-sets';
+import { DigitSetStore } from './digit-sets';
 import { importDigitFiles } from '../learn/opened-digits';
 import { encodeIdx, IdxError } from '../learn/idx';
 
 let db: MotionDb;
+let sets: DigitSetStore;
 let name = '';
 
 beforeEach(async () => {
   name = `digit-sets-${crypto.randomUUID()}`;
   db = await openMotionDb(name);
+  sets = new DigitSetStore(db);
 });
 
 afterEach(async () => {
@@ -30,20 +32,21 @@ const labels = encodeIdx({ dims: [12], data: Uint8Array.from({ length: 12 }, (_,
 
 describe('digit sets in IndexedDB', () => {
   it('keeps opened IDX files (gzip-compressed) across a reopening, and deletes them', async () => {
-    const stored = await importDigitFiles(db, [
+    const stored = await importDigitFiles(sets, [
       { name: 'train-images-idx3-ubyte.gz', bytes: await gzip(images) },
       { name: 'train-labels-idx1-ubyte.gz', bytes: await gzip(labels) },
     ]);
     db.close();
     db = await openMotionDb(name);
-    expect(await listDigitSets(db)).toEqual([stored]);
+    sets = new DigitSetStore(db);
+    expect(await sets.list()).toEqual([stored]);
     expect(stored).toMatchObject({ trainCount: 10, testCount: 2 });
-    const read = await loadDigitSet(db, stored.id);
+    const read = await sets.load(stored.id);
     expect(read?.train.images).toBeInstanceOf(Uint8Array);
     expect(read?.train.images.length).toBe(10 * 784);
     expect(read?.test.images[0]).toBe((10 * 784) % 251);
-    await deleteDigitSet(db, stored.id);
-    expect(await listDigitSets(db)).toEqual([]);
+    await sets.delete(stored.id);
+    expect(await sets.list()).toEqual([]);
     expect(await db.count('digitSets')).toBe(0);
   });
 
@@ -52,14 +55,15 @@ describe('digit sets in IndexedDB', () => {
       { name: 'train-images-idx3-ubyte', bytes: images },
       { name: 'train-labels-idx1-ubyte', bytes: labels },
     ];
-    const fashion = await importDigitFiles(db, files, 'fashion');
-    const digits = await importDigitFiles(db, files);
+    const fashion = await importDigitFiles(sets, files, 'fashion');
+    const digits = await importDigitFiles(sets, files);
     // As an older version stored it: the description record without a classes field.
     const old = { id: 'old', name: 'old', files: [], createdAt: 0, trainCount: 10, testCount: 2 };
     await db.put('digitSets', old);
     db.close();
     db = await openMotionDb(name);
-    const listed = await listDigitSets(db);
+    sets = new DigitSetStore(db);
+    const listed = await sets.list();
     expect(listed.map((info) => [info.id, classesOf(info)])).toEqual([
       ['old', 'digits'],
       [fashion.id, 'fashion'],
@@ -79,7 +83,7 @@ describe('digit sets in IndexedDB', () => {
       [{ name: 'train-images-idx3-ubyte', bytes: wrongMagic }, { name: 'train-labels-idx1-ubyte', bytes: labels }],
       [{ name: 'train-images-idx3-ubyte', bytes: images }, { name: 'train-labels-idx1-ubyte', bytes: fewerLabels }],
     ]) {
-      await expect(importDigitFiles(db, files)).rejects.toBeInstanceOf(IdxError);
+      await expect(importDigitFiles(sets, files)).rejects.toBeInstanceOf(IdxError);
     }
     expect(await db.count('digitSets')).toBe(0);
   });

@@ -2,28 +2,37 @@ import type { StoredModel } from '../model/record';
 import type { MotionDb } from './schema';
 import { StoreError } from './recordings';
 
-/** Newest first. */
-export async function listModels(db: MotionDb): Promise<StoredModel[]> {
-  return (await db.getAllFromIndex('models', 'by-created')).reverse();
-}
+/** Trained models with everything needed to use them again (`MotionStore.models`). */
+export class ModelStore {
+  readonly #db: MotionDb;
 
-export async function getModel(db: MotionDb, id: string): Promise<StoredModel | undefined> {
-  return db.get('models', id);
-}
+  constructor(db: MotionDb) {
+    this.#db = db;
+  }
 
-export async function saveModel(db: MotionDb, model: StoredModel): Promise<void> {
-  await db.put('models', model);
-}
+  /** Newest first. */
+  async list(): Promise<StoredModel[]> {
+    return (await this.#db.getAllFromIndex('models', 'by-created')).reverse();
+  }
 
-export async function renameModel(db: MotionDb, id: string, name: string): Promise<void> {
-  const tx = db.transaction('models', 'readwrite');
-  const model = await tx.store.get(id);
-  if (!model) throw new StoreError(`No model with id ${id}.`);
-  const tidy = name.trim();
-  if (tidy === '') throw new StoreError('A model needs a name.');
-  await Promise.all([tx.store.put({ ...model, name: tidy }), tx.done]);
-}
+  async get(id: string): Promise<StoredModel | undefined> {
+    return this.#db.get('models', id);
+  }
 
-export async function deleteModel(db: MotionDb, id: string): Promise<void> {
-  await db.delete('models', id);
+  async save(model: StoredModel): Promise<void> {
+    await this.#db.put('models', model);
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const tx = this.#db.transaction('models', 'readwrite');
+    const model = await tx.store.get(id);
+    if (!model) throw new StoreError(`No model with id ${id}.`);
+    const tidy = name.trim();
+    if (tidy === '') throw new StoreError('A model needs a name.');
+    await Promise.all([tx.store.put({ ...model, name: tidy }), tx.done]);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.#db.delete('models', id);
+  }
 }

@@ -1,10 +1,10 @@
 import { deleteDB } from 'idb';
-import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { countStored, useTemporaryStore } from '../../../test/support/temporary-store';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { MotionSamples } from '../sensors/samples';
+import { sliceSamples, type MotionSamples } from '../sensors/samples';
 import { openMotionDb } from './db';
-import { addLabel, listLabels, removeLabel, renameLabel } from './labels';
 import type { Recording } from './recording';
+import { MotionStore } from './motion-store';
 import { CHUNK_SAMPLES, RecordingStore, recordingFor } from './recordings';
 import { migrations } from './schema';
 
@@ -26,7 +26,7 @@ function recordingOf(id: string, samples: MotionSamples, label = 'walking'): Rec
 }
 
 const currentStore = useTemporaryStore('test');
-let store: RecordingStore;
+let store: MotionStore;
 
 beforeEach(() => {
   store = currentStore();
@@ -40,7 +40,7 @@ describe('RecordingStore in real IndexedDB', () => {
     expect(read.t).toEqual(samples.t);
     expect(read.acc).toEqual(samples.acc);
     expect(read.gyro).toEqual(samples.gyro);
-    expect(await store.db.count('chunks')).toBe(3);
+    expect(await countStored(store.name, 'chunks')).toBe(3);
   });
 
   test('a failed write leaves nothing behind', async () => {
@@ -49,7 +49,7 @@ describe('RecordingStore in real IndexedDB', () => {
     // Same id again: the recording row fails, so its chunks must not be written either.
     await expect(store.add(recordingOf('a', sway(3000)), sway(3000))).rejects.toThrow();
     expect((await store.readSamples('a')).t.length).toBe(100);
-    expect(await store.db.count('chunks')).toBe(1);
+    expect(await countStored(store.name, 'chunks')).toBe(1);
   });
 
   test('trim keeps the chosen span and moves gaps and GPS fixes with it', async () => {
@@ -99,7 +99,7 @@ describe('RecordingStore in real IndexedDB', () => {
     await store.add(recording, samples);
     const deleted = await store.delete('a');
     expect(await store.list()).toEqual([]);
-    expect(await store.db.count('chunks')).toBe(0);
+    expect(await countStored(store.name, 'chunks')).toBe(0);
     await store.restore(deleted);
     expect(await store.get('a')).toEqual(recording);
     expect((await store.readSamples('a')).acc).toEqual(samples.acc);
@@ -118,32 +118,50 @@ describe('RecordingStore in real IndexedDB', () => {
     );
   });
 
+  test('a running recording: saves append its samples in chunks, extras ride along, and a crash is recovered from them', async () => {
+    const samples = sway(CHUNK_SAMPLES + 200, 100);
+    const started = { ...recordingOf('r', sway(0)), interrupted: true };
+    await expect(store.appendSamples('r', samples)).rejects.toThrow('begin it first');
+    await store.begin(started);
+    const gap = { atMs: 500, durationMs: 20, lostSamples: 2 };
+    const fix = { t: 700, speedMs: 1.5, accuracyM: 4 };
+    await store.appendSamples('r', sliceSamples(samples, 0, 100), { gaps: [gap] });
+    await store.appendSamples('r', sliceSamples(samples, 100, samples.t.length), { speedFixes: [fix] });
+    expect(await countStored(store.name, 'chunks')).toBe(3);
+    expect((await store.readSamples('r')).acc).toEqual(samples.acc);
+    const [recovered] = await store.recoverInterrupted();
+    expect(recovered).toMatchObject({ sampleCount: samples.t.length, gaps: [gap], speedFixes: [fix], lostSamples: 2, interrupted: true });
+    await store.finish({ ...started, interrupted: false });
+    await expect(store.appendSamples('r', samples)).rejects.toThrow('begin it first');
+  });
+
   test('the first write is announced once (the app asks for persistent storage then)', async () => {
     let calls = 0;
-    const other = new RecordingStore(store.db, { onFirstWrite: () => (calls += 1) });
+    const other = await MotionStore.open(store.name, { onFirstWrite: () => (calls += 1) });
     await other.add(recordingOf('a', sway(10)), sway(10));
     await other.add(recordingOf('b', sway(10)), sway(10));
+    other.close();
     expect(calls).toBe(1);
   });
 });
 
 describe('labels', () => {
   test('start with the lesson’s four, and can be added, renamed and removed', async () => {
-    expect(await listLabels(store.db)).toEqual(['walking', 'running', 'biking', 'golfing']);
-    expect(await addLabel(store.db, '  stairs  up ')).toBe('stairs up');
-    await expect(addLabel(store.db, 'Walking')).rejects.toThrow('already a label');
-    await expect(addLabel(store.db, '   ')).rejects.toThrow('needs a name');
-    await removeLabel(store.db, 'golfing');
-    expect(await listLabels(store.db)).toEqual(['walking', 'running', 'biking', 'stairs up']);
+    expect(await store.labels.list()).toEqual(['walking', 'running', 'biking', 'golfing']);
+    expect(await store.labels.add('  stairs  up ')).toBe('stairs up');
+    await expect(store.labels.add('Walking')).rejects.toThrow('already a label');
+    await expect(store.labels.add('   ')).rejects.toThrow('needs a name');
+    await store.labels.remove('golfing');
+    expect(await store.labels.list()).toEqual(['walking', 'running', 'biking', 'stairs up']);
   });
 
   test('renaming relabels its recordings; removing a label in use is refused', async () => {
     await store.add(recordingOf('a', sway(10)), sway(10));
-    await renameLabel(store.db, 'walking', 'strolling');
+    await store.labels.rename('walking', 'strolling');
     expect((await store.get('a'))?.label).toBe('strolling');
-    expect(await listLabels(store.db)).toEqual(['strolling', 'running', 'biking', 'golfing']);
-    await expect(removeLabel(store.db, 'strolling')).rejects.toThrow('1 recording still use “strolling”');
-    expect(await listLabels(store.db)).toContain('strolling');
+    expect(await store.labels.list()).toEqual(['strolling', 'running', 'biking', 'golfing']);
+    await expect(store.labels.remove('strolling')).rejects.toThrow('1 recording still use “strolling”');
+    expect(await store.labels.list()).toContain('strolling');
   });
 });
 
@@ -184,9 +202,11 @@ describe('schema migrations', () => {
   });
 
   test('the current schema has every store and index the app uses', async () => {
-    expect([...store.db.objectStoreNames].sort()).toEqual(['chunks', 'digitSets', 'labels', 'models', 'recordings']);
-    const tx = store.db.transaction(['recordings', 'chunks']);
+    const db = await openMotionDb(store.name);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'digitSets', 'labels', 'models', 'recordings']);
+    const tx = db.transaction(['recordings', 'chunks']);
     expect([...tx.objectStore('recordings').indexNames].sort()).toEqual(['by-label', 'by-started']);
     expect([...tx.objectStore('chunks').indexNames]).toEqual([]);
+    db.close();
   });
 });

@@ -1,11 +1,10 @@
 import { measuredRateHz } from '../signal/rate';
 import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toPackedChunks } from './chunks';
-import { openMotionDb } from './db';
-import type { Recording } from './recording';
+import type { Gap, Recording, SpeedFix } from './recording';
 import type { MotionDb, StoredChunk } from './schema';
 
-/** Samples per stored chunk when a whole recording is written at once (imports, edits). */
+/** Samples per stored chunk at most: a whole recording (imports, edits) or a running recording's save. */
 export const CHUNK_SAMPLES = 1024;
 
 /** A deleted recording held in memory so the deletion can be undone. */
@@ -54,38 +53,44 @@ export function describeSamples(samples: MotionSamples): Pick<Recording, 'sample
   return { sampleCount: count, durationMs, rateHz: measuredRateHz(samples.t) };
 }
 
+/** What came with a save's samples besides them: gaps that ended in them, GPS fixes taken meanwhile. */
+export interface SampleExtras {
+  gaps?: readonly Gap[];
+  speedFixes?: readonly SpeedFix[];
+}
+
 /**
- * Recordings and their samples in IndexedDB. Every change that touches more than one record
- * happens in one transaction, so a failure (a full disk, a closed tab) leaves the data as it
- * was before the change, never half-written.
+ * Recordings and their samples in IndexedDB; the store's chunk format is its own business.
+ * Every change that touches more than one record happens in one transaction, so a failure (a
+ * full disk, a closed tab) leaves the data as it was before the change, never half-written.
+ * `MotionStore` (motion-store.ts) is the one that opens the database and adds labels, models and
+ * digit sets.
  */
 export class RecordingStore {
-  readonly db: MotionDb;
+  readonly #db: MotionDb;
   #onFirstWrite: (() => void) | undefined;
+  /** The next chunk's index, per recording that is receiving samples (between begin and finish). */
+  readonly #nextChunk = new Map<string, number>();
 
   constructor(db: MotionDb, options: { onFirstWrite?: () => void } = {}) {
-    this.db = db;
+    this.#db = db;
     this.#onFirstWrite = options.onFirstWrite;
-  }
-
-  static async open(name?: string, options?: { onFirstWrite?: () => void }): Promise<RecordingStore> {
-    return new RecordingStore(await openMotionDb(name), options);
   }
 
   /** Newest first. */
   async list(): Promise<Recording[]> {
-    const all = await this.db.getAllFromIndex('recordings', 'by-started');
+    const all = await this.#db.getAllFromIndex('recordings', 'by-started');
     return all.reverse();
   }
 
   async get(id: string): Promise<Recording | undefined> {
-    return this.db.get('recordings', id);
+    return this.#db.get('recordings', id);
   }
 
   async readSamples(id: string): Promise<MotionSamples> {
     const recording = await this.get(id);
     if (!recording) throw new StoreError(`No recording with id ${id}.`);
-    const chunks = await this.db.getAll('chunks', chunkRange(id));
+    const chunks = await this.#db.getAll('chunks', chunkRange(id));
     return concatSamples(await Promise.all(chunks.map(fromChunk)), recording.axes.includes('gyroX'));
   }
 
@@ -93,7 +98,7 @@ export class RecordingStore {
   async add(recording: Recording, samples: MotionSamples): Promise<void> {
     this.#wrote();
     const chunks = await toPackedChunks(recording.id, samples, CHUNK_SAMPLES);
-    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+    const tx = this.#db.transaction(['recordings', 'chunks'], 'readwrite');
     await Promise.all([
       tx.objectStore('recordings').add(recording),
       ...chunks.map((chunk) => tx.objectStore('chunks').add(chunk)),
@@ -101,26 +106,45 @@ export class RecordingStore {
     ]);
   }
 
-  /** Creates the row of a recording that is about to receive samples (see Recorder). */
+  /**
+   * Creates the row of a recording that is about to receive samples (see Recorder): mark it
+   * interrupted until `finish`, so that `recoverInterrupted` rebuilds it if the tab dies first.
+   */
   async begin(recording: Recording): Promise<void> {
     this.#wrote();
-    await this.db.add('recordings', recording);
+    await this.#db.add('recordings', recording);
+    this.#nextChunk.set(recording.id, 0);
   }
 
   /**
-   * Adds a running recording's chunks (from `toPackedChunks`) in one transaction. The row is
-   * not rewritten: each stored version of it would stay on disk as garbage until the database
-   * compacts itself, more than the samples' own bytes at one save a second. `finish` writes the
-   * row once; `recoverInterrupted` rebuilds it from the chunks if that never happens.
+   * Saves a running recording's new samples, and the gaps and GPS fixes that came with them, in
+   * one transaction; call one save after another, never two at once for the same recording.
+   * However many samples a save holds, they are stored in chunks of at most CHUNK_SAMPLES: at
+   * 100 Hz and a save a second that is one chunk, under a flood one transaction carries hundreds
+   * of thousands of samples. The extras ride on the save's first chunk, where
+   * `recoverInterrupted` finds them; a save without samples stores nothing, so keep its extras
+   * for the next.
+   *
+   * The row is not rewritten: each stored version of it would stay on disk as garbage until
+   * the database compacts itself, more than the samples' own bytes at one save a second.
+   * `finish` writes the row once.
    */
-  async appendChunks(chunks: readonly StoredChunk[]): Promise<void> {
-    const tx = this.db.transaction('chunks', 'readwrite');
+  async appendSamples(id: string, samples: MotionSamples, extras: SampleExtras = {}): Promise<void> {
+    const firstIndex = this.#nextChunk.get(id);
+    if (firstIndex === undefined) throw new StoreError(`Recording ${id} is not receiving samples: begin it first.`);
+    const chunks = await toPackedChunks(id, samples, CHUNK_SAMPLES, firstIndex);
+    const [first] = chunks;
+    if (first && extras.gaps?.length) first.gaps = [...extras.gaps];
+    if (first && extras.speedFixes?.length) first.speedFixes = [...extras.speedFixes];
+    const tx = this.#db.transaction('chunks', 'readwrite');
     await Promise.all([...chunks.map((chunk) => tx.store.add(chunk)), tx.done]);
+    this.#nextChunk.set(id, firstIndex + chunks.length);
   }
 
-  /** Writes a recording's final row once its last chunk is stored. */
+  /** Writes a recording's final row once its last samples are stored; it receives no more. */
   async finish(recording: Recording): Promise<void> {
-    await this.db.put('recordings', recording);
+    this.#nextChunk.delete(recording.id);
+    await this.#db.put('recordings', recording);
   }
 
   /**
@@ -130,10 +154,10 @@ export class RecordingStore {
    * that is true so far; its own `finish` comes later and wins. Returns the rows it changed.
    */
   async recoverInterrupted(): Promise<Recording[]> {
-    const interrupted = (await this.db.getAll('recordings')).filter((recording) => recording.interrupted);
+    const interrupted = (await this.#db.getAll('recordings')).filter((recording) => recording.interrupted);
     const recovered: Recording[] = [];
     for (const { id } of interrupted) {
-      const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+      const tx = this.#db.transaction(['recordings', 'chunks'], 'readwrite');
       const [recording, chunks] = await Promise.all([
         tx.objectStore('recordings').get(id),
         tx.objectStore('chunks').getAll(chunkRange(id)),
@@ -151,7 +175,7 @@ export class RecordingStore {
 
   /** Changes what the user may edit directly: name, label, group, notes. */
   async update(id: string, patch: Partial<Pick<Recording, 'name' | 'label' | 'group' | 'notes' | 'interrupted'>>): Promise<Recording> {
-    const tx = this.db.transaction('recordings', 'readwrite');
+    const tx = this.#db.transaction('recordings', 'readwrite');
     const recording = await tx.store.get(id);
     if (!recording) throw new StoreError(`No recording with id ${id}.`);
     const updated = { ...recording, ...patch };
@@ -200,6 +224,7 @@ export class RecordingStore {
   async delete(id: string): Promise<DeletedRecording> {
     const [recording, samples] = await this.#load(id);
     await this.#replace([id], []);
+    this.#nextChunk.delete(id);
     return { recording, samples };
   }
 
@@ -208,7 +233,7 @@ export class RecordingStore {
   }
 
   async totals(): Promise<LabelTotal[]> {
-    return labelTotals([], await this.db.getAll('recordings'));
+    return labelTotals([], await this.#db.getAll('recordings'));
   }
 
   async #load(id: string): Promise<[Recording, MotionSamples]> {
@@ -220,7 +245,7 @@ export class RecordingStore {
   /** Deletes recordings `ids` and writes `replacements`, all in one transaction. */
   async #replace(ids: string[], replacements: [Recording, MotionSamples][]): Promise<void> {
     const packed = await Promise.all(replacements.map(([recording, samples]) => toPackedChunks(recording.id, samples, CHUNK_SAMPLES)));
-    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
+    const tx = this.#db.transaction(['recordings', 'chunks'], 'readwrite');
     const recordings = tx.objectStore('recordings');
     const chunks = tx.objectStore('chunks');
     const requests: Promise<unknown>[] = [];

@@ -5,7 +5,7 @@
 import { parseRecordingFile } from '../../../src/lib/io/recording-file';
 import { sampleCount } from '../../../src/lib/sensors/samples';
 import { importRecordingFiles } from '../../../src/lib/io/import';
-import { RecordingStore } from '../../../src/lib/store/recordings';
+import { MotionStore } from '../../../src/lib/store/motion-store';
 import { expose } from './expose';
 
 export interface ImportRun {
@@ -37,7 +37,7 @@ async function loadFiles(paths: string[]): Promise<number> {
 
 /** Imports the loaded files into a new database, timed from the first file read to the last one stored. */
 async function importLoaded({ dbName, groupPattern }: { dbName: string; groupPattern: string }): Promise<ImportRun> {
-  const store = await RecordingStore.open(dbName);
+  const store = await MotionStore.open(dbName);
   try {
     const started = performance.now();
     const outcomes = await importRecordingFiles(store, files, { groupPattern: new RegExp(groupPattern) });
@@ -55,7 +55,7 @@ async function importLoaded({ dbName, groupPattern }: { dbName: string; groupPat
     }
     return { ms, imported: outcomes.length - failures.length, samples, failures, parseMs: await timeParsing() };
   } finally {
-    store.db.close();
+    store.close();
   }
 }
 

@@ -1,13 +1,13 @@
 /**
  * Bench page for the store: writes samples into IndexedDB through the real Recorder and
- * RecordingStore, or one object per sample, the way a naive app would.
+ * MotionStore, or one object per sample, the way a naive app would.
  */
 import { Recorder } from '../../../src/lib/recorder/recorder';
 import { ReplaySource } from '../../../src/lib/sensors/replay';
 import { meanRateHz, sliceSamples, type MotionSamples } from '../../../src/lib/sensors/samples';
-import { toPackedChunks } from '../../../src/lib/store/chunks';
+import { MotionStore } from '../../../src/lib/store/motion-store';
 import type { Recording } from '../../../src/lib/store/recording';
-import { CHUNK_SAMPLES, describeSamples, RecordingStore } from '../../../src/lib/store/recordings';
+import { describeSamples } from '../../../src/lib/store/recordings';
 import { expose } from './expose';
 import { syntheticMotion } from './synthetic-motion';
 
@@ -36,21 +36,16 @@ const NAIVE_STORE = 'samples';
  */
 async function writeRecordingSaves({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
   const samples = syntheticMotion(maxSamples);
-  const store = await RecordingStore.open(dbName);
+  const store = await MotionStore.open(dbName);
   try {
     const recording = newRecording();
     await store.begin(recording);
-    let chunkIndex = 0;
-    const run = await timeBatches(samples, batchSamples, maxMs, async (batch) => {
-      const chunks = await toPackedChunks(recording.id, batch, CHUNK_SAMPLES, chunkIndex);
-      await store.appendChunks(chunks);
-      chunkIndex += chunks.length;
-    });
+    const run = await timeBatches(samples, batchSamples, maxMs, (batch) => store.appendSamples(recording.id, batch));
     const durationMs = (samples.t[run.samples - 1] ?? 0) - (samples.t[0] ?? 0);
     await store.finish({ ...recording, sampleCount: run.samples, durationMs, rateHz: meanRateHz(run.samples, durationMs), interrupted: false });
     return run;
   } finally {
-    store.db.close();
+    store.close();
   }
 }
 
@@ -61,7 +56,7 @@ async function writeRecordingSaves({ dbName, batchSamples, maxSamples, maxMs }: 
  */
 async function writeThroughRecorder({ dbName, maxSamples, speed }: WriteOptions & { speed: number }): Promise<WriteRun> {
   const samples = syntheticMotion(maxSamples);
-  const store = await RecordingStore.open(dbName);
+  const store = await MotionStore.open(dbName);
   try {
     let stopped!: () => void;
     let failed!: (error: Error) => void;
@@ -84,25 +79,25 @@ async function writeThroughRecorder({ dbName, maxSamples, speed }: WriteOptions 
     await recorder.start();
     await done;
     const ms = performance.now() - started;
-    return { samples: recorder.recording.sampleCount, transactions: await store.db.count('chunks'), ms };
+    return { samples: recorder.recording.sampleCount, transactions: await countChunks(dbName), ms };
   } finally {
-    store.db.close();
+    store.close();
   }
 }
 
 /**
  * Imports: each transaction stores one whole recording of `batchSamples` through
- * `RecordingStore.add` (packed 1024-sample chunks), as importing a file does.
+ * `MotionStore.add` (packed 1024-sample chunks), as importing a file does.
  */
 async function writeImports({ dbName, batchSamples, maxSamples, maxMs }: WriteOptions): Promise<WriteRun> {
   const samples = syntheticMotion(maxSamples);
-  const store = await RecordingStore.open(dbName);
+  const store = await MotionStore.open(dbName);
   try {
     return await timeBatches(samples, batchSamples, maxMs, async (batch) => {
       await store.add({ ...newRecording(), ...describeSamples(batch), interrupted: false }, batch);
     });
   } finally {
-    store.db.close();
+    store.close();
   }
 }
 
@@ -197,6 +192,20 @@ async function settledUsageBytes(dbNames: string[]): Promise<number> {
     throw new Error(`storage usage kept changing for 5 s after opening ${dbNames.join(', ')} (last ${last} bytes)`);
   } finally {
     for (const db of dbs) db.close();
+  }
+}
+
+/** The chunks database `dbName` holds, counted on a connection of the bench's own. */
+async function countChunks(dbName: string): Promise<number> {
+  const db = await openIdb(dbName);
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const request = db.transaction('chunks').objectStore('chunks').count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
   }
 }
 

@@ -1,0 +1,58 @@
+import type { DeployBundle, SketchTexts } from '../lib/deploy/deploy-bundle';
+import { DeployError, deployErrorText } from '../lib/deploy/deploy-error';
+import { messageOf } from '../lib/i18n/coded-error';
+import type { StoredModel } from '../lib/model/record';
+import type { RecordingStore } from '../lib/store/recordings';
+import { dataset } from './dataset.svelte';
+import { settings } from './settings.svelte';
+
+/** Where each of the sketch's files is served (hashed and precached by the build). */
+export type SketchUrls = Record<keyof SketchTexts, string>;
+
+/**
+ * The Train page's Export: a stored model's zip for a microcontroller, made from the recordings
+ * on this device, with its builds' sizes, or why it could not be made. One per Export panel;
+ * `dispose` lets go of the zip when the panel goes.
+ */
+export class Deploy {
+  working = $state(false);
+  error = $state<string | undefined>();
+  bundle = $state.raw<DeployBundle | undefined>();
+  /** The zip as an object URL, for the download link. */
+  zipUrl = $state<string | undefined>();
+  readonly #sketchUrls: SketchUrls;
+  readonly #store: () => Promise<Pick<RecordingStore, 'list' | 'readSamples'>>;
+
+  constructor(sketchUrls: SketchUrls, store: () => Promise<Pick<RecordingStore, 'list' | 'readSamples'>> = () => dataset.store()) {
+    this.#sketchUrls = sketchUrls;
+    this.#store = store;
+  }
+
+  async generate(model: StoredModel | undefined): Promise<void> {
+    this.working = true;
+    this.error = undefined;
+    this.bundle = undefined;
+    this.#setZipUrl(undefined);
+    try {
+      // The generator loads on first use: the Train page does not carry it otherwise.
+      const { exportFromStore, sketchFileFrom } = await import('../lib/deploy/export-from-store');
+      const result = await exportFromStore(model, await this.#store(), (name) => sketchFileFrom(this.#sketchUrls[name], name));
+      this.bundle = result.bundle;
+      this.#setZipUrl(URL.createObjectURL(new Blob([result.zip.slice().buffer], { type: 'application/zip' })));
+    } catch (failure) {
+      this.error = failure instanceof DeployError ? deployErrorText(failure, settings.locale) : messageOf(failure, settings.locale);
+    } finally {
+      this.working = false;
+    }
+  }
+
+  /** Frees the zip's memory. */
+  dispose(): void {
+    this.#setZipUrl(undefined);
+  }
+
+  #setZipUrl(url: string | undefined): void {
+    if (this.zipUrl) URL.revokeObjectURL(this.zipUrl);
+    this.zipUrl = url;
+  }
+}

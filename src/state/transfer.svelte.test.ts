@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseBackup } from '../lib/io/backup';
+import type { ImportFile } from '../lib/io/import';
+import type { MotionSamples } from '../lib/sensors/samples';
+import type { Recording } from '../lib/store/recording';
+import { Transfer, type TransferData } from './transfer.svelte';
+
+function file(name: string, text: string): ImportFile {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.buffer as ArrayBuffer };
+}
+
+function csv(count: number): string {
+  return ['timestamp,accX,accY,accZ', ...Array.from({ length: count }, (_, i) => `${i * 20},${Math.sin(i)},${Math.cos(i)},9.81`)].join('\n');
+}
+
+/** A dataset over a store kept in a Map: what the workflows write is what they read back. */
+function fakeDataset(labels = ['walking']) {
+  const stored = new Map<string, { recording: Recording; samples: MotionSamples }>();
+  const data = {
+    recordings: [] as Recording[],
+    refresh: vi.fn(async () => {
+      data.recordings = [...stored.values()].map(({ recording }) => recording);
+    }),
+    store: async () => ({
+      labels: {
+        list: async () => [...labels],
+        ensure: async (name: string) => labels.find((label) => label.toLowerCase() === name.toLowerCase()) ?? (labels.push(name), name),
+      },
+      add: async (recording: Recording, samples: MotionSamples) => void stored.set(recording.id, { recording, samples }),
+      get: async (id: string) => stored.get(id)?.recording,
+      readSamples: async (id: string) => stored.get(id)!.samples,
+    }),
+  } satisfies TransferData;
+  return { data, stored, labels };
+}
+
+describe('Transfer', () => {
+  it('imports files with their progress, reports a bad one, and refreshes the dataset once', async () => {
+    const { data } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.groupPattern = '\\.(S\\d+)-';
+    const files = [file('Walking.S01-a.csv', csv(50)), file('running.S02-b.csv', `${csv(5)}\n200,1,oops,3\n`), file('stairs.S03-c.csv', csv(20))];
+    const done = transfer.importFiles(files);
+    expect(transfer.busy).toBe(true);
+    expect(transfer.progress).toEqual({ done: 0, total: 3 });
+    await done;
+    expect(transfer.busy).toBe(false);
+    expect(transfer.progress).toEqual({ done: 3, total: 3 });
+    expect(transfer.imported).toBe(2);
+    expect(transfer.failures.map((failure) => failure.file)).toEqual(['running.S02-b.csv']);
+    expect(data.recordings.map((recording) => [recording.label, recording.group]).sort()).toEqual([
+      ['stairs', 'S03'],
+      ['walking', 'S01'],
+    ]);
+    expect(data.refresh).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a group pattern that is not a regular expression, importing nothing', async () => {
+    const { data, stored } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.groupPattern = '(unclosed';
+    await transfer.importFiles([file('walking.a.csv', csv(5))]);
+    expect(transfer.patternError).toMatch(/unterminated group/i);
+    expect(stored.size).toBe(0);
+    transfer.groupPattern = '';
+    await transfer.importFiles([file('walking.a.csv', csv(5))]);
+    expect(transfer.patternError).toBeUndefined();
+    expect(stored.size).toBe(1);
+  });
+
+  it('backs up every recording with its labels, and restores it elsewhere, skipping what is there', async () => {
+    const { data } = fakeDataset(['walking', 'hopping']);
+    const download = vi.fn();
+    const transfer = new Transfer(data, download);
+    await transfer.importFiles([file('walking.a.csv', csv(30)), file('hopping.b.csv', csv(40))]);
+    await transfer.backup();
+    expect(download).toHaveBeenCalledOnce();
+    const [name, text, type] = download.mock.calls[0] as [string, string, string];
+    expect(name).toMatch(/^motion-lab-backup-\d{4}-\d\d-\d\d\.json$/);
+    expect(type).toBe('application/json');
+    const parsed = parseBackup(name, new TextEncoder().encode(text));
+    expect(parsed.ok && parsed.backup.recordings.map(({ recording }) => recording.id).sort()).toEqual(data.recordings.map((recording) => recording.id).sort());
+
+    const elsewhere = fakeDataset([]);
+    const restoring = new Transfer(elsewhere.data, vi.fn());
+    await restoring.restore(file(name, text));
+    expect(restoring.restored).toEqual({ ok: true, restored: 2, skipped: 0 });
+    expect(elsewhere.labels).toEqual(['walking', 'hopping']);
+    await restoring.restore(file(name, text));
+    expect(restoring.restored).toEqual({ ok: true, restored: 0, skipped: 2 });
+    expect(elsewhere.data.refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('a damaged backup is refused by name and restores nothing', async () => {
+    const { data, stored } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    await transfer.restore(file('backup.json', '{"format":"motion-lab-backup","version":1,'));
+    expect(transfer.restored).toMatchObject({ ok: false, error: expect.stringMatching(/^backup\.json/) });
+    expect(stored.size).toBe(0);
+  });
+});

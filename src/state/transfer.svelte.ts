@@ -1,0 +1,97 @@
+import { backupFileName, exportBackup } from '../lib/io/backup';
+import { importRecordingFiles, restoreBackup, type ImportFile, type ImportOutcome, type ImportTarget } from '../lib/io/import';
+import { messageOf } from '../lib/i18n/coded-error';
+import type { Recording } from '../lib/store/recording';
+import type { LabelStore } from '../lib/store/labels';
+import type { RecordingStore } from '../lib/store/recordings';
+import { downloadText } from '../shell/download';
+import { dataset } from './dataset.svelte';
+import { settings } from './settings.svelte';
+
+/** What moving data in and out needs of the dataset (the app's `dataset`; a fake in tests). */
+export interface TransferData {
+  readonly recordings: readonly Recording[];
+  store(): Promise<ImportTarget & Pick<RecordingStore, 'readSamples'> & { labels: Pick<LabelStore, 'list'> }>;
+  refresh(): Promise<void>;
+}
+
+export type RestoreResult = { ok: true; restored: number; skipped: number } | { ok: false; error: string };
+
+/**
+ * The Data page's import of recording files, and its backup and restore of everything: each
+ * workflow from the files to the stored result, its progress and its outcome. One per panel.
+ */
+export class Transfer {
+  /** The label for every imported file; empty: each file's name gives its label. */
+  label = $state('');
+  /** A regular expression whose one capture group finds the group (subject) in a file name. */
+  groupPattern = $state('');
+  /** Why `groupPattern` is not a regular expression, found when importing. */
+  patternError = $state<string | undefined>();
+  busy = $state(false);
+  progress = $state({ done: 0, total: 0 });
+  outcomes = $state.raw<ImportOutcome[]>([]);
+  restored = $state.raw<RestoreResult | undefined>();
+
+  readonly failures = $derived(this.outcomes.filter((outcome) => !outcome.ok));
+  readonly imported = $derived(this.outcomes.length - this.failures.length);
+
+  readonly #data: TransferData;
+  readonly #download: typeof downloadText;
+
+  constructor(data: TransferData = dataset, download: typeof downloadText = downloadText) {
+    this.#data = data;
+    this.#download = download;
+  }
+
+  /** Imports `files` one by one; a bad one is reported and the others still import. */
+  async importFiles(files: readonly ImportFile[]): Promise<void> {
+    const pattern = this.#groupRegExp();
+    if (pattern === null || files.length === 0) return;
+    this.busy = true;
+    this.outcomes = [];
+    this.progress = { done: 0, total: files.length };
+    try {
+      this.outcomes = await importRecordingFiles(
+        await this.#data.store(),
+        files,
+        { ...(this.label !== '' && { label: this.label }), ...(pattern && { groupPattern: pattern }) },
+        (done) => (this.progress = { done, total: files.length }),
+      );
+    } finally {
+      this.busy = false;
+      await this.#data.refresh();
+    }
+  }
+
+  /** Downloads every recording and the labels as one backup file. */
+  async backup(): Promise<void> {
+    const store = await this.#data.store();
+    const recordings = await Promise.all(this.#data.recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })));
+    this.#download(backupFileName(Date.now()), exportBackup({ labels: await store.labels.list(), recordings }), 'application/json');
+  }
+
+  /** Restores a backup file: its labels, and every recording not already here. */
+  async restore(file: ImportFile): Promise<void> {
+    this.restored = undefined;
+    try {
+      this.restored = { ok: true, ...(await restoreBackup(await this.#data.store(), file)) };
+    } catch (error) {
+      this.restored = { ok: false, error: messageOf(error, settings.locale) };
+    } finally {
+      await this.#data.refresh();
+    }
+  }
+
+  /** The group pattern compiled: undefined when there is none, null when it is not valid. */
+  #groupRegExp(): RegExp | undefined | null {
+    this.patternError = undefined;
+    if (this.groupPattern.trim() === '') return undefined;
+    try {
+      return new RegExp(this.groupPattern);
+    } catch (error) {
+      this.patternError = messageOf(error, settings.locale);
+      return null;
+    }
+  }
+}
