@@ -1,9 +1,11 @@
 import { defaultLiveOptions, LiveClassifier, type LivePrediction } from '../lib/classify/live-classifier';
 import type { RuleLabel } from '../lib/classify/rules';
 import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
+import { CodedError, messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { StoredModel } from '../lib/model/record';
 import { dataset } from './dataset.svelte';
+import { settings } from './settings.svelte';
 import { SourceChoice } from './source-choice.svelte';
 
 /** How many recent answers the strip shows and the latency figures cover. */
@@ -47,7 +49,7 @@ class LiveSession {
     this.starting = true;
     try {
       const model = await (await dataset.store()).models.get(this.modelId);
-      if (!model) throw new Error('Choose a trained model first (train one on the Train page).');
+      if (!model) throw new CodedError('error.live.no-model');
       this.model = model;
       const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold });
       this.latest = undefined;
@@ -62,7 +64,7 @@ class LiveSession {
           for (const prediction of classifier.push(batch)) this.#show(prediction);
         },
         event: (event) => {
-          if (event.type === 'disconnected') this.notice = event.reason;
+          if (event.type === 'disconnected') this.notice = messageOf(event.reason, settings.locale);
           if (event.type === 'ended') void this.stop();
         },
       });
@@ -72,12 +74,12 @@ class LiveSession {
         const listen = source.deviceClassifications as (onResult: (result: DeviceClassification) => void) => Promise<string[] | null>;
         // The board's own answers are extra: failing to read them leaves the browser's running.
         this.deviceLabels = await listen.call(source, (result) => (this.deviceAnswer = result)).catch((error: unknown) => {
-          this.notice = error instanceof Error ? error.message : String(error);
+          this.notice = messageOf(error, settings.locale);
           return null;
         });
       }
     } catch (error) {
-      if (!(error instanceof SourceCancelledError)) this.error = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof SourceCancelledError)) this.error = messageOf(error, settings.locale);
       this.#source = undefined;
     } finally {
       this.starting = false;

@@ -1,10 +1,12 @@
 import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
+import { CodedError, messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { Recording } from '../lib/store/recording';
 import { busy } from './busy.svelte';
 import { nextName } from '../lib/store/recordings';
 import { dataset } from './dataset.svelte';
+import { settings } from './settings.svelte';
 import { SourceChoice } from './source-choice.svelte';
 
 export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';
@@ -79,7 +81,7 @@ class RecordSession {
     } catch (error) {
       // Closing the device chooser is a choice, not an error.
       if (!(error instanceof SourceCancelledError)) {
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = messageOf(error, settings.locale);
       }
       this.#cleanUp();
     }
@@ -96,7 +98,7 @@ class RecordSession {
     try {
       await source.reconnect();
     } catch (error) {
-      this.notice = error instanceof Error ? error.message : String(error);
+      this.notice = messageOf(error, settings.locale);
     }
   }
 
@@ -151,15 +153,15 @@ class RecordSession {
         },
         progress: (progress) => (this.progress = progress),
         garbage: (count) => (this.garbageLines += count),
-        state: (state, detail) => {
+        state: (state, problem) => {
           if (state === 'disconnected') {
             this.state = 'disconnected';
-            this.notice = detail;
+            this.notice = problem && messageOf(problem, settings.locale);
           } else if (state === 'recording') {
             this.state = 'recording';
             this.notice = undefined;
           } else if (state === 'failed') {
-            this.error = detail;
+            this.error = problem && messageOf(problem, settings.locale);
             void this.#finished(recorder);
           } else if (state === 'stopped') {
             void this.#finished(recorder);
@@ -171,7 +173,7 @@ class RecordSession {
     this.#source = source;
     await recorder.start();
     this.#release.push(await keepScreenOn());
-    if (this.gps) this.#release.push(watchSpeed(recorder, (message) => (this.notice = message)));
+    if (this.gps) this.#release.push(watchSpeed(recorder, (problem) => (this.notice = messageOf(problem, settings.locale))));
   }
 
   async #finished(recorder: Recorder): Promise<void> {
@@ -217,9 +219,9 @@ async function keepScreenOn(): Promise<() => void> {
 }
 
 /** GPS speed alongside the motion, for the rule-based baseline. */
-function watchSpeed(recorder: Recorder, onProblem: (message: string) => void): () => void {
+function watchSpeed(recorder: Recorder, onProblem: (problem: CodedError) => void): () => void {
   if (!('geolocation' in navigator)) {
-    onProblem('This browser has no GPS access; recording without speed.');
+    onProblem(new CodedError('error.gps.no-api'));
     return () => undefined;
   }
   const id = navigator.geolocation.watchPosition(
@@ -227,7 +229,7 @@ function watchSpeed(recorder: Recorder, onProblem: (message: string) => void): (
       const { speed, accuracy } = position.coords;
       if (speed !== null && Number.isFinite(speed)) recorder.addSpeedFix({ speedMs: speed, accuracyM: accuracy });
     },
-    (error) => onProblem(`No GPS speed (${error.message}); recording without it.`),
+    (error) => onProblem(new CodedError('error.gps.failed', { reason: error.message })),
     { enableHighAccuracy: true, maximumAge: 0 },
   );
   return () => navigator.geolocation.clearWatch(id);

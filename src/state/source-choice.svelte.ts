@@ -1,3 +1,4 @@
+import { CodedError } from '../lib/i18n/coded-error';
 import type { AccelerationUnits } from '../lib/sensors/forwarder';
 import { PhoneMotionSource } from '../lib/sensors/phone';
 import { ReplaySource } from '../lib/sensors/replay';
@@ -24,7 +25,7 @@ export class SourceChoice {
       case 'replay': {
         const store = await dataset.store();
         const recording = await store.get(this.replayId);
-        if (!recording) throw new Error('Pick a stored recording to replay.');
+        if (!recording) throw new CodedError('error.replay.none-chosen');
         return new ReplaySource(await store.readSamples(recording.id), { name: recording.name, loop: options.loopReplay ?? false });
       }
       // Board sources load on first use: most users record with the phone.

@@ -1,4 +1,4 @@
-import { translate, type Locale, type MessageParams } from './i18n';
+import { formatDuration, translate, type Locale, type MessageParams } from './i18n';
 import { en, type MessageKey } from './messages.en';
 
 /**
@@ -13,6 +13,32 @@ export interface WordedError {
   wordIn(locale: Locale): string;
   /** What the user can do about it, in `locale`, when there is something to say. */
   hintIn?(locale: Locale): string | undefined;
+}
+
+/**
+ * A fact of an error: a value put into its wording as it is, or something worded in the reader's
+ * language too (another error that caused it, a duration).
+ */
+export type ErrorFact = string | number | WordedError;
+export type ErrorFacts = Record<string, ErrorFact>;
+
+/**
+ * A duration as a fact, written as the reader's language writes durations (`12.3 s`, `12,3 s`).
+ *
+ * @example
+ * new CodedError('error.recorder.full', { name, duration: durationFact(12_300) })
+ */
+export function durationFact(ms: number): WordedError {
+  return { wordIn: (locale) => formatDuration(ms, locale) };
+}
+
+/** Anything thrown, as a fact worded in the reader's language: the cause inside an error that wraps it. */
+export function causeFact(error: unknown): WordedError {
+  return { wordIn: (locale) => messageOf(error, locale) };
+}
+
+function wordFacts(locale: Locale, facts: ErrorFacts): MessageParams {
+  return Object.fromEntries(Object.entries(facts).map(([name, fact]) => [name, typeof fact === 'object' ? fact.wordIn(locale) : fact]));
 }
 
 /** The catalog keys that word an error (their `.hint` companions excluded). */
@@ -31,19 +57,19 @@ export class CodedError extends Error implements WordedError {
 
   constructor(
     readonly code: ErrorCode,
-    readonly facts: MessageParams = {},
+    readonly facts: ErrorFacts = {},
     options?: ErrorOptions,
   ) {
-    super(translate('en', code, facts), options);
+    super(translate('en', code, wordFacts('en', facts)), options);
   }
 
   wordIn(locale: Locale): string {
-    return translate(locale, this.code, this.facts);
+    return translate(locale, this.code, wordFacts(locale, this.facts));
   }
 
   hintIn(locale: Locale): string | undefined {
     const hint = `${this.code}.hint`;
-    return hint in en ? translate(locale, hint as MessageKey, this.facts) : undefined;
+    return hint in en ? translate(locale, hint as MessageKey, wordFacts(locale, this.facts)) : undefined;
   }
 }
 

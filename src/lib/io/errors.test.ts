@@ -27,6 +27,10 @@ const examples: { [C in ImportErrorCode]: ImportErrorParams[C] } = {
   'is-backup': {},
   'not-a-model': {},
   'model-mismatch': { reason: 'its inputs were computed differently.' },
+  'no-label': {},
+  'label-refused': { reason: { wordIn: () => 'A label needs a name.' } },
+  'storage-full': {},
+  'not-stored': { reason: { wordIn: () => 'the database was closed' } },
 };
 
 describe('ImportError', () => {

@@ -1,3 +1,5 @@
+import type { WordedError } from '../i18n/coded-error';
+
 /**
  * What can go wrong when a file is imported, kept as data: a `code` for each kind of problem and
  * the values that describe it (`params`), so any language can word it. Each language words them
@@ -44,6 +46,11 @@ export interface ImportErrorParams {
   'is-backup': Record<string, never>;
   'not-a-model': Record<string, never>;
   'model-mismatch': { reason: string };
+  'no-label': Record<string, never>;
+  /** The file's label was refused by the store (empty, too long); the reason is worded in the reader's language. */
+  'label-refused': { reason: WordedError };
+  'storage-full': Record<string, never>;
+  'not-stored': { reason: WordedError };
 }
 
 export type ImportErrorCode = keyof ImportErrorParams;

@@ -121,6 +121,22 @@ export const importErrorsEn: ImportWording & PlaceWording = {
     message: (p) => `this model cannot be used as it is: ${p.reason}`,
     hint: () => 'Export the model again from the app that trained it, or train a new one here.',
   },
+  'no-label': {
+    message: () => 'its name gives no label (expected “label.anything.csv”).',
+    hint: () => 'Pick a label for the import, or rename the file.',
+  },
+  'label-refused': {
+    message: (p) => `its label cannot be used: ${p.reason.wordIn('en')}`,
+    hint: () => 'Pick a label for the import, or rename the file.',
+  },
+  'storage-full': {
+    message: () => 'storage is full, so it was not imported.',
+    hint: () => 'Free space by exporting and deleting recordings.',
+  },
+  'not-stored': {
+    message: (p) => `could not be stored (${p.reason.wordIn('en')}).`,
+    hint: () => 'Try again; if it fails again, reload the app.',
+  },
   'is-backup': {
     message: () => 'this is a Motion Lab backup of a whole dataset, not a single recording.',
     hint: () => 'Restore it as a backup instead.',

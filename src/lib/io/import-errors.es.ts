@@ -120,6 +120,22 @@ export const importErrorsEs: ImportWording & PlaceWording = {
     message: (p) => `este modelo no se puede usar tal como está: ${p.reason}`,
     hint: () => 'Exporta el modelo de nuevo desde la app que lo entrenó, o entrena uno nuevo aquí.',
   },
+  'no-label': {
+    message: () => 'su nombre no da ninguna etiqueta (se esperaba «etiqueta.loquesea.csv»).',
+    hint: () => 'Elige una etiqueta para la importación, o cambia el nombre del archivo.',
+  },
+  'label-refused': {
+    message: (p) => `su etiqueta no se puede usar: ${p.reason.wordIn('es')}`,
+    hint: () => 'Elige una etiqueta para la importación, o cambia el nombre del archivo.',
+  },
+  'storage-full': {
+    message: () => 'el almacenamiento está lleno, así que no se importó.',
+    hint: () => 'Libera espacio exportando y borrando grabaciones.',
+  },
+  'not-stored': {
+    message: (p) => `no se pudo guardar (${p.reason.wordIn('es')}).`,
+    hint: () => 'Vuelve a intentarlo; si falla otra vez, recarga la app.',
+  },
   'is-backup': {
     message: () => 'es una copia de seguridad de Motion Lab de un conjunto de datos entero, no una sola grabación.',
     hint: () => 'Restáurala como copia de seguridad.',

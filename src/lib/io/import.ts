@@ -1,5 +1,6 @@
 import { checkFileSize } from './file-text';
-import type { AnyImportError } from './errors';
+import { causeFact } from '../i18n/coded-error';
+import { ImportError } from './errors';
 import { parseBackup } from './backup';
 import { parseRecordingFile } from './recording-file';
 import type { Recording } from '../store/recording';
@@ -25,7 +26,7 @@ export type ImportTarget = Pick<RecordingStore, 'add' | 'get'> & { labels: Pick<
 
 export type ImportOutcome =
   | { file: string; ok: true; recording: Recording }
-  | { file: string; ok: false; error: AnyImportError | Error };
+  | { file: string; ok: false; error: ImportError };
 
 /**
  * Imports recording files one by one, each in a transaction of its own: a bad file is reported
@@ -59,14 +60,14 @@ async function importOne(store: ImportTarget, file: ImportFile, options: ImportO
     return {
       file: file.name,
       ok: false,
-      error: new Error(`${file.name}: its name gives no label (expected “label.anything.csv”). Pick a label for the import, or rename the file.`),
+      error: new ImportError('no-label', {}, { file: file.name }),
     };
   }
   let label: string;
   try {
     label = await store.labels.ensure(named);
   } catch (error) {
-    return { file: file.name, ok: false, error: new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`) };
+    return { file: file.name, ok: false, error: new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name }) };
   }
   const recording = recordingFor(samples, {
     id: crypto.randomUUID(),
@@ -100,7 +101,7 @@ export async function restoreBackup(store: ImportTarget, file: ImportFile): Prom
   try {
     for (const label of parsed.backup.labels) labels.set(label, await store.labels.ensure(label));
   } catch (error) {
-    throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name });
   }
   let restored = 0;
   let skipped = 0;
@@ -119,9 +120,7 @@ export async function restoreBackup(store: ImportTarget, file: ImportFile): Prom
   return { restored, skipped };
 }
 
-function storageError(file: string, error: unknown): Error {
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return new Error(`${file}: storage is full, so it was not imported. Free space by exporting and deleting recordings.`);
-  }
-  return new Error(`${file}: could not be stored (${error instanceof Error ? error.message : String(error)}).`);
+function storageError(file: string, error: unknown): ImportError {
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') return new ImportError('storage-full', {}, { file });
+  return new ImportError('not-stored', { reason: causeFact(error) }, { file });
 }

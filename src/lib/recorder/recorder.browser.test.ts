@@ -2,7 +2,7 @@ import { useTemporaryStore } from '../../../test/support/temporary-store';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { MotionSamples } from '../sensors/samples';
 import { ReplaySource } from '../sensors/replay';
-import type { MotionSource, SourceListener } from '../sensors/source';
+import { DeviceError, type MotionSource, type SourceListener } from '../sensors/source';
 import { MotionStore } from '../store/motion-store';
 import { Recorder, type RecorderState } from './recorder';
 
@@ -136,7 +136,7 @@ describe('Recorder in real IndexedDB', () => {
     const batch = (from: number) => ({ t: Float64Array.of(from, from + 10), acc: new Float32Array(6), gyro: null });
     listener().samples(batch(1000));
     listener().event?.({ type: 'lost', count: 3, atMs: 10 });
-    listener().event?.({ type: 'disconnected', reason: 'out of range' });
+    listener().event?.({ type: 'disconnected', reason: new DeviceError('error.bluetooth.dropped', { device: 'a board' }) });
     expect(recorder.state).toBe('disconnected');
     listener().samples(batch(3000));
     expect(recorder.state).toBe('recording');

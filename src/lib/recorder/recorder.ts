@@ -1,4 +1,5 @@
 import { axesFor, concatSamples, meanRateHz, type MotionSamples } from '../sensors/samples';
+import { causeFact, CodedError, durationFact } from '../i18n/coded-error';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
 import type { RecordingStore } from '../store/recordings';
@@ -18,7 +19,8 @@ export interface RecorderCallbacks {
   /** New samples, already on the recording's time line (ms from its first sample). */
   samples?(batch: MotionSamples): void;
   progress?(progress: RecorderProgress): void;
-  state?(state: RecorderState, detail?: string): void;
+  /** A new state; `problem` says why it failed or disconnected, as an error the page words for the user. */
+  state?(state: RecorderState, problem?: Error): void;
   garbage?(count: number, example: string): void;
 }
 
@@ -106,7 +108,7 @@ export class Recorder {
     } catch (error) {
       // Nothing arrived: an empty row is no use to anyone.
       await this.#store.delete(this.#recording.id).catch(() => undefined);
-      this.#setState('failed', error instanceof Error ? error.message : String(error));
+      this.#setState('failed', error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
     // Some sources (a serial board) only know whether they send rotation once they run.
@@ -222,17 +224,15 @@ export class Recorder {
     return this.#flushing;
   }
 
-  #setState(state: RecorderState, detail?: string): void {
+  #setState(state: RecorderState, problem?: Error): void {
     this.#state = state;
-    this.#callbacks.state?.(state, detail);
+    this.#callbacks.state?.(state, problem);
   }
 }
 
-function storageFailure(error: unknown, saved: Recording): string {
-  const seconds = (saved.durationMs / 1000).toFixed(1);
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return `Storage is full. “${saved.name}” was kept up to ${seconds} s, its last save. Free space by exporting and deleting recordings, then record again.`;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return `Saving failed (${message}). “${saved.name}” was kept up to ${seconds} s, its last save.`;
+/** A save that failed, and how much of the recording was kept. */
+function storageFailure(error: unknown, saved: Recording): CodedError {
+  const facts = { name: saved.name, duration: durationFact(saved.durationMs) };
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') return new CodedError('error.recorder.full', facts, { cause: error });
+  return new CodedError('error.recorder.failed', { ...facts, reason: causeFact(error) }, { cause: error });
 }

@@ -9,7 +9,7 @@ export type SourceEvent =
   /** Samples a device's counter says were sent and never arrived. */
   | { type: 'lost'; count: number; atMs: number }
   /** The link dropped (Bluetooth out of range, cable pulled); what arrived is kept. */
-  | { type: 'disconnected'; reason: string }
+  | { type: 'disconnected'; reason: DeviceError }
   /** The source has nothing more to give (a replay reached its end). */
   | { type: 'ended' }
   /** Lines or packets that could not be read and were skipped. */

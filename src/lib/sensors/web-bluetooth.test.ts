@@ -176,7 +176,7 @@ describe('WebBluetoothSource with a BLESense board', () => {
     gyro.notify(xyz(0, 0, 0));
     acc.notify(xyz(0, 0, 1));
     device.gatt.disconnect();
-    expect(events).toEqual([{ type: 'disconnected', reason: expect.stringMatching(/BLESense-1A2B .*dropped.*reconnect/) }]);
+    expect(events).toEqual([{ type: 'disconnected', reason: expect.objectContaining({ message: expect.stringMatching(/BLESense-1A2B .*dropped.*reconnect/) }) }]);
     expect(concatSamples(batches, true).t).toHaveLength(1);
     await source.reconnect();
     expect(device.gatt.connected).toBe(true);
@@ -207,7 +207,7 @@ describe('WebBluetoothSource with the Motion Lab firmware', () => {
     packets.notify(ownPacket(10, 100_000, 2));
     await source.stop();
     expect(events).toEqual([
-      { type: 'disconnected', reason: expect.any(String) },
+      { type: 'disconnected', reason: expect.any(DeviceError) },
       { type: 'lost', count: 7, atMs: 20 },
     ]);
     expect([...concatSamples(batches, true).t]).toEqual([0, 10, 20, 100, 110]);

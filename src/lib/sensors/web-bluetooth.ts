@@ -270,7 +270,7 @@ export class WebBluetoothSource implements MotionSource {
     this.#batcher?.flush();
     listener.event?.({
       type: 'disconnected',
-      reason: `The Bluetooth link to ${this.device} dropped (out of range, or the board lost power). What arrived is kept: bring the board closer and reconnect.`,
+      reason: new DeviceError('error.bluetooth.dropped', { device: this.device }),
     });
   }
 }

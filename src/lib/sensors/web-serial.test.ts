@@ -127,7 +127,7 @@ describe('WebSerialSource', () => {
     await vi.waitFor(() => expect(events).toHaveLength(2));
     expect(events).toEqual([
       { type: 'garbage', count: 1, example: '1,2' },
-      { type: 'disconnected', reason: expect.stringMatching(/Arduino \(USB 2341:805a\) was lost .*plug it back in/) },
+      { type: 'disconnected', reason: expect.objectContaining({ message: expect.stringMatching(/Arduino \(USB 2341:805a\) was lost .*plug it back in/) }) },
     ]);
     expect(concatSamples(batches, false).t).toHaveLength(2);
     await source.stop();

@@ -256,7 +256,7 @@ export class WebSerialSource implements MotionSource {
     this.#port.close().catch(() => undefined);
     listener?.event?.({
       type: 'disconnected',
-      reason: `The USB connection to ${this.device} was lost (cable unplugged, or the board reset). What arrived is kept: plug it back in and start again.`,
+      reason: new DeviceError('error.serial.lost', { device: this.device }),
     });
   }
 }

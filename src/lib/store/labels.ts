@@ -8,8 +8,8 @@ export function normaliseLabel(name: string): string {
 
 function checkName(name: string): string {
   const tidy = normaliseLabel(name);
-  if (tidy === '') throw new StoreError('A label needs a name.');
-  if (tidy.length > 40) throw new StoreError(`“${tidy.slice(0, 40)}…” is too long for a label: 40 characters at most.`);
+  if (tidy === '') throw new StoreError('error.label.empty');
+  if (tidy.length > 40) throw new StoreError('error.label.too-long', { start: tidy.slice(0, 40), max: 40 });
   return tidy;
 }
 
@@ -32,7 +32,7 @@ export class LabelStore {
     const tx = this.#db.transaction('labels', 'readwrite');
     const existing = await tx.store.getAll();
     if (existing.some((label) => label.name.toLowerCase() === tidy.toLowerCase())) {
-      throw new StoreError(`There is already a label “${tidy}”.`);
+      throw new StoreError('error.label.exists', { label: tidy });
     }
     const position = Math.max(-1, ...existing.map((label) => label.position)) + 1;
     await Promise.all([tx.store.add({ name: tidy, position }), tx.done]);
@@ -45,8 +45,8 @@ export class LabelStore {
     const tx = this.#db.transaction(['labels', 'recordings'], 'readwrite');
     const labels = tx.objectStore('labels');
     const old = await labels.get(from);
-    if (!old) throw new StoreError(`There is no label “${from}”.`);
-    if (tidy !== from && (await labels.get(tidy))) throw new StoreError(`There is already a label “${tidy}”.`);
+    if (!old) throw new StoreError('error.label.missing', { label: from });
+    if (tidy !== from && (await labels.get(tidy))) throw new StoreError('error.label.exists', { label: tidy });
     const recordings = await tx.objectStore('recordings').index('by-label').getAll(from);
     await Promise.all([
       labels.delete(from),
@@ -64,7 +64,7 @@ export class LabelStore {
     if (used > 0) {
       tx.abort();
       await tx.done.catch(() => undefined);
-      throw new StoreError(`${used} recording${used === 1 ? '' : 's'} still use “${name}”: relabel or delete them first.`);
+      throw new StoreError(used === 1 ? 'error.label.in-use-one' : 'error.label.in-use', { count: used, label: name });
     }
     await Promise.all([tx.objectStore('labels').delete(name), tx.done]);
   }

@@ -26,9 +26,9 @@ export class ModelStore {
   async rename(id: string, name: string): Promise<void> {
     const tx = this.#db.transaction('models', 'readwrite');
     const model = await tx.store.get(id);
-    if (!model) throw new StoreError(`No model with id ${id}.`);
+    if (!model) throw new StoreError('error.store.missing-model', { id });
     const tidy = name.trim();
-    if (tidy === '') throw new StoreError('A model needs a name.');
+    if (tidy === '') throw new StoreError('error.store.model-name');
     await Promise.all([tx.store.put({ ...model, name: tidy }), tx.done]);
   }
 

@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/coded-error';
 import { measuredRateHz } from '../signal/rate';
 import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toPackedChunks } from './chunks';
@@ -20,7 +21,7 @@ export interface LabelTotal {
 }
 
 /** The error for a request that makes no sense for the stored data; nothing was written. */
-export class StoreError extends Error {
+export class StoreError extends CodedError {
   override name = 'StoreError';
 }
 
@@ -89,7 +90,7 @@ export class RecordingStore {
 
   async readSamples(id: string): Promise<MotionSamples> {
     const recording = await this.get(id);
-    if (!recording) throw new StoreError(`No recording with id ${id}.`);
+    if (!recording) throw new StoreError('error.store.missing-recording', { id });
     const chunks = await this.#db.getAll('chunks', chunkRange(id));
     return concatSamples(await Promise.all(chunks.map(fromChunk)), recording.axes.includes('gyroX'));
   }
@@ -131,7 +132,7 @@ export class RecordingStore {
    */
   async appendSamples(id: string, samples: MotionSamples, extras: SampleExtras = {}): Promise<void> {
     const firstIndex = this.#nextChunk.get(id);
-    if (firstIndex === undefined) throw new StoreError(`Recording ${id} is not receiving samples: begin it first.`);
+    if (firstIndex === undefined) throw new StoreError('error.store.not-recording', { id });
     const chunks = await toPackedChunks(id, samples, CHUNK_SAMPLES, firstIndex);
     const [first] = chunks;
     if (first && extras.gaps?.length) first.gaps = [...extras.gaps];
@@ -177,7 +178,7 @@ export class RecordingStore {
   async update(id: string, patch: Partial<Pick<Recording, 'name' | 'label' | 'group' | 'notes' | 'interrupted'>>): Promise<Recording> {
     const tx = this.#db.transaction('recordings', 'readwrite');
     const recording = await tx.store.get(id);
-    if (!recording) throw new StoreError(`No recording with id ${id}.`);
+    if (!recording) throw new StoreError('error.store.missing-recording', { id });
     const updated = { ...recording, ...patch };
     await Promise.all([tx.store.put(updated), tx.done]);
     return updated;
@@ -189,7 +190,7 @@ export class RecordingStore {
     const first = samples.t[0] ?? 0;
     const from = firstIndexAtOrAfter(samples.t, first + startMs);
     const to = firstIndexAtOrAfter(samples.t, first + endMs + 1e-6);
-    if (to - from < 2) throw new StoreError(`Trimming “${recording.name}” to ${startMs}–${endMs} ms would leave no samples.`);
+    if (to - from < 2) throw new StoreError('error.store.trim-empty', { name: recording.name, startMs, endMs });
     const kept = sliceSamples(samples, from, to);
     const trimmed: Recording = { ...recording, ...describeSamples(kept), ...shiftExtras(recording, samples.t[from] ?? first, first, kept) };
     await this.#replace([recording.id], [[trimmed, kept]]);
@@ -202,7 +203,7 @@ export class RecordingStore {
     const first = samples.t[0] ?? 0;
     const at = firstIndexAtOrAfter(samples.t, first + atMs);
     if (at < 2 || samples.t.length - at < 2) {
-      throw new StoreError(`Splitting “${recording.name}” at ${atMs} ms would leave one part empty.`);
+      throw new StoreError('error.store.split-empty', { name: recording.name, atMs });
     }
     const head = sliceSamples(samples, 0, at);
     const tail = sliceSamples(samples, at, samples.t.length);
@@ -238,7 +239,7 @@ export class RecordingStore {
 
   async #load(id: string): Promise<[Recording, MotionSamples]> {
     const recording = await this.get(id);
-    if (!recording) throw new StoreError(`No recording with id ${id}.`);
+    if (!recording) throw new StoreError('error.store.missing-recording', { id });
     return [recording, await this.readSamples(id)];
   }
 
