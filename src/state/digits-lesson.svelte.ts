@@ -10,8 +10,9 @@ import { labRowResult, labSetups, type LabSetup } from '../lib/learn/overfitting
 import { decodeShippedDigits, splitOpened, splitShipped, type DigitSplit } from '../lib/learn/shipped-digits';
 import { checkDigitSettings, lessonDigitSettings, type DigitOutcome, type DigitSettings } from '../lib/learn/digit-settings';
 import type { MessageKey } from '../lib/i18n/messages.en';
+import { messageOf } from '../lib/i18n/coded-error';
 import { dataset } from './dataset.svelte';
-import { lessonClient } from './lesson-worker';
+import { computeClient } from './compute-client';
 import { settings } from './settings.svelte';
 
 export type RunState = 'idle' | 'training' | 'done' | 'failed';
@@ -184,7 +185,7 @@ class DigitsLesson {
     this.history = [];
     this.outcome = undefined;
     this.error = undefined;
-    const run = lessonClient.trainDigits(this.split, { ...this.settings }, (log) => (this.history = [...this.history, log]));
+    const run = computeClient.trainDigits(this.split, { ...this.settings }, (log) => (this.history = [...this.history, log]));
     this.#cancel = run.cancel;
     void run.backend.then((status) => (this.backend = status));
     try {
@@ -194,7 +195,7 @@ class DigitsLesson {
       this.chosen = 0;
       this.state = 'done';
     } catch (error) {
-      this.error = message(error);
+      this.error = messageOf(error, settings.locale);
       this.state = 'failed';
     } finally {
       this.#cancel = undefined;
@@ -216,7 +217,7 @@ class DigitsLesson {
         row.outcome = undefined;
         row.diagnosis = undefined;
         try {
-          const run = lessonClient.trainDigits(this.split, { ...row.settings }, () => undefined);
+          const run = computeClient.trainDigits(this.split, { ...row.settings }, () => undefined);
           this.#cancel = run.cancel;
           const result = labRowResult(await run.done);
           row.outcome = result.outcome;
@@ -224,7 +225,7 @@ class DigitsLesson {
           row.state = result.state;
           if (result.state === 'idle') break;
         } catch (error) {
-          this.error = message(error);
+          this.error = messageOf(error, settings.locale);
           row.state = 'failed';
           break;
         }

@@ -1,6 +1,8 @@
 import { lessonNeuron, type NeuronResult } from '../lib/learn/one-neuron';
 import { descentStartW, descentStep, descentTrend, isLearningRate, lessonGuess, lessonPoints, parsePoints, scoreGuess, type DescentTrend, type Line, type Point } from '../lib/learn/regression';
-import { lessonClient } from './lesson-worker';
+import { messageOf } from '../lib/i18n/coded-error';
+import { computeClient } from './compute-client';
+import { settings } from './settings.svelte';
 
 export type NeuronState = 'idle' | 'training' | 'done' | 'failed';
 
@@ -98,7 +100,7 @@ class RegressionLesson {
     this.neuronError = undefined;
     const losses: number[] = [];
     let frame = 0;
-    const run = lessonClient.trainNeuron(this.points.slice(), lessonNeuron, (_, loss) => {
+    const run = computeClient.trainNeuron(this.points.slice(), lessonNeuron, (_, loss) => {
       losses.push(loss);
       // One redraw per animation frame, however fast the epochs come.
       frame ||= requestAnimationFrame(() => {
@@ -113,7 +115,7 @@ class RegressionLesson {
       this.neuronLosses = losses.slice();
       this.neuronState = 'done';
     } catch (error) {
-      this.neuronError = error instanceof Error ? error.message : String(error);
+      this.neuronError = messageOf(error, settings.locale);
       this.neuronState = 'failed';
     } finally {
       this.#cancelNeuron = undefined;

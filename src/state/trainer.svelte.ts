@@ -1,14 +1,16 @@
 import type { BackendStatus } from '../lib/compute/backend';
+import type { ComputeRun } from '../lib/compute/compute-client';
 import type { EpochLog } from '../lib/train/fit';
-import { dataFingerprint } from '../lib/model/fingerprint';
 import type { TrainingStage } from '../lib/train/train-activity';
 import { defaultTrainingSettings } from '../lib/train/training-settings';
-import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/compute/train-messages';
+import type { TrainOutcome } from '../lib/compute/messages';
+import { hintOf, messageOf } from '../lib/i18n/coded-error';
 import { defaultFeatureConfig, featureGroups, type FeatureConfig } from '../lib/signal/features';
 import type { StoredModel, TrainingSettings } from '../lib/model/record';
 import { exportModel, parseModelFile } from '../lib/io/model-file';
 import { downloadText } from '../shell/download';
 import { busy } from './busy.svelte';
+import { computeClient } from './compute-client';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
 
@@ -17,8 +19,8 @@ const ACTIVE_KEY = 'motion-lab.activeModel';
 export type TrainerState = 'idle' | 'training' | 'done' | 'failed';
 
 /**
- * Training from the Train page: the recordings go to a worker, progress comes back every
- * epoch, and the finished model is stored with everything needed to use it again.
+ * Training from the Train page: the compute worker reads the recordings and trains, progress
+ * comes back every epoch, and the finished model is stored with everything needed to use it again.
  */
 class Trainer {
   settings = $state<TrainingSettings>({ ...defaultTrainingSettings, hidden: [...defaultTrainingSettings.hidden] });
@@ -29,9 +31,11 @@ class Trainer {
   backend = $state.raw<BackendStatus | undefined>();
   epochs = $state.raw<EpochLog[]>([]);
   outcome = $state.raw<TrainOutcome | undefined>();
-  /** Names of the recordings, by index as sent, to show per-recording results. */
-  recordingNames = $state.raw<string[]>([]);
-  error = $state<{ message: string; hint?: string } | undefined>();
+  /** Names of the recordings trained on, by index, to show per-recording results. */
+  readonly recordingNames = $derived(this.outcome?.recordingNames ?? []);
+  /** Why the last run failed, as thrown: worded below in the user's current language. */
+  #failure = $state.raw<unknown>();
+  readonly error = $derived(this.#failure === undefined ? undefined : { message: messageOf(this.#failure, settings.locale), hint: hintOf(this.#failure, settings.locale) });
   models = $state.raw<StoredModel[]>([]);
   activeModelId = $state<string | null>(readActive());
   startedAt = $state(0);
@@ -39,8 +43,7 @@ class Trainer {
   /** The outcome of the last model import: its name, or what was wrong. */
   modelMessage = $state<{ ok: boolean; text: string } | undefined>();
 
-  #worker: Worker | undefined;
-  #requestId = 0;
+  #run: ComputeRun<TrainOutcome> | undefined;
   #endBusy: (() => void) | undefined;
 
   async refreshModels(): Promise<void> {
@@ -51,40 +54,32 @@ class Trainer {
     if (this.state === 'training') return;
     this.state = 'training';
     this.stage = 'loading';
-    this.error = undefined;
+    this.#failure = undefined;
     this.outcome = undefined;
     this.savedModel = undefined;
     this.epochs = [];
     this.startedAt = performance.now();
     this.#endBusy = busy.start('busy.training');
-    try {
-      const store = await dataset.store();
-      const recordings = await store.list();
-      const items = await Promise.all(
-        recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })),
-      );
-      this.recordingNames = recordings.map((recording) => recording.name);
-      const id = (this.#requestId += 1);
-      const request: TrainRequest = {
-        type: 'train',
-        id,
-        recordings: items.map(({ recording, samples }) => ({
-          recording: { id: recording.id, name: recording.name, label: recording.label, group: recording.group, speedFixes: recording.speedFixes },
-          samples,
-        })),
+    const run = computeClient.train(
+      {
         features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
         training: { ...this.settings, hidden: [...this.settings.hidden] },
-      };
-      const transfer = items.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer, ...(samples.gyro ? [samples.gyro.buffer] : [])]);
-      this.#workerFor().postMessage(request, transfer as Transferable[]);
-      this.#fingerprint = dataFingerprint(recordings);
+      },
+      { stage: (stage) => (this.stage = stage), epoch: (log) => (this.epochs = [...this.epochs, log]) },
+    );
+    this.#run = run;
+    void run.backend.then((status) => (this.backend = status));
+    try {
+      await this.#finish(await run.done);
     } catch (error) {
-      this.#fail({ message: error instanceof Error ? error.message : String(error) });
+      this.#fail(error);
+    } finally {
+      this.#run = undefined;
     }
   }
 
   cancel(): void {
-    this.#worker?.postMessage({ type: 'cancel', id: this.#requestId } satisfies TrainRequest);
+    this.#run?.cancel();
   }
 
   async setActive(id: string): Promise<void> {
@@ -126,39 +121,6 @@ class Trainer {
     await this.refreshModels();
   }
 
-  #fingerprint = '';
-
-  #workerFor(): Worker {
-    if (!this.#worker) {
-      this.#worker = new Worker(new URL('../lib/compute/compute.worker.ts', import.meta.url), { type: 'module' });
-      this.#worker.addEventListener('message', (event: MessageEvent<TrainReply>) => void this.#onReply(event.data));
-      this.#worker.addEventListener('error', (event) => this.#fail({ message: `The training worker failed: ${event.message}` }));
-    }
-    return this.#worker;
-  }
-
-  async #onReply(reply: TrainReply): Promise<void> {
-    // A reply to an older run (cancelled, superseded) is no longer of interest.
-    if (reply.id !== this.#requestId) return;
-    switch (reply.type) {
-      case 'backend':
-        this.backend = reply.status;
-        break;
-      case 'stage':
-        this.stage = reply.stage;
-        break;
-      case 'epoch':
-        this.epochs = [...this.epochs, reply.log];
-        break;
-      case 'failed':
-        this.#fail(reply.error);
-        break;
-      case 'done':
-        await this.#finish(reply.outcome);
-        break;
-    }
-  }
-
   async #finish(outcome: TrainOutcome): Promise<void> {
     this.outcome = outcome;
     const model: StoredModel = {
@@ -168,7 +130,7 @@ class Trainer {
       preprocessing: outcome.preprocessing,
       training: { ...this.settings, hidden: [...this.settings.hidden] },
       metrics: outcome.metrics,
-      dataFingerprint: this.#fingerprint,
+      dataFingerprint: outcome.dataFingerprint,
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {
@@ -182,8 +144,8 @@ class Trainer {
     this.#endBusy?.();
   }
 
-  #fail(error: { message: string; hint?: string }): void {
-    this.error = error;
+  #fail(error: unknown): void {
+    this.#failure = error;
     this.state = 'failed';
     this.stage = undefined;
     this.#endBusy?.();

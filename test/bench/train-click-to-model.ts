@@ -7,12 +7,11 @@ import type { Benchmark, BenchOutput } from './types';
 const runs = 3;
 
 /**
- * ms from clicking Train to an evaluated model, on the app's real path: a fresh training worker
- * (as on the first training of a visit) gets the recordings with their buffers transferred, starts
- * the wasm backend, cuts windows, computes features, standardises, trains with the app's settings
+ * ms from clicking Train to an evaluated model, on the app's real path: a fresh compute worker
+ * (as on the first training of a visit) reads the recordings from IndexedDB while it starts the
+ * wasm backend, cuts windows, computes features, standardises, trains with the app's settings
  * (60 epochs at most, early stopping), scores the test split and the rules, and sends the weights
- * back. Median of 3 runs, each on a new worker. Reading the recordings from IndexedDB, which the
- * Train page does first, is not included.
+ * back. Median of 3 runs, each on a new worker.
  *
  * Baseline: the same click with tfjs's stock `model.fit` in place of the app's training loop:
  * the run's own time with its loop's time (ModelMetrics.trainMs) swapped for the time `model.fit`

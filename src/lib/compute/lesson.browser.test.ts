@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LessonClient } from './lesson-client';
+import { ComputeClient } from './compute-client';
 import { lessonNeuron } from '../learn/one-neuron';
 import { lessonPoints } from '../learn/regression';
 import { packShippedDigits } from '../../../build/pack-digits';
@@ -8,7 +8,7 @@ import { pairImages } from '../learn/idx';
 import { lessonDigitSettings } from '../learn/digit-settings';
 
 let split: DigitSplit;
-const client = new LessonClient();
+const client = new ComputeClient();
 
 beforeAll(async () => {
   // The package's digits, packed as the build packs them (without the gzip, which only saves bytes on the wire).

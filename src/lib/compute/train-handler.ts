@@ -1,59 +1,64 @@
 import { startBrowserBackend } from './backend.browser';
+import type { PostReply, RunRequest } from './messages';
+import { dataFingerprint } from '../model/fingerprint';
+import { RecordingStore } from '../store/recordings';
+import type { Recording } from '../store/recording';
+import type { MotionSamples } from '../sensors/samples';
 import { modelArtifacts } from '../train/model-artifacts';
 import { trainActivityModel } from '../train/train-activity';
-import type { TrainReply, TrainRequest } from './train-messages';
 
-/** Sends a reply to the page, with the buffers it transfers. */
-export type PostTrainReply = (message: TrainReply, transfer?: Transferable[]) => void;
+/** Every recording of the database named `database`, with its samples, newest first. */
+async function readRecordings(database: string): Promise<{ recording: Recording; samples: MotionSamples }[]> {
+  const store = await RecordingStore.open(database);
+  try {
+    const recordings = await store.list();
+    return await Promise.all(recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })));
+  } finally {
+    // Closed at once: an open connection would hold up a newer version's upgrade in another tab.
+    store.db.close();
+  }
+}
 
 /**
- * Trains for the Train page in the training worker (compute.worker.ts), so the page never
- * freezes: the recordings arrive (their buffers transferred, not copied), progress goes back
- * every epoch, and the trained weights at the end; `signal` cancels.
+ * Trains for the Train page in the compute worker (compute.worker.ts), so the page never
+ * freezes: the worker reads the recordings from IndexedDB itself (while tfjs starts), progress
+ * goes back every epoch, and the trained weights at the end; `signal` cancels.
  */
-export async function runTrainRequest(request: Extract<TrainRequest, { type: 'train' }>, signal: AbortSignal, reply: PostTrainReply): Promise<void> {
+export async function runTrainRequest(request: RunRequest<'train'>, signal: AbortSignal, reply: PostReply<'train'>): Promise<void> {
   const { id } = request;
-  try {
-    reply({ type: 'backend', id, status: await startBrowserBackend() });
-    const result = await trainActivityModel(request.recordings, {
-      features: request.features,
-      training: request.training,
-      signal,
-      onStage: (stage) => reply({ type: 'stage', id, stage }),
-      onEpoch: (log) => reply({ type: 'epoch', id, log }),
-    });
-    const artifacts = await modelArtifacts(result.model);
-    result.model.dispose();
-    reply(
-      {
-        type: 'done',
-        id,
-        outcome: {
-          artifacts,
-          preprocessing: result.preprocessing,
-          metrics: result.metrics,
-          split: result.split,
-          windows: result.windows,
-          history: result.history,
-          stopped: result.stopped,
-          testRecordings: result.testRecordings,
-          diagnosis: result.diagnosis,
-          tooShort: result.report.tooShort,
-          nonFiniteSamples: result.report.nonFiniteSamples,
-        },
-      },
-      [artifacts.weightData],
-    );
-  } catch (error) {
-    const hint = typeof error === 'object' && error !== null && 'hint' in error ? String(error.hint) : undefined;
-    reply({
-      type: 'failed',
+  const [, recordings] = await Promise.all([
+    startBrowserBackend().then((status) => reply({ type: 'backend', id, status })),
+    readRecordings(request.database),
+  ]);
+  const result = await trainActivityModel(recordings, {
+    features: request.features,
+    training: request.training,
+    signal,
+    onStage: (stage) => reply({ type: 'progress', id, progress: { stage } }),
+    onEpoch: (epoch) => reply({ type: 'progress', id, progress: { epoch } }),
+  });
+  const artifacts = await modelArtifacts(result.model);
+  result.model.dispose();
+  reply(
+    {
+      type: 'done',
       id,
-      error: {
-        name: error instanceof Error ? error.name : 'Error',
-        message: error instanceof Error ? error.message : String(error),
-        ...(hint !== undefined && { hint }),
+      result: {
+        artifacts,
+        preprocessing: result.preprocessing,
+        metrics: result.metrics,
+        split: result.split,
+        windows: result.windows,
+        history: result.history,
+        stopped: result.stopped,
+        testRecordings: result.testRecordings,
+        diagnosis: result.diagnosis,
+        tooShort: result.report.tooShort,
+        nonFiniteSamples: result.report.nonFiniteSamples,
+        recordingNames: recordings.map(({ recording }) => recording.name),
+        dataFingerprint: dataFingerprint(recordings.map(({ recording }) => recording)),
       },
-    });
-  }
+    },
+    [artifacts.weightData],
+  );
 }

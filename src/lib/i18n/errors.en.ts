@@ -59,4 +59,8 @@ export const errorsEn = {
     "{device} is busy: another program has it open (the Arduino IDE's Serial Monitor or Plotter, the Edge Impulse CLI, another tab). Close it and try again.",
   'error.replay.empty': '{device} has no samples to play.',
   'error.bluetooth.cancelled': 'No Bluetooth device was chosen.',
+  'error.compute.failed': 'Training failed: {message}',
+  'error.compute.worker-failed': 'The training worker stopped: {message}',
+  'error.compute.worker-failed.hint': 'Reload the page and try again.',
+  'error.compute.stopped': 'Training was stopped before it finished.',
 } as const;

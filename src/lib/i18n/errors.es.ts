@@ -57,4 +57,8 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
     '{device} está ocupado: otro programa lo tiene abierto (el Monitor o el Serial Plotter del IDE de Arduino, la CLI de Edge Impulse, otra pestaña). Ciérralo y vuelve a intentarlo.',
   'error.replay.empty': '{device} no tiene muestras que reproducir.',
   'error.bluetooth.cancelled': 'No se eligió ningún dispositivo Bluetooth.',
+  'error.compute.failed': 'El entrenamiento falló: {message}',
+  'error.compute.worker-failed': 'El proceso de entrenamiento se detuvo: {message}',
+  'error.compute.worker-failed.hint': 'Recarga la página y vuelve a intentarlo.',
+  'error.compute.stopped': 'El entrenamiento se detuvo antes de terminar.',
 };

@@ -1,15 +1,17 @@
 /**
- * Bench page for training: the app's training worker fed labelled recordings the way the Train
- * page feeds it (one `train` request, buffers transferred), and tfjs's stock `model.fit` on the
- * same feature rows, on this page's thread, as the baseline.
+ * Bench page for training: the app's compute worker trained the way the Train page trains (one
+ * `train` request through a ComputeClient; the worker reads the recordings from IndexedDB), and
+ * tfjs's stock `model.fit` on the same feature rows, on this page's thread, as the baseline.
  */
 import * as tf from '@tensorflow/tfjs';
+import { deleteDB } from 'idb';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
 import type { LabelledRecording } from '../../../src/lib/train/activity-dataset';
 import { windowSet } from '../../../src/lib/train/activity-dataset';
 import { buildActivityModel } from '../../../src/lib/model/dense-builder';
 import { splitRecordings } from '../../../src/lib/train/split';
-import type { TrainReply, TrainRequest } from '../../../src/lib/compute/train-messages';
+import { ComputeClient } from '../../../src/lib/compute/compute-client';
+import { RecordingStore, recordingFor } from '../../../src/lib/store/recordings';
 import { defaultTrainingSettings } from '../../../src/lib/train/training-settings';
 import { defaultFeatureConfig } from '../../../src/lib/signal/features';
 import { fitStandardization, standardize } from '../../../src/lib/signal/standardize';
@@ -17,9 +19,9 @@ import { expose } from './expose';
 import { syntheticDataset, type DatasetOptions } from './synthetic-activity';
 
 export interface WorkerRun {
-  /** From posting the request to the `done` reply: what the user waits for after clicking Train. */
+  /** From sending the request to the `done` reply: what the user waits for after clicking Train. */
   totalMs: number;
-  /** From posting the request to the `backend` reply: the worker started, tfjs loaded, wasm running. */
+  /** From sending the request to the `backend` reply: the worker started, tfjs loaded, wasm running. */
   backendMs: number;
   backend: string;
   /** The training loop alone, as the worker measured it (ModelMetrics.trainMs). */
@@ -41,34 +43,29 @@ const features = { ...defaultFeatureConfig, groups: [...defaultFeatureConfig.gro
 const training = { ...defaultTrainingSettings, hidden: [...defaultTrainingSettings.hidden] };
 
 /**
- * One click on Train, in a fresh worker (the first training of a visit): the request is posted
- * with its sample buffers transferred, and the clock stops when the evaluated model's weights
- * are back.
+ * One click on Train, in a fresh worker (the first training of a visit): the recordings are
+ * stored in a database of their own first, and the clock runs from the request to the evaluated
+ * model's weights being back.
  */
 async function trainInWorker(dataset: DatasetOptions): Promise<WorkerRun> {
-  const recordings = syntheticDataset(dataset);
-  const request: TrainRequest = { type: 'train', id: 1, recordings, features, training };
-  const transfer = recordings.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer]);
-  const worker = new Worker(new URL('../../../src/lib/compute/compute.worker.ts', import.meta.url), { type: 'module' });
+  const database = `bench-train-${crypto.randomUUID()}`;
+  const store = await RecordingStore.open(database);
+  for (const [index, { recording, samples }] of syntheticDataset(dataset).entries()) {
+    await store.add(recordingFor(samples, { ...recording, source: 'import', device: 'bench', startedAt: index }), samples);
+  }
+  store.db.close();
+  const client = new ComputeClient();
   try {
     const started = performance.now();
-    let backendMs = NaN;
-    let backend = '';
-    const outcome = await new Promise<Extract<TrainReply, { type: 'done' }>['outcome']>((resolve, reject) => {
-      worker.addEventListener('error', (event) => reject(new Error(`the training worker failed: ${event.message}`)));
-      worker.addEventListener('message', ({ data: reply }: MessageEvent<TrainReply>) => {
-        if (reply.type === 'backend') {
-          backendMs = performance.now() - started;
-          backend = `${reply.status.backend}${reply.status.simd ? ' (simd)' : ''}`;
-        } else if (reply.type === 'done') resolve(reply.outcome);
-        else if (reply.type === 'failed') reject(new Error(`training failed: ${reply.error.message}`));
-      });
-      worker.postMessage(request, transfer);
-    });
+    const run = client.train({ database, features, training });
+    const backendMs = run.backend.then(() => performance.now() - started);
+    const outcome = await run.done;
+    const totalMs = performance.now() - started;
+    const status = await run.backend;
     return {
-      totalMs: performance.now() - started,
-      backendMs,
-      backend,
+      totalMs,
+      backendMs: await backendMs,
+      backend: `${status.backend}${status.simd ? ' (simd)' : ''}`,
       trainMs: outcome.metrics.trainMs,
       epochs: outcome.metrics.epochs,
       stopped: outcome.stopped,
@@ -76,7 +73,8 @@ async function trainInWorker(dataset: DatasetOptions): Promise<WorkerRun> {
       testAccuracy: outcome.metrics.test.accuracy,
     };
   } finally {
-    worker.terminate();
+    client.dispose();
+    await deleteDB(database);
   }
 }
 

@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { syntheticDataset } from '../../../test/bench/pages/synthetic-activity';
+import { ComputeClient } from './compute-client';
+import type { ComputeReply } from './messages';
+import { CodedError, messageOf } from '../i18n/coded-error';
+import { loadCatalog } from '../i18n/i18n';
+import { dataFingerprint } from '../model/fingerprint';
+import { defaultFeatureConfig } from '../signal/features';
+import { recordingFor } from '../store/recordings';
+import type { EpochLog } from '../train/fit';
+import { SplitError } from '../train/split';
+import type { TrainingStage } from '../train/train-activity';
+import { defaultTrainingSettings } from '../train/training-settings';
+
+const currentStore = useTemporaryStore('compute');
+let client: ComputeClient;
+/** The worker the client started last: the tests post it stale replies of their own. */
+let worker: Worker | undefined;
+
+const startWorker = (): Worker => (worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' }));
+
+afterEach(() => client.dispose());
+
+/** Stores six people's activities (about 3 minutes, 50 Hz), `only` of them when given, in the temporary database; returns its name. */
+async function storeRecordings(only?: string): Promise<string> {
+  const store = currentStore();
+  const recordings = syntheticDataset({ subjects: 6, recordingsPerLabel: 1, totalS: 180, rateHz: 50, seed: 3 });
+  for (const [index, { recording, samples }] of recordings.entries()) {
+    if (only && recording.label !== only) continue;
+    await store.add(recordingFor(samples, { ...recording, source: 'import', device: 'test', startedAt: index }), samples);
+  }
+  return store.db.name;
+}
+
+const features = { ...defaultFeatureConfig, groups: [...defaultFeatureConfig.groups] };
+const training = (epochs: number) => ({ ...defaultTrainingSettings, hidden: [...defaultTrainingSettings.hidden], epochs, patience: epochs });
+
+describe('the compute client with a real worker and IndexedDB, in Chromium', () => {
+  it('trains on the recordings the worker reads from IndexedDB itself', async () => {
+    client = new ComputeClient();
+    const database = await storeRecordings();
+    const stages: TrainingStage[] = [];
+    const epochs: EpochLog[] = [];
+    const run = client.train({ database, features, training: training(5) }, { stage: (stage) => stages.push(stage), epoch: (log) => epochs.push(log) });
+    const outcome = await run.done;
+    expect((await run.backend).backend).toBe('wasm');
+    expect(stages).toEqual(['windows', 'training', 'evaluating']);
+    expect(epochs).toHaveLength(5);
+    expect(outcome.history).toEqual(epochs);
+    expect(outcome.stopped).toBe('completed');
+    expect(outcome.preprocessing.labels).toEqual(['biking', 'golfing', 'running', 'walking']);
+    const stored = await currentStore().list();
+    expect(stored).toHaveLength(24);
+    // The names and the fingerprint of what was trained on, in the order the results index.
+    expect(outcome.recordingNames).toEqual(stored.map((recording) => recording.name));
+    expect(outcome.dataFingerprint).toBe(dataFingerprint(stored));
+    expect(outcome.testRecordings.length).toBeGreaterThan(0);
+    for (const result of outcome.testRecordings) expect(outcome.recordingNames[result.recording]).toBeDefined();
+    expect(outcome.artifacts.weightData.byteLength).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('cancels a run by its id and drops what comes for it afterwards', async () => {
+    client = new ComputeClient(startWorker);
+    const database = await storeRecordings();
+    const epochs: EpochLog[] = [];
+    let cancelledAt = -1;
+    const run = client.train(
+      { database, features, training: training(200) },
+      {
+        epoch: (log) => {
+          epochs.push(log);
+          if (cancelledAt >= 0) return;
+          cancelledAt = epochs.length;
+          client.cancel(run.id);
+          // A progress reply already on its way when the cancel was sent: stale.
+          worker?.dispatchEvent(new MessageEvent('message', { data: { type: 'progress', id: run.id, progress: { epoch: log } } satisfies ComputeReply }));
+        },
+      },
+    );
+    const outcome = await run.done;
+    expect(cancelledAt).toBe(1);
+    expect(epochs).toHaveLength(1);
+    expect(outcome.stopped).toBe('cancelled');
+    expect(outcome.history.length).toBeLessThan(200);
+    // A reply to a run that has ended settles nothing and reaches no one.
+    const late = { type: 'failed', id: run.id, failure: { kind: 'catalog', code: 'error.compute.failed', facts: { message: 'late' } } } satisfies ComputeReply;
+    worker?.dispatchEvent(new MessageEvent('message', { data: late }));
+    expect(epochs).toHaveLength(1);
+    // The client carries on: the next run gets its own replies.
+    const next = client.train({ database, features, training: training(2) }, { epoch: (log) => epochs.push(log) });
+    expect(next.id).toBeGreaterThan(run.id);
+    expect((await next.done).history).toHaveLength(2);
+    expect(epochs).toHaveLength(3);
+  }, 120_000);
+
+  it('delivers a refusal as a coded error: one label only is a split that cannot be made', async () => {
+    client = new ComputeClient();
+    const database = await storeRecordings('walking');
+    const refusal = await client.train({ database, features, training: training(5) }).done.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(SplitError);
+    expect(refusal).toMatchObject({ code: 'too-few-labels', params: { labels: ['walking'] } });
+    await loadCatalog('es');
+    expect(messageOf(refusal, 'es')).toBe('Todas las grabaciones son «walking»: un clasificador necesita al menos dos etiquetas.');
+  }, 60_000);
+
+  it('delivers an unexpected error with the generic code and its message as the fact', async () => {
+    client = new ComputeClient();
+    const database = await storeRecordings();
+    // Windows longer than any recording: none to train on, which training reports in prose.
+    const tooLong = client.train({ database, features: { ...features, windowS: 600 }, training: training(5) }).done;
+    await expect(tooLong).rejects.toBeInstanceOf(CodedError);
+    await expect(tooLong).rejects.toMatchObject({ code: 'error.compute.failed', facts: { message: expect.stringContaining('no window of 600 s') } });
+  }, 60_000);
+
+  it('fails every run in flight when the worker itself fails', async () => {
+    client = new ComputeClient(() => new Worker(URL.createObjectURL(new Blob(['throw new Error("broken build")'], { type: 'text/javascript' }))));
+    const first = client.trainNeuron([{ x: 0, y: 0 }], { epochs: 1, learningRate: 0.1, seed: 1 }, () => undefined).done;
+    const second = client.train({ features, training: training(1) }).done;
+    for (const done of [first, second]) {
+      await expect(done).rejects.toBeInstanceOf(CodedError);
+      await expect(done).rejects.toMatchObject({ code: 'error.compute.worker-failed', facts: { message: expect.stringContaining('broken build') } });
+    }
+  }, 30_000);
+});

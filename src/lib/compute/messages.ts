@@ -1,0 +1,80 @@
+import type { BackendStatus } from './backend';
+import type { CodedFailure } from './failure';
+import type { FeatureConfig } from '../signal/features';
+import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainingSettings } from '../model/record';
+import type { EpochLog } from '../train/fit';
+import type { Diagnosis, RecordingResult } from '../train/metrics';
+import type { SplitSummary } from '../train/split';
+import type { TrainingStage } from '../train/train-activity';
+import type { DigitSplit } from '../learn/shipped-digits';
+import type { DigitOutcome, DigitSettings } from '../learn/digit-settings';
+import type { NeuronResult } from '../learn/one-neuron';
+import type { Point } from '../learn/regression';
+
+/**
+ * The compute worker's protocol, both directions. Every request carries an id, and every reply
+ * the id of the request it answers. A run goes: `backend` (tfjs started), any number of
+ * `progress`, then one `done` or one `failed`. A `cancel` names the run it stops; the run still
+ * ends with `done` (what it had when stopped) or `failed`.
+ */
+
+/** What a finished Train page run sends back: everything but the live network, which stays in the worker. */
+export interface TrainOutcome {
+  artifacts: ModelArtifacts;
+  preprocessing: Preprocessing;
+  metrics: ModelMetrics;
+  split: SplitSummary;
+  windows: { train: number; validation: number; test: number };
+  history: EpochLog[];
+  stopped: 'completed' | 'early' | 'cancelled';
+  testRecordings: RecordingResult[];
+  diagnosis: Diagnosis;
+  tooShort: string[];
+  nonFiniteSamples: number;
+  /** Names of the recordings trained on, in the order `testRecordings[].recording` indexes. */
+  recordingNames: string[];
+  /** `dataFingerprint` of the recordings trained on, as they were read. */
+  dataFingerprint: string;
+}
+
+/** Per kind of run: what the page asks with, what comes back while it runs, and what it ends with. */
+export interface Runs {
+  /** The Train page: the worker reads every recording of `database` from IndexedDB itself. */
+  train: {
+    request: { database: string; features: FeatureConfig; training: TrainingSettings };
+    progress: { stage: TrainingStage } | { epoch: EpochLog };
+    result: TrainOutcome;
+  };
+  /** The regression lesson's one neuron. */
+  neuron: {
+    request: { points: Point[]; epochs: number; learningRate: number; seed: number };
+    progress: { epoch: number; loss: number };
+    result: NeuronResult;
+  };
+  /** The digits lesson's network. */
+  digits: {
+    request: { split: DigitSplit; settings: DigitSettings };
+    progress: EpochLog;
+    result: DigitOutcome;
+  };
+}
+
+export type RunKind = keyof Runs;
+
+/** A request that starts a run of kind `K`. */
+export type RunRequest<K extends RunKind = RunKind> = { [P in K]: { type: P; id: number } & Runs[P]['request'] }[K];
+
+/** Every message to the worker. */
+export type ComputeRequest = RunRequest | { type: 'cancel'; id: number };
+
+/** Every message from the worker about a run of kind `K`. */
+export type ComputeReply<K extends RunKind = RunKind> = {
+  [P in K]:
+    | { type: 'backend'; id: number; status: BackendStatus }
+    | { type: 'progress'; id: number; progress: Runs[P]['progress'] }
+    | { type: 'done'; id: number; result: Runs[P]['result'] }
+    | { type: 'failed'; id: number; failure: CodedFailure };
+}[K];
+
+/** Sends a reply about a run of kind `K` to the page, with the buffers it transfers. */
+export type PostReply<K extends RunKind> = (reply: ComputeReply<K>, transfer?: Transferable[]) => void;
