@@ -60,16 +60,16 @@ class Trainer {
     this.epochs = [];
     this.startedAt = performance.now();
     this.#endBusy = busy.start('busy.training');
-    const run = computeClient.train(
-      {
-        features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
-        training: { ...this.settings, hidden: [...this.settings.hidden] },
-      },
-      { stage: (stage) => (this.stage = stage), epoch: (log) => (this.epochs = [...this.epochs, log]) },
-    );
-    this.#run = run;
-    void run.backend.then((status) => (this.backend = status));
     try {
+      const run = computeClient.train(
+        {
+          features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
+          training: { ...this.settings, hidden: [...this.settings.hidden] },
+        },
+        { stage: (stage) => (this.stage = stage), epoch: (log) => (this.epochs = [...this.epochs, log]) },
+      );
+      this.#run = run;
+      void run.backend.then((status) => (this.backend = status));
       await this.#finish(await run.done);
     } catch (error) {
       this.#fail(error);

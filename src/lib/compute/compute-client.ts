@@ -1,5 +1,5 @@
 import type { BackendStatus } from './backend';
-import { errorOf } from './failure';
+import { errorOf, failureOf } from './failure';
 import type { ComputeReply, ComputeRequest, RunKind, RunRequest, Runs, TrainOutcome } from './messages';
 import { CodedError } from '../i18n/coded-error';
 import type { LabelledImages } from '../learn/idx';
@@ -129,7 +129,12 @@ export class ComputeClient {
       };
       this.#waiting.set(id, run);
     });
-    this.#post(request, transfer);
+    try {
+      this.#post(request, transfer);
+    } catch (error) {
+      // A request that cannot be sent (a value the structured clone refuses) fails like any run.
+      this.#waiting.get(id)?.fail(errorOf(failureOf(error)));
+    }
     return { id, backend, done, cancel: () => this.cancel(id) };
   }
 

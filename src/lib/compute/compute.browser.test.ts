@@ -116,6 +116,17 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     await expect(tooLong).rejects.toMatchObject({ code: 'error.compute.failed', facts: { message: expect.stringContaining('no window of 600 s') } });
   }, 60_000);
 
+  it('fails a request that cannot be sent the same way, and goes on', async () => {
+    client = new ComputeClient();
+    const unsendable = [{ x: 0, y: 0, plot: () => undefined }];
+    await expect(client.trainNeuron(unsendable, { epochs: 1, learningRate: 0.1, seed: 1 }, () => undefined).done).rejects.toMatchObject({
+      code: 'error.compute.failed',
+      facts: { message: expect.stringContaining('could not be cloned') },
+    });
+    const result = await client.trainNeuron([{ x: 0, y: 1 }, { x: 1, y: 3 }], { epochs: 5, learningRate: 0.1, seed: 1 }, () => undefined).done;
+    expect(Number.isFinite(result.predictTen)).toBe(true);
+  }, 30_000);
+
   it('fails every run in flight when the worker itself fails', async () => {
     client = new ComputeClient(() => new Worker(URL.createObjectURL(new Blob(['throw new Error("broken build")'], { type: 'text/javascript' }))));
     const first = client.trainNeuron([{ x: 0, y: 0 }], { epochs: 1, learningRate: 0.1, seed: 1 }, () => undefined).done;

@@ -21,6 +21,7 @@ export type CodedFailure =
  */
 export function failureOf(error: unknown): CodedFailure {
   if (error instanceof CodedError) return { kind: 'catalog', code: error.code, facts: { ...error.facts } };
+  // Cast: TypeScript cannot see that a SplitError's params always match its code.
   if (error instanceof SplitError) return { kind: 'split', code: error.code, facts: error.params } as CodedFailure;
   return { kind: 'catalog', code: 'error.compute.failed', facts: { message: messageOf(error) } };
 }
