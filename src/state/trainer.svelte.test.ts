@@ -1,0 +1,64 @@
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ComputeClient, ComputeRun } from '../lib/compute/compute-client';
+import type { TrainOutcome } from '../lib/compute/messages';
+import type { EpochLog } from '../lib/train/fit';
+import { SplitError } from '../lib/train/split';
+import { busy } from './busy.svelte';
+import { settings } from './settings.svelte';
+import { trainer } from './trainer.svelte';
+
+/** The compute client, faked: each test says how the run it starts goes. */
+const { train } = vi.hoisted(() => ({ train: vi.fn<ComputeClient['train']>() }));
+vi.mock('./compute-client', () => ({ computeClient: { train } }));
+
+/** A run that ends with `done`; `cancel` is watched. */
+function runEnding(done: Promise<TrainOutcome>): ComputeRun<TrainOutcome> {
+  return { id: 1, backend: new Promise(() => undefined), done, cancel: vi.fn() };
+}
+
+afterEach(async () => {
+  settings.locale = 'en';
+  await vi.waitFor(() => expect(settings.locale).toBe('en'));
+});
+
+describe('trainer', () => {
+  it('shows a refusal from the worker in the user’s language, and rewords it when the language changes', async () => {
+    const refusal = new SplitError('too-few-labels', { labels: ['walking'] });
+    train.mockReturnValueOnce(runEnding(Promise.reject(refusal)));
+    await trainer.train();
+    expect(trainer.state).toBe('failed');
+    expect(busy.reason).toBeUndefined();
+    expect(trainer.error).toEqual({ message: refusal.wordIn('en'), hint: refusal.hintIn('en') });
+    settings.locale = 'es';
+    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    flushSync();
+    expect(trainer.error?.message).toBe('Todas las grabaciones son «walking»: un clasificador necesita al menos dos etiquetas.');
+  });
+
+  it('follows the run’s stages and epochs, cancels it, and names the recordings it trained on', async () => {
+    let finish: (outcome: TrainOutcome) => void = () => undefined;
+    const run = runEnding(new Promise((resolve) => (finish = resolve)));
+    train.mockReturnValueOnce(run);
+    const training = trainer.train();
+    expect(trainer.state).toBe('training');
+    expect(trainer.stage).toBe('loading');
+    expect(busy.reason).toBe('busy.training');
+    const on = train.mock.lastCall?.[1];
+    on?.stage?.('training');
+    const log: EpochLog = { epoch: 1, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.5, elapsedMs: 10 };
+    on?.epoch?.(log);
+    expect(trainer.stage).toBe('training');
+    expect(trainer.epochs).toEqual([log]);
+    trainer.cancel();
+    expect(run.cancel).toHaveBeenCalledOnce();
+    // A cancelled run's outcome is shown, not stored.
+    finish({ stopped: 'cancelled', preprocessing: { labels: ['running', 'walking'] }, recordingNames: ['walk 1', 'run 1'] } as TrainOutcome);
+    await training;
+    expect(trainer.state).toBe('done');
+    expect(trainer.savedModel).toBeUndefined();
+    expect(trainer.recordingNames).toEqual(['walk 1', 'run 1']);
+    expect(trainer.error).toBeUndefined();
+    expect(busy.reason).toBeUndefined();
+  });
+});
