@@ -11,6 +11,8 @@ import { trainer } from './trainer.svelte';
 /** The compute client, faked: each test says how the run it starts goes. */
 const { train } = vi.hoisted(() => ({ train: vi.fn<ComputeClient['train']>() }));
 vi.mock('./compute-client', () => ({ computeClient: { train } }));
+// The page's database, by name: the worker opens it, not the page.
+vi.mock('./dataset.svelte', () => ({ dataset: { store: async () => ({ name: 'motion-lab-test' }) } }));
 
 /** A run that ends with `done`; `cancel` is watched. */
 function runEnding(done: Promise<TrainOutcome>): ComputeRun<TrainOutcome> {
@@ -18,6 +20,7 @@ function runEnding(done: Promise<TrainOutcome>): ComputeRun<TrainOutcome> {
 }
 
 afterEach(async () => {
+  train.mockReset();
   settings.locale = 'en';
   await vi.waitFor(() => expect(settings.locale).toBe('en'));
 });
@@ -44,6 +47,8 @@ describe('trainer', () => {
     expect(trainer.state).toBe('training');
     expect(trainer.stage).toBe('loading');
     expect(busy.reason).toBe('busy.training');
+    await vi.waitFor(() => expect(train).toHaveBeenCalledOnce());
+    expect(train.mock.lastCall?.[0].database).toBe('motion-lab-test');
     const on = train.mock.lastCall?.[1];
     on?.stage?.('training');
     const log: EpochLog = { epoch: 1, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.5, elapsedMs: 10 };

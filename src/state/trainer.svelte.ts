@@ -63,6 +63,8 @@ class Trainer {
     try {
       const run = computeClient.train(
         {
+          // The page's own database, opened (and its interrupted recordings recovered) before the worker reads it.
+          database: (await dataset.store()).name,
           features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
           training: { ...this.settings, hidden: [...this.settings.hidden] },
         },

@@ -7,7 +7,6 @@ import type { DigitSplit } from '../learn/shipped-digits';
 import type { DigitOutcome, DigitSettings } from '../learn/digit-settings';
 import type { NeuronResult } from '../learn/one-neuron';
 import type { Point } from '../learn/regression';
-import { DB_NAME } from '../store/db';
 import type { EpochLog } from '../train/fit';
 import type { TrainingStage } from '../train/train-activity';
 
@@ -55,11 +54,8 @@ export class ComputeClient {
    * Trains the Train page's network on every recording in the database named `database` (the
    * app's by default), which the worker reads itself.
    */
-  train(
-    settings: Omit<Runs['train']['request'], 'database'> & { database?: string },
-    on: { stage?: (stage: TrainingStage) => void; epoch?: (log: EpochLog) => void } = {},
-  ): ComputeRun<TrainOutcome> {
-    const request: RunRequest<'train'> = { type: 'train', id: this.#newId(), database: DB_NAME, ...settings };
+  train(settings: Runs['train']['request'], on: { stage?: (stage: TrainingStage) => void; epoch?: (log: EpochLog) => void } = {}): ComputeRun<TrainOutcome> {
+    const request: RunRequest<'train'> = { type: 'train', id: this.#newId(), ...settings };
     return this.#start(request, (progress) => ('stage' in progress ? on.stage?.(progress.stage) : on.epoch?.(progress.epoch)));
   }
 

@@ -30,7 +30,7 @@ async function storeRecordings(only?: string): Promise<string> {
     if (only && recording.label !== only) continue;
     await store.add(recordingFor(samples, { ...recording, source: 'import', device: 'test', startedAt: index }), samples);
   }
-  return store.db.name;
+  return store.name;
 }
 
 const features = { ...defaultFeatureConfig, groups: [...defaultFeatureConfig.groups] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CodedError, hintOf, messageOf } from '../i18n/coded-error';
-import { loadCatalog } from '../i18n/i18n';
+import { CodedError, durationFact, hintOf, messageOf } from '../i18n/coded-error';
+import { formatDuration, loadCatalog } from '../i18n/i18n';
 import { SplitError, splitRecordings } from '../train/split';
 import { errorOf, failureOf } from './failure';
 
@@ -34,6 +34,11 @@ describe('a failure crossing the worker boundary', () => {
     expect(arrived).toBeInstanceOf(CodedError);
     expect(arrived).toMatchObject({ code: 'error.replay.empty', facts: { device: 'walk.csv' } });
     expect(messageOf(arrived, 'es')).toBe('walk.csv no tiene muestras que reproducir.');
+  });
+
+  it('sends a fact that words itself (a function, which cannot cross) worded in English', () => {
+    const arrived = acrossTheBoundary(new CodedError('error.compute.failed', { message: durationFact(1500) }));
+    expect(arrived).toMatchObject({ code: 'error.compute.failed', facts: { message: formatDuration(1500, 'en') } });
   });
 
   it('gives anything else the generic code, with its message as the fact', () => {

@@ -20,7 +20,12 @@ export type CodedFailure =
  * failureOf(new Error('out of memory')) // { kind: 'catalog', code: 'error.compute.failed', facts: { message: 'out of memory' } }
  */
 export function failureOf(error: unknown): CodedFailure {
-  if (error instanceof CodedError) return { kind: 'catalog', code: error.code, facts: { ...error.facts } };
+  if (error instanceof CodedError) {
+    // A fact worded on its own (a cause, a duration) is a function, which cannot cross: it goes
+    // worded in English. None of the worker's errors has one.
+    const facts = Object.entries(error.facts).map(([name, fact]) => [name, typeof fact === 'object' ? messageOf(fact) : fact]);
+    return { kind: 'catalog', code: error.code, facts: Object.fromEntries(facts) as MessageParams };
+  }
   // Cast: TypeScript cannot see that a SplitError's params always match its code.
   if (error instanceof SplitError) return { kind: 'split', code: error.code, facts: error.params } as CodedFailure;
   return { kind: 'catalog', code: 'error.compute.failed', facts: { message: messageOf(error) } };

@@ -39,9 +39,9 @@ export interface TrainOutcome {
 
 /** Per kind of run: what the page asks with, what comes back while it runs, and what it ends with. */
 export interface Runs {
-  /** The Train page: the worker reads every recording of `database` from IndexedDB itself. */
+  /** The Train page: the worker reads every recording of `database` (the app's when not given) from IndexedDB itself. */
   train: {
-    request: { database: string; features: FeatureConfig; training: TrainingSettings };
+    request: { database?: string; features: FeatureConfig; training: TrainingSettings };
     progress: { stage: TrainingStage } | { epoch: EpochLog };
     result: TrainOutcome;
   };

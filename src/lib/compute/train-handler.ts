@@ -1,21 +1,21 @@
 import { startBrowserBackend } from './backend.browser';
 import type { PostReply, RunRequest } from './messages';
 import { dataFingerprint } from '../model/fingerprint';
-import { RecordingStore } from '../store/recordings';
+import { MotionStore } from '../store/motion-store';
 import type { Recording } from '../store/recording';
 import type { MotionSamples } from '../sensors/samples';
 import { modelArtifacts } from '../train/model-artifacts';
 import { trainActivityModel } from '../train/train-activity';
 
-/** Every recording of the database named `database`, with its samples, newest first. */
-async function readRecordings(database: string): Promise<{ recording: Recording; samples: MotionSamples }[]> {
-  const store = await RecordingStore.open(database);
+/** Every recording of the database named `database` (the app's when not given), with its samples, newest first. */
+async function readRecordings(database: string | undefined): Promise<{ recording: Recording; samples: MotionSamples }[]> {
+  const store = await MotionStore.open(database);
   try {
     const recordings = await store.list();
     return await Promise.all(recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })));
   } finally {
     // Closed at once: an open connection would hold up a newer version's upgrade in another tab.
-    store.db.close();
+    store.close();
   }
 }
 

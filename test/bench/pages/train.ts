@@ -11,7 +11,8 @@ import { windowSet } from '../../../src/lib/train/activity-dataset';
 import { buildActivityModel } from '../../../src/lib/model/dense-builder';
 import { splitRecordings } from '../../../src/lib/train/split';
 import { ComputeClient } from '../../../src/lib/compute/compute-client';
-import { RecordingStore, recordingFor } from '../../../src/lib/store/recordings';
+import { MotionStore } from '../../../src/lib/store/motion-store';
+import { recordingFor } from '../../../src/lib/store/recordings';
 import { defaultTrainingSettings } from '../../../src/lib/train/training-settings';
 import { defaultFeatureConfig } from '../../../src/lib/signal/features';
 import { fitStandardization, standardize } from '../../../src/lib/signal/standardize';
@@ -49,11 +50,11 @@ const training = { ...defaultTrainingSettings, hidden: [...defaultTrainingSettin
  */
 async function trainInWorker(dataset: DatasetOptions): Promise<WorkerRun> {
   const database = `bench-train-${crypto.randomUUID()}`;
-  const store = await RecordingStore.open(database);
+  const store = await MotionStore.open(database);
   for (const [index, { recording, samples }] of syntheticDataset(dataset).entries()) {
     await store.add(recordingFor(samples, { ...recording, source: 'import', device: 'bench', startedAt: index }), samples);
   }
-  store.db.close();
+  store.close();
   const client = new ComputeClient();
   try {
     const started = performance.now();
