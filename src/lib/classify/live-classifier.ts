@@ -1,8 +1,8 @@
 import { firstIndexAtOrAfter, type MotionSamples } from '../sensors/samples';
-import { extractorFor, type FeatureExtractor } from '../signal/features';
+import { featureNames } from '../signal/features';
 import { resample } from '../signal/resample';
-import { standardize } from '../signal/standardize';
 import { windowSamples } from '../signal/windows';
+import { networkInputs } from '../model/inputs';
 import type { Preprocessing } from '../model/record';
 import { classifyByRules, type RuleLabel } from './rules';
 import { denseNetworkFrom, forward, UnsupportedModelError, type DenseNetwork } from '../model/dense-network';
@@ -40,9 +40,7 @@ export class LiveClassifier {
   readonly labels: readonly string[];
   readonly #preprocessing: Preprocessing;
   readonly #network: DenseNetwork;
-  readonly #extractor: FeatureExtractor;
-  readonly #row: Float32Array;
-  readonly #scaled: Float32Array;
+  readonly #inputs: Float32Array;
   readonly #windowMs: number;
   readonly #strideMs: number;
   readonly #windowSamples: number;
@@ -55,8 +53,7 @@ export class LiveClassifier {
   constructor(preprocessing: Preprocessing, artifacts: ModelArtifacts, options: LiveOptions = defaultLiveOptions) {
     this.#preprocessing = preprocessing;
     this.labels = preprocessing.labels;
-    this.#extractor = extractorFor(preprocessing.features);
-    const names = this.#extractor.names;
+    const names = featureNames(preprocessing.features);
     if (names.length !== preprocessing.featureNames.length || names.some((name, i) => name !== preprocessing.featureNames[i])) {
       throw new UnsupportedModelError(
         'This model was trained on inputs this version of the app computes differently (its feature list does not match). Train it again.',
@@ -69,8 +66,7 @@ export class LiveClassifier {
         `The network takes ${this.#network.inputs} inputs and gives ${outputs} outputs, but its preprocessing has ${names.length} features and ${preprocessing.labels.length} labels.`,
       );
     }
-    this.#row = new Float32Array(names.length);
-    this.#scaled = new Float32Array(names.length);
+    this.#inputs = new Float32Array(names.length);
     this.#windowMs = preprocessing.features.windowS * 1000;
     this.#strideMs = preprocessing.features.strideS * 1000;
     this.#windowSamples = windowSamples(preprocessing.features);
@@ -125,9 +121,8 @@ export class LiveClassifier {
     // A gap inside the window: no honest answer for it.
     if (!segment || segment.acc.length < this.#windowSamples * 3) return undefined;
     const acc = segment.acc.subarray(segment.acc.length - this.#windowSamples * 3);
-    this.#extractor.extract(acc, this.#row);
-    standardize(this.#row, this.#preprocessing.stats, this.#scaled);
-    const probabilities = forward(this.#network, this.#scaled, new Float32Array(this.labels.length));
+    networkInputs(this.#preprocessing, acc, this.#inputs);
+    const probabilities = forward(this.#network, this.#inputs, new Float32Array(this.labels.length));
     let top = 0;
     for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
     const confident = (probabilities[top] ?? 0) >= this.#options.threshold ? top : -1;

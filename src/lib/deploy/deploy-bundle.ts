@@ -32,7 +32,7 @@ export type SketchTexts = Record<(typeof sketchFiles)[number], string>;
  * written, and the README says why int8/ is missing.
  *
  * @example
- * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
+ * const bundle = deployBundle(model, trainingRows(model, recordings), sketch);
  * download(zipFiles(bundle.files));
  */
 export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array, sketch: SketchTexts): DeployBundle & { int8: CLibrary };

@@ -1,6 +1,6 @@
 import { denseNetworkFrom, UnsupportedModelError } from '../model/dense-network';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
-import type { ModelMetrics, StoredModel, TrainingSettings } from '../model/record';
+import type { ModelMetrics, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';
@@ -109,7 +109,28 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     preprocessing: { features, featureNames: names, stats: { mean, std }, labels },
     training: fields.object(model.training, 'model.training') as unknown as TrainingSettings,
     metrics,
-    dataFingerprint: fields.string(model.dataFingerprint, 'model.dataFingerprint'),
+    ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
     artifacts,
+  };
+}
+
+/** Which recordings the model learnt from; files saved before it was kept have none, and import without it. */
+function readTrainedOn(fields: JsonFields, value: unknown): TrainedOn {
+  const on = fields.object(value, 'model.trainedOn');
+  const ids = (side: 'validation' | 'test') => fields.array(on[side], `model.trainedOn.${side}`).map((id, i) => fields.string(id, `model.trainedOn.${side}[${i}]`));
+  return {
+    train: fields.array(on.train, 'model.trainedOn.train').map((item, i) => {
+      const path = `model.trainedOn.train[${i}]`;
+      const recording = fields.object(item, path);
+      return {
+        id: fields.string(recording.id, `${path}.id`),
+        name: fields.string(recording.name, `${path}.name`),
+        label: fields.string(recording.label, `${path}.label`),
+        sampleCount: fields.count(recording.sampleCount, `${path}.sampleCount`),
+      };
+    }),
+    validation: ids('validation'),
+    test: ids('test'),
+    fingerprint: fields.string(on.fingerprint, 'model.trainedOn.fingerprint'),
   };
 }
