@@ -9,7 +9,8 @@ import { resample } from '../signal/resample';
 import { standardize } from '../signal/standardize';
 import { windowsOf } from '../signal/windows';
 import { LiveClassifier } from './live-classifier';
-import { denseNetworkFrom, forward, UnsupportedModelError } from '../model/dense-network';
+import { UnsupportedModelError } from '../model/network-kind';
+import { readNetwork } from '../model/network-kinds';
 
 function activity(id: string, label: string, group: string, hz: number, amplitude: number, seconds = 20, phase = 0): LabelledRecording {
   const n = seconds * 50;
@@ -90,17 +91,17 @@ describe('LiveClassifier', () => {
       predictions.push(...live.push({ t: item.samples.t.subarray(from, to), acc: item.samples.acc.subarray(from * 3, to * 3), gyro: null }));
     }
     // Training's path: windowSet's rows, standardised with the model's statistics, through the same
-    // network (dense-network.test.ts checks it against tfjs): any difference is in the inputs.
+    // network (model/dense/network.test.ts checks it against tfjs): any difference is in the inputs.
     // Live's window ends on its last sample (t0 + 2 s) where training's first starts on t0, so they
     // are one sample apart: training is given the recording from its second sample.
     const fromSecond = { ...item, samples: { t: item.samples.t.subarray(1), acc: item.samples.acc.subarray(3), gyro: null } };
     const set = windowSet([fromSecond], [0], trained.preprocessing.labels, trained.preprocessing.features, { tooShort: [], nonFiniteSamples: 0 });
     standardize(set.x, trained.preprocessing.stats);
-    const network = denseNetworkFrom(artifacts);
+    const network = readNetwork(artifacts);
     expect(predictions.length).toBeGreaterThanOrEqual(set.rows - 1);
     predictions.forEach((prediction, w) => {
       const row = set.x.subarray(w * set.cols, (w + 1) * set.cols);
-      expect(prediction.probabilities, `window ${w}`).toEqual(forward(network, row, new Float32Array(trained.preprocessing.labels.length)));
+      expect(prediction.probabilities, `window ${w}`).toEqual(network.forward(row, new Float32Array(trained.preprocessing.labels.length)));
     });
   });
 

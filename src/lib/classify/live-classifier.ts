@@ -5,7 +5,8 @@ import { windowSamples } from '../signal/windows';
 import { networkInputs } from '../model/inputs';
 import type { Preprocessing } from '../model/record';
 import { classifyByRules, type RuleLabel } from './rules';
-import { denseNetworkFrom, forward, UnsupportedModelError, type DenseNetwork } from '../model/dense-network';
+import { UnsupportedModelError, type Network } from '../model/network-kind';
+import { readNetwork } from '../model/network-kinds';
 import type { ModelArtifacts } from '../model/record';
 
 export interface LiveOptions {
@@ -39,7 +40,7 @@ export interface LivePrediction {
 export class LiveClassifier {
   readonly labels: readonly string[];
   readonly #preprocessing: Preprocessing;
-  readonly #network: DenseNetwork;
+  readonly #network: Network;
   readonly #inputs: Float32Array;
   readonly #windowMs: number;
   readonly #strideMs: number;
@@ -59,8 +60,8 @@ export class LiveClassifier {
         'This model was trained on inputs this version of the app computes differently (its feature list does not match). Train it again.',
       );
     }
-    this.#network = denseNetworkFrom(artifacts);
-    const outputs = this.#network.layers.at(-1)?.units;
+    this.#network = readNetwork(artifacts);
+    const { outputs } = this.#network;
     if (this.#network.inputs !== names.length || outputs !== preprocessing.labels.length) {
       throw new UnsupportedModelError(
         `The network takes ${this.#network.inputs} inputs and gives ${outputs} outputs, but its preprocessing has ${names.length} features and ${preprocessing.labels.length} labels.`,
@@ -122,7 +123,7 @@ export class LiveClassifier {
     if (!segment || segment.acc.length < this.#windowSamples * 3) return undefined;
     const acc = segment.acc.subarray(segment.acc.length - this.#windowSamples * 3);
     networkInputs(this.#preprocessing, acc, this.#inputs);
-    const probabilities = forward(this.#network, this.#inputs, new Float32Array(this.labels.length));
+    const probabilities = this.#network.forward(this.#inputs, new Float32Array(this.labels.length));
     let top = 0;
     for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
     const confident = (probabilities[top] ?? 0) >= this.#options.threshold ? top : -1;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasSisfall, sisfallDir } from '../../../test/support/shared-data';
-import { denseNetworkFrom, forward } from '../model/dense-network';
+import { readNetwork } from '../model/network-kinds';
 import { parseRecordingFile } from '../io/recording-file';
 import type { LabelledRecording } from '../train/activity-dataset';
 import { modelArtifacts } from '../train/model-artifacts';
@@ -99,10 +99,10 @@ async function train(name: string, recordings: LabelledRecording[], windows: Flo
 /** What the app computes for each window: its features, then its inputs (networkInputs), then the network. */
 function inTypeScript(model: ExportableModel, windows: readonly Float32Array[]): { features: Float32Array[]; probabilities: Float32Array[] } {
   const { preprocessing } = model;
-  const network = denseNetworkFrom(model.artifacts);
+  const network = readNetwork(model.artifacts);
   const width = preprocessing.featureNames.length;
   const features = windows.map((window) => networkInputs({ features: preprocessing.features }, window, new Float32Array(width)));
-  const probabilities = windows.map((window) => forward(network, networkInputs(preprocessing, window, new Float32Array(width)), new Float32Array(preprocessing.labels.length)));
+  const probabilities = windows.map((window) => network.forward(networkInputs(preprocessing, window, new Float32Array(width)), new Float32Array(preprocessing.labels.length)));
   return { features, probabilities };
 }
 
@@ -260,6 +260,12 @@ describe('refusals: a library that would compute something else is never generat
 
   test('an int8 build needs training rows', () => {
     expect(() => generateCLibrary(model(names), 'int8')).toThrow(expect.objectContaining({ code: 'calibration-missing' }));
+  });
+
+  test('an int8 build refuses calibration values that are not whole rows, or none', () => {
+    for (const values of [0, names.length + 1]) {
+      expect(() => generateCLibrary(model(names), 'int8', new Float32Array(values))).toThrow(expect.objectContaining({ code: 'calibration-size', params: { width: names.length, values } }));
+    }
   });
 
   test('the default model generates, and says what it holds', () => {

@@ -1,6 +1,5 @@
-import { denseNetworkFrom } from '../model/dense-network';
+import { readNetwork } from '../model/network-kinds';
 import { generateCLibrary, type CLibrary, type ExportableModel } from './c-library';
-import { tfliteModel } from './tflite';
 import type { ArchiveFile } from './zip';
 
 /** What an export writes, beside the files: the two builds' figures, for the page and the CLI. */
@@ -68,7 +67,7 @@ export function deployBundle(model: ExportableModel | undefined, calibration: Fl
       { path: 'motion_lab/motion_model.c', content: float32.source },
       { path: 'tfjs/model.json', content: `${JSON.stringify(modelJson, null, 2)}\n` },
       { path: 'tfjs/weights.bin', content: new Uint8Array(artifacts.weightData) },
-      { path: 'tflite/motion_model.tflite', content: tfliteModel(denseNetworkFrom(artifacts), model!.name) },
+      { path: 'tflite/motion_model.tflite', content: readNetwork(artifacts).tflite(model!.name) },
     ],
   };
 }

@@ -1,4 +1,5 @@
-import { denseNetworkFrom, UnsupportedModelError } from '../model/dense-network';
+import { UnsupportedModelError } from '../model/network-kind';
+import { readNetwork } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import type { ModelMetrics, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
@@ -91,8 +92,8 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     weightData: weightData.slice().buffer,
   };
   try {
-    const network = denseNetworkFrom(artifacts);
-    const outputs = network.layers.at(-1)?.units;
+    const network = readNetwork(artifacts);
+    const { outputs } = network;
     if (network.inputs !== names.length || outputs !== labels.length) {
       throw mismatch(`its network takes ${network.inputs} inputs and gives ${outputs} outputs, for ${names.length} features and ${labels.length} labels.`);
     }

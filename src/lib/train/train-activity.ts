@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { extractorFor, type FeatureConfig } from '../signal/features';
 import { fitStandardization, standardize } from '../signal/standardize';
 import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
-import { buildActivityModel } from '../model/dense-builder';
+import { networkBuilders } from '../model/network-builders';
 import { windowSet, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
 import { balancedClassWeights, fitModel, type EpochLog } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
@@ -91,7 +91,7 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
 
   options.onStage?.('training');
   const settings = options.training;
-  const model = buildActivityModel({
+  const model = networkBuilders.dense({
     inputSize: sets.train.cols,
     classes: labels.length,
     hidden: settings.hidden,
