@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildActivityModel } from '../model/dense-builder';
+import { buildActivityModel } from '../model/dense/builder';
 import { modelArtifacts } from '../train/model-artifacts';
 import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, featureNames } from '../signal/features';
