@@ -33,9 +33,10 @@ export interface LivePrediction {
 }
 
 /**
- * Classifies a live stream: every stride, the latest window goes through exactly the training
- * pipeline (the same resampling, features and training statistics the model was saved with),
- * then the network, then smoothing. The rule baseline answers for the same window.
+ * Classifies a live stream: every stride, the latest window is resampled and goes through the
+ * training pipeline's own inputs function (networkInputs: the features and training statistics
+ * the model was saved with), then the network, then smoothing. The rule baseline answers for the
+ * same window.
  */
 export class LiveClassifier {
   readonly labels: readonly string[];
