@@ -1,6 +1,5 @@
 import type { BackendStatus } from '../lib/compute/backend';
 import type { EpochLog } from '../lib/train/fit';
-import { dataFingerprint } from '../lib/model/fingerprint';
 import type { TrainingStage } from '../lib/train/train-activity';
 import { defaultTrainingSettings } from '../lib/train/training-settings';
 import type { TrainOutcome, TrainReply, TrainRequest } from '../lib/compute/train-messages';
@@ -77,7 +76,6 @@ class Trainer {
       };
       const transfer = items.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer, ...(samples.gyro ? [samples.gyro.buffer] : [])]);
       this.#workerFor().postMessage(request, transfer as Transferable[]);
-      this.#fingerprint = dataFingerprint(recordings);
     } catch (error) {
       this.#fail({ message: error instanceof Error ? error.message : String(error) });
     }
@@ -126,8 +124,6 @@ class Trainer {
     await this.refreshModels();
   }
 
-  #fingerprint = '';
-
   #workerFor(): Worker {
     if (!this.#worker) {
       this.#worker = new Worker(new URL('../lib/compute/compute.worker.ts', import.meta.url), { type: 'module' });
@@ -168,7 +164,7 @@ class Trainer {
       preprocessing: outcome.preprocessing,
       training: { ...this.settings, hidden: [...this.settings.hidden] },
       metrics: outcome.metrics,
-      dataFingerprint: this.#fingerprint,
+      trainedOn: outcome.trainedOn,
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {

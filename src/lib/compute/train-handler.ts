@@ -33,6 +33,7 @@ export async function runTrainRequest(request: Extract<TrainRequest, { type: 'tr
           preprocessing: result.preprocessing,
           metrics: result.metrics,
           split: result.split,
+          trainedOn: result.trainedOn,
           windows: result.windows,
           history: result.history,
           stopped: result.stopped,

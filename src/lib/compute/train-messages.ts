@@ -1,6 +1,6 @@
 import type { BackendStatus } from './backend';
 import type { FeatureConfig } from '../signal/features';
-import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainingSettings } from '../model/record';
+import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainedOn, TrainingSettings } from '../model/record';
 import type { LabelledRecording } from '../train/activity-dataset';
 import type { EpochLog } from '../train/fit';
 import type { Diagnosis, RecordingResult } from '../train/metrics';
@@ -18,6 +18,7 @@ export interface TrainOutcome {
   preprocessing: Preprocessing;
   metrics: ModelMetrics;
   split: SplitSummary;
+  trainedOn: TrainedOn;
   windows: { train: number; validation: number; test: number };
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';

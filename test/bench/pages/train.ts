@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
 import type { LabelledRecording } from '../../../src/lib/train/activity-dataset';
 import { windowSet } from '../../../src/lib/train/activity-dataset';
-import { buildActivityModel } from '../../../src/lib/model/dense-builder';
+import { buildActivityModel } from '../../../src/lib/model/dense/builder';
 import { splitRecordings } from '../../../src/lib/train/split';
 import type { TrainReply, TrainRequest } from '../../../src/lib/compute/train-messages';
 import { defaultTrainingSettings } from '../../../src/lib/train/training-settings';
