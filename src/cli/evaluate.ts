@@ -6,7 +6,7 @@
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
  * prints the split, the network's and the rule baseline's test scores and the confusion matrix.
  * With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
- * int8, calibrated on the training split), the tfjs model files and a README.
+ * int8, calibrated on exactly the training side's recordings), the tfjs model files and a README.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -170,10 +170,10 @@ if (values.json) {
 if (values['export-c'] !== undefined && artifacts) {
   const target = values['export-c'];
   try {
-    const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, artifacts };
+    const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, trainedOn: result.trainedOn, artifacts };
     const sketchFolder = new URL('../../static/firmware/motion_lab/', import.meta.url);
     const sketch = Object.fromEntries(sketchFiles.map((name) => [name, readFileSync(new URL(name, sketchFolder), 'utf8')])) as Record<(typeof sketchFiles)[number], string>;
-    const bundle = deployBundle(model, trainingRows(recordings, result.preprocessing, training.seed), sketch);
+    const bundle = deployBundle(model, trainingRows(model, recordings), sketch);
     for (const file of bundle.files) {
       const path = join(target, file.path);
       mkdirSync(dirname(path), { recursive: true });

@@ -132,7 +132,7 @@ class Trainer {
       preprocessing: outcome.preprocessing,
       training: { ...this.settings, hidden: [...this.settings.hidden] },
       metrics: outcome.metrics,
-      dataFingerprint: outcome.dataFingerprint,
+      trainedOn: outcome.trainedOn,
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {

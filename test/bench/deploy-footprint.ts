@@ -3,14 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { denseNetworkFrom, forward } from '../../src/lib/model/dense-network';
+import { denseNetworkFrom, forward } from '../../src/lib/model/dense/network';
 import { generateCLibrary, type CLibrary, type ExportableModel } from '../../src/lib/deploy/c-library';
 import { deployBundle, sketchFiles } from '../../src/lib/deploy/deploy-bundle';
-import { buildActivityModel, defaultModelConfig } from '../../src/lib/model/dense-builder';
+import { buildActivityModel, defaultModelConfig } from '../../src/lib/model/dense/builder';
 import { modelArtifacts } from '../../src/lib/train/model-artifacts';
 import { defaultFeatureConfig, extractorFor } from '../../src/lib/signal/features';
 import { fitStandardization, standardize } from '../../src/lib/signal/standardize';
 import { windowSamples } from '../../src/lib/signal/windows';
+import { networkInputs } from '../../src/lib/model/inputs';
 import type { Benchmark, BenchOutput, BenchResult } from './types';
 
 const labels = ['biking', 'golfing', 'running', 'walking'];
@@ -106,13 +107,12 @@ export const deployFootprint: Benchmark = {
       }
       // The app's own pipeline on the same windows, in Node (after one warm-up pass): features, standardisation, forward pass.
       const dense = denseNetworkFrom(artifacts);
-      const row = new Float32Array(extractor.names.length);
-      const scaled = new Float32Array(row.length);
+      const scaled = new Float32Array(extractor.names.length);
       const out = new Float32Array(labels.length);
-      for (const acc of inputs) forward(dense, standardize(extractor.extract(acc, row), stats, scaled), out);
+      for (const acc of inputs) forward(dense, networkInputs(model.preprocessing, acc, scaled), out);
       const started = performance.now();
       for (let round = 0; round < rounds; round += 1) {
-        for (const acc of inputs) forward(dense, standardize(extractor.extract(acc, row), stats, scaled), out);
+        for (const acc of inputs) forward(dense, networkInputs(model.preprocessing, acc, scaled), out);
       }
       const tsUs = ((performance.now() - started) * 1000) / (rounds * inputs.length);
       const c = results.find((result) => result.name === 'deploy.c-inference-float32')!;

@@ -6,7 +6,7 @@ const windows = 10_000;
 
 /**
  * ms per window of the network part of a live prediction: features, standardisation with the
- * training statistics, and the forward pass in plain TypeScript (dense-network.ts), as
+ * training statistics, and the forward pass in plain TypeScript (model/dense/network.ts), as
  * LiveClassifier runs them, averaged over 10,000 windows of a replayed stream, one after another.
  *
  * Baseline: the same, with tfjs `model.predict` on one row as the forward pass, on the wasm

@@ -1,11 +1,12 @@
 import { firstIndexAtOrAfter, type MotionSamples } from '../sensors/samples';
-import { extractorFor, type FeatureExtractor } from '../signal/features';
+import { featureNames } from '../signal/features';
 import { resample } from '../signal/resample';
-import { standardize } from '../signal/standardize';
 import { windowSamples } from '../signal/windows';
+import { networkInputs } from '../model/inputs';
 import type { Preprocessing } from '../model/record';
 import { classifyByRules, type RuleLabel } from './rules';
-import { denseNetworkFrom, forward, UnsupportedModelError, type DenseNetwork } from '../model/dense-network';
+import { UnsupportedModelError, type Network } from '../model/network-kind';
+import { readNetwork } from '../model/network-kinds';
 import type { ModelArtifacts } from '../model/record';
 
 export interface LiveOptions {
@@ -32,17 +33,16 @@ export interface LivePrediction {
 }
 
 /**
- * Classifies a live stream: every stride, the latest window goes through exactly the training
- * pipeline (the same resampling, features and training statistics the model was saved with),
- * then the network, then smoothing. The rule baseline answers for the same window.
+ * Classifies a live stream: every stride, the latest window is resampled and goes through the
+ * training pipeline's own inputs function (networkInputs: the features and training statistics
+ * the model was saved with), then the network, then smoothing. The rule baseline answers for the
+ * same window.
  */
 export class LiveClassifier {
   readonly labels: readonly string[];
   readonly #preprocessing: Preprocessing;
-  readonly #network: DenseNetwork;
-  readonly #extractor: FeatureExtractor;
-  readonly #row: Float32Array;
-  readonly #scaled: Float32Array;
+  readonly #network: Network;
+  readonly #inputs: Float32Array;
   readonly #windowMs: number;
   readonly #strideMs: number;
   readonly #windowSamples: number;
@@ -55,22 +55,20 @@ export class LiveClassifier {
   constructor(preprocessing: Preprocessing, artifacts: ModelArtifacts, options: LiveOptions = defaultLiveOptions) {
     this.#preprocessing = preprocessing;
     this.labels = preprocessing.labels;
-    this.#extractor = extractorFor(preprocessing.features);
-    const names = this.#extractor.names;
+    const names = featureNames(preprocessing.features);
     if (names.length !== preprocessing.featureNames.length || names.some((name, i) => name !== preprocessing.featureNames[i])) {
       throw new UnsupportedModelError(
         'This model was trained on inputs this version of the app computes differently (its feature list does not match). Train it again.',
       );
     }
-    this.#network = denseNetworkFrom(artifacts);
-    const outputs = this.#network.layers.at(-1)?.units;
+    this.#network = readNetwork(artifacts);
+    const { outputs } = this.#network;
     if (this.#network.inputs !== names.length || outputs !== preprocessing.labels.length) {
       throw new UnsupportedModelError(
         `The network takes ${this.#network.inputs} inputs and gives ${outputs} outputs, but its preprocessing has ${names.length} features and ${preprocessing.labels.length} labels.`,
       );
     }
-    this.#row = new Float32Array(names.length);
-    this.#scaled = new Float32Array(names.length);
+    this.#inputs = new Float32Array(names.length);
     this.#windowMs = preprocessing.features.windowS * 1000;
     this.#strideMs = preprocessing.features.strideS * 1000;
     this.#windowSamples = windowSamples(preprocessing.features);
@@ -125,9 +123,8 @@ export class LiveClassifier {
     // A gap inside the window: no honest answer for it.
     if (!segment || segment.acc.length < this.#windowSamples * 3) return undefined;
     const acc = segment.acc.subarray(segment.acc.length - this.#windowSamples * 3);
-    this.#extractor.extract(acc, this.#row);
-    standardize(this.#row, this.#preprocessing.stats, this.#scaled);
-    const probabilities = forward(this.#network, this.#scaled, new Float32Array(this.labels.length));
+    networkInputs(this.#preprocessing, acc, this.#inputs);
+    const probabilities = this.#network.forward(this.#inputs, new Float32Array(this.labels.length));
     let top = 0;
     for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
     const confident = (probabilities[top] ?? 0) >= this.#options.threshold ? top : -1;

@@ -5,7 +5,6 @@ import { ComputeClient } from './compute-client';
 import type { ComputeReply } from './messages';
 import { CodedError, messageOf } from '../i18n/coded-error';
 import { loadCatalog } from '../i18n/i18n';
-import { dataFingerprint } from '../model/fingerprint';
 import { defaultFeatureConfig } from '../signal/features';
 import { recordingFor } from '../store/recordings';
 import type { EpochLog } from '../train/fit';
@@ -52,9 +51,11 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     expect(outcome.preprocessing.labels).toEqual(['biking', 'golfing', 'running', 'walking']);
     const stored = await currentStore().list();
     expect(stored).toHaveLength(24);
-    // The names and the fingerprint of what was trained on, in the order the results index.
+    // The names of what was trained on, in the order the results index, and every recording on a side with all its samples.
     expect(outcome.recordingNames).toEqual(stored.map((recording) => recording.name));
-    expect(outcome.dataFingerprint).toBe(dataFingerprint(stored));
+    const { train, validation, test } = outcome.trainedOn;
+    expect([...train.map((recording) => recording.id), ...validation, ...test].sort()).toEqual(stored.map((recording) => recording.id).sort());
+    for (const recording of train) expect(recording.sampleCount).toBe(stored.find(({ id }) => id === recording.id)?.sampleCount);
     expect(outcome.testRecordings.length).toBeGreaterThan(0);
     for (const result of outcome.testRecordings) expect(outcome.recordingNames[result.recording]).toBeDefined();
     expect(outcome.artifacts.weightData.byteLength).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { BackendStatus } from './backend';
 import type { CodedFailure } from './failure';
 import type { FeatureConfig } from '../signal/features';
-import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainingSettings } from '../model/record';
+import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainedOn, TrainingSettings } from '../model/record';
 import type { EpochLog } from '../train/fit';
 import type { Diagnosis, RecordingResult } from '../train/metrics';
 import type { SplitSummary } from '../train/split';
@@ -24,6 +24,7 @@ export interface TrainOutcome {
   preprocessing: Preprocessing;
   metrics: ModelMetrics;
   split: SplitSummary;
+  trainedOn: TrainedOn;
   windows: { train: number; validation: number; test: number };
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';
@@ -33,8 +34,6 @@ export interface TrainOutcome {
   nonFiniteSamples: number;
   /** Names of the recordings trained on, in the order `testRecordings[].recording` indexes. */
   recordingNames: string[];
-  /** `dataFingerprint` of the recordings trained on, as they were read. */
-  dataFingerprint: string;
 }
 
 /** Per kind of run: what the page asks with, what comes back while it runs, and what it ends with. */

@@ -1,6 +1,5 @@
 import { startBrowserBackend } from './backend.browser';
 import type { PostReply, RunRequest } from './messages';
-import { dataFingerprint } from '../model/fingerprint';
 import { MotionStore } from '../store/motion-store';
 import type { Recording } from '../store/recording';
 import type { MotionSamples } from '../sensors/samples';
@@ -48,6 +47,7 @@ export async function runTrainRequest(request: RunRequest<'train'>, signal: Abor
         preprocessing: result.preprocessing,
         metrics: result.metrics,
         split: result.split,
+        trainedOn: result.trainedOn,
         windows: result.windows,
         history: result.history,
         stopped: result.stopped,
@@ -56,7 +56,6 @@ export async function runTrainRequest(request: RunRequest<'train'>, signal: Abor
         tooShort: result.report.tooShort,
         nonFiniteSamples: result.report.nonFiniteSamples,
         recordingNames: recordings.map(({ recording }) => recording.name),
-        dataFingerprint: dataFingerprint(recordings.map(({ recording }) => recording)),
       },
     },
     [artifacts.weightData],

@@ -6,16 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasSisfall, sisfallDir } from '../../../test/support/shared-data';
-import { denseNetworkFrom, forward } from '../model/dense-network';
+import { readNetwork } from '../model/network-kinds';
 import { parseRecordingFile } from '../io/recording-file';
 import type { LabelledRecording } from '../train/activity-dataset';
 import { modelArtifacts } from '../train/model-artifacts';
 import { trainActivityModel } from '../train/train-activity';
 import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, extractorFor, type FeatureConfig } from '../signal/features';
-import { resample } from '../signal/resample';
-import { standardize } from '../signal/standardize';
-import { windowSamples, windowsOf } from '../signal/windows';
+import { windowSamples } from '../signal/windows';
+import { networkInputs } from '../model/inputs';
 import { trainingRows } from './calibration';
 import { CODE_BYTES_CORTEX_M4F, generateCLibrary, type CLibrary, type ExportableModel, type Precision } from './c-library';
 import { DeployError } from './deploy-error';
@@ -64,7 +63,7 @@ function recorded(): LabelledRecording[] {
 
 /** Every window of the recordings, one after another (windows × samples × 3 values). */
 function windowsOfAll(recordings: readonly LabelledRecording[], config: FeatureConfig): Float32Array[] {
-  return recordings.flatMap(({ samples }) => windowsOf(resample(samples, { rateHz: config.rateHz }).segments, config).map((window) => window.acc));
+  return recordings.flatMap(({ samples }) => networkInputs({ features: config }, samples).windows.map((window) => window.acc));
 }
 
 /** Windows on the edges of the features: still, weightless, a lone spike, noise, one axis only. */
@@ -94,18 +93,16 @@ async function train(name: string, recordings: LabelledRecording[], windows: Flo
   const artifacts = await modelArtifacts(result.model);
   result.model.dispose();
   const model = { name, preprocessing: result.preprocessing, artifacts };
-  return { model, calibration: trainingRows(recordings, model.preprocessing, training.seed), windows };
+  return { model, calibration: trainingRows({ ...model, trainedOn: result.trainedOn }, recordings), windows };
 }
 
-/** What the app computes for each window: features, standardisation, network. */
+/** What the app computes for each window: its features, then its inputs (networkInputs), then the network. */
 function inTypeScript(model: ExportableModel, windows: readonly Float32Array[]): { features: Float32Array[]; probabilities: Float32Array[] } {
   const { preprocessing } = model;
-  const extractor = extractorFor(preprocessing.features);
-  const network = denseNetworkFrom(model.artifacts);
-  const features = windows.map((window) => extractor.extract(window, new Float32Array(extractor.names.length)));
-  const probabilities = features.map((row) =>
-    forward(network, standardize(row, preprocessing.stats, new Float32Array(row.length)), new Float32Array(preprocessing.labels.length)),
-  );
+  const network = readNetwork(model.artifacts);
+  const width = preprocessing.featureNames.length;
+  const features = windows.map((window) => networkInputs({ features: preprocessing.features }, window, new Float32Array(width)));
+  const probabilities = windows.map((window) => network.forward(networkInputs(preprocessing, window, new Float32Array(width)), new Float32Array(preprocessing.labels.length)));
   return { features, probabilities };
 }
 
@@ -263,6 +260,12 @@ describe('refusals: a library that would compute something else is never generat
 
   test('an int8 build needs training rows', () => {
     expect(() => generateCLibrary(model(names), 'int8')).toThrow(expect.objectContaining({ code: 'calibration-missing' }));
+  });
+
+  test('an int8 build refuses calibration values that are not whole rows, or none', () => {
+    for (const values of [0, names.length + 1]) {
+      expect(() => generateCLibrary(model(names), 'int8', new Float32Array(values))).toThrow(expect.objectContaining({ code: 'calibration-size', params: { width: names.length, values } }));
+    }
   });
 
   test('the default model generates, and says what it holds', () => {

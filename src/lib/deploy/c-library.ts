@@ -1,4 +1,5 @@
-import { denseNetworkFrom, UnsupportedModelError, type DenseLayer, type DenseNetwork } from '../model/dense-network';
+import { UnsupportedModelError, type CWriter, type Network, type Precision } from '../model/network-kind';
+import { readNetwork } from '../model/network-kinds';
 import { BAND_POWER_FLOOR, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
 import { fftSizeFor } from '../signal/fft';
 import { Spectrum } from '../signal/spectrum';
@@ -7,12 +8,11 @@ import type { StoredModel } from '../model/record';
 import { runtimeSource, type RuntimePart } from './c-runtime';
 import { DeployError } from './deploy-error';
 import { twinsFor, type FeatureTwin } from './feature-twins';
-import { quantizeNetwork, type QuantizedNetwork } from './quantize';
 
 /** What the generator reads from a model: its name, its preprocessing and its weights. */
 export type ExportableModel = Pick<StoredModel, 'name' | 'preprocessing' | 'artifacts'>;
 
-export type Precision = 'float32' | 'int8';
+export type { Precision };
 
 export interface CLibrary {
   precision: Precision;
@@ -35,13 +35,14 @@ export const CODE_BYTES_CORTEX_M4F: Record<Precision, number> = { float32: 4400,
 /**
  * Generates a self-contained C99 library (motion_model.h, motion_model.c) that classifies one
  * window exactly as the app does: the same feature code (feature-twins.ts, c-runtime.ts), the
- * training statistics, the Dense network. No allocation, nothing beyond <math.h>.
+ * training statistics, the network in its kind's own C (model/dense/c-network.ts). No allocation,
+ * nothing beyond <math.h>.
  *
  * For 'int8', `calibration` must hold standardised training rows: the layers' input ranges are
- * read from them (quantize.ts).
+ * read from them (model/dense/quantize.ts).
  *
  * Throws DeployError when the model cannot be generated faithfully: no model, a feature without a
- * C twin, weights that are not a Dense network.
+ * C twin, weights of no network kind this app runs.
  *
  * @example
  * const { header, source } = generateCLibrary(model, 'float32');
@@ -51,19 +52,21 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
   const { preprocessing } = model;
   const config = preprocessing.features;
   const twins = twinsFor(config, preprocessing.featureNames);
-  let network: DenseNetwork;
+  let network: Network;
   try {
-    network = denseNetworkFrom(model.artifacts);
+    network = readNetwork(model.artifacts);
   } catch (error) {
     if (error instanceof UnsupportedModelError) throw new DeployError('network-unsupported', { reason: error.message });
     throw error;
   }
-  const outputs = network.layers.at(-1)!.units;
+  const { outputs } = network;
   if (network.inputs !== preprocessing.featureNames.length || outputs !== preprocessing.labels.length) {
     throw new DeployError('network-shape', { inputs: network.inputs, outputs, features: preprocessing.featureNames.length, labels: preprocessing.labels.length });
   }
-  if (precision === 'int8' && !calibration) throw new DeployError('calibration-missing', {});
-  const quantized = precision === 'int8' ? quantizeNetwork(network, calibration!) : undefined;
+  if (precision === 'int8') {
+    if (!calibration) throw new DeployError('calibration-missing', {});
+    if (calibration.length === 0 || calibration.length % network.inputs !== 0) throw new DeployError('calibration-size', { width: network.inputs, values: calibration.length });
+  }
 
   const n = windowSamples(config);
   const fftSize = fftSizeFor(n);
@@ -75,7 +78,7 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
   const scale = preprocessing.stats.std.map((std) => (std > 0 ? 1 / std : 1));
   const sizes = new Sizes();
 
-  const networkCode = quantized ? int8Network(quantized, sizes) : floatNetwork(network, sizes);
+  const { code: networkCode, description } = network.writeC(precision, calibration, sizes);
   sizes.ram('features and scaled inputs', features * 4 * 2);
   sizes.constant('normalisation statistics', features * 8 * 2);
   sizes.constant('label names', preprocessing.labels.reduce((total, label) => total + new TextEncoder().encode(label).length + 1 + 4, 0));
@@ -134,12 +137,13 @@ int motion_model_classify(const float *window, float *probabilities) {
 `,
   ].join('\n');
 
-  const header = headerText(model, precision, n, strideSamples(config), sizes, quantized);
+  const header = headerText(model, precision, n, strideSamples(config), sizes, description);
   return { precision, header, source, ramBytes: sizes.ramBytes, constBytes: sizes.constBytes };
 }
 
 /** Static RAM and constant data, counted as the generator emits them, for the header's comment. */
-class Sizes {
+class Sizes implements CWriter {
+  float = floatLiteral;
   ramBytes = 0;
   constBytes = 0;
   readonly lines: string[] = [];
@@ -180,129 +184,7 @@ ${steps}  ${twins.map((twin) => twin.statements).join('\n  ')}
 `;
 }
 
-function floatNetwork(network: DenseNetwork, sizes: Sizes): string {
-  const layers = network.layers;
-  const tables = layers.map((layer, l) => {
-    sizes.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, float32)`, (layer.kernel.length + layer.bias.length) * 4);
-    sizes.ram(`layer ${l + 1} outputs`, layer.units * 8);
-    return `static const float ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel, floatLiteral).join(', ')}};
-static const float ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, floatLiteral).join(', ')}};
-static double ml_layer_${l}[${layer.units}];`;
-  });
-  sizes.ram('network input as doubles', network.inputs * 8);
-  const last = layers.length - 1;
-  return `static double ml_input[ML_FEATURES];
-${tables.join('\n')}
-
-/* forward() of classify/dense-network.ts: sums in double precision, float32 weights. */
-${denseFunction('double', 'float', 'float', 'double')}${activationHelpers(layers, 'double')}
-static void ml_network(const float *scaled, float *probabilities) {
-  int i;
-  for (i = 0; i < ML_FEATURES; i++) ml_input[i] = scaled[i];
-${layers
-  .map((layer, l) => {
-    const input = l === 0 ? 'ml_input' : `ml_layer_${l - 1}`;
-    return `  ml_dense(${input}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_layer_${l});${activationCall(layer, `ml_layer_${l}`)}`;
-  })
-  .join('\n')}
-  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = (float)ml_layer_${last}[i];
-}
-`;
-}
-
-function int8Network(network: QuantizedNetwork, sizes: Sizes): string {
-  const layers = network.layers;
-  const last = layers.length - 1;
-  const tables = layers.map((layer, l) => {
-    sizes.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, int8; int32 bias)`, layer.kernel.length + layer.bias.length * 4 + 8);
-    sizes.ram(`layer ${l + 1} sums and outputs`, layer.units * 4 + layer.units * 4 + (l < last ? layer.units : 0));
-    const requantize = l < last ? `static const float ml_requantize_${l} = ${floatLiteral(1 / layers[l + 1]!.inputScale)};\n` : '';
-    return `static const signed char ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel).join(', ')}};
-static const long ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => `${b}L`).join(', ')}};
-/* Real value of a sum: inputScale ${layer.inputScale.toPrecision(6)} × weightScale ${layer.weightScale.toPrecision(6)}. */
-static const float ml_dequantize_${l} = ${floatLiteral(layer.inputScale * layer.weightScale)};
-${requantize}static long ml_sum_${l}[${layer.units}];
-static float ml_layer_${l}[${layer.units}];${l < last ? `\nstatic signed char ml_q_${l}[${layer.units}];` : ''}`;
-  });
-  sizes.ram('quantised network input', network.inputs);
-  return `/* Inputs are quantised at 1 / ${layers[0]!.inputScale.toPrecision(6)} per step, from the training data's range. */
-static const float ml_quantize_input = ${floatLiteral(1 / layers[0]!.inputScale)};
-static signed char ml_input[ML_FEATURES];
-${tables.join('\n')}
-
-/* round(value / scale) clamped to ±127, halves rounded up as Math.round does. */
-static signed char ml_quantize(float value, float inverse_scale) {
-  const float q = (float)floor(value * inverse_scale + 0.5f);
-  return (signed char)(q > 127.0f ? 127 : q < -127.0f ? -127 : (int)q);
-}
-
-/* Integer sums: int8 inputs × int8 weights + the bias at the sums' scale. */
-${denseFunction('signed char', 'signed char', 'long', 'long')}${activationHelpers(layers, 'float')}
-static void ml_network(const float *scaled, float *probabilities) {
-  int i;
-  for (i = 0; i < ML_FEATURES; i++) ml_input[i] = ml_quantize(scaled[i], ml_quantize_input);
-${layers
-  .map((layer, l) => {
-    const input = l === 0 ? 'ml_input' : `ml_q_${l - 1}`;
-    const requantize = l < last ? `\n  for (i = 0; i < ${layer.units}; i++) ml_q_${l}[i] = ml_quantize(ml_layer_${l}[i], ml_requantize_${l});` : '';
-    return `  ml_dense(${input}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_sum_${l});
-  for (i = 0; i < ${layer.units}; i++) ml_layer_${l}[i] = (float)ml_sum_${l}[i] * ml_dequantize_${l};${activationCall(layer, `ml_layer_${l}`)}${requantize}`;
-  })
-  .join('\n')}
-  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = ml_layer_${last}[i];
-}
-`;
-}
-
-/** One Dense layer's sums, bias first, an input of 0 skipped as forward() skips it. */
-function denseFunction(input: string, weight: string, bias: string, sum: 'double' | 'long'): string {
-  return `static void ml_dense(const ${input} *in, int inputs, int units, const ${weight} *kernel, const ${bias} *bias, ${sum} *out) {
-  int i, u;
-  for (u = 0; u < units; u++) out[u] = bias[u];
-  for (i = 0; i < inputs; i++) {
-    const ${sum} x = in[i];
-    if (x == 0) continue;
-    for (u = 0; u < units; u++) out[u] += x * kernel[i * units + u];
-  }
-}
-`;
-}
-
-type Real = 'double' | 'float';
-
-/** relu and softmax, emitted only when a layer uses them (gcc -Wall rejects unused functions). */
-function activationHelpers(layers: readonly Pick<DenseLayer, 'activation'>[], real: Real): string {
-  const used = new Set(layers.map((layer) => layer.activation));
-  const exp = real === 'double' ? 'exp' : '(float)exp';
-  const relu = `
-static void ml_relu(${real} *values, int count) {
-  int i;
-  for (i = 0; i < count; i++) if (values[i] < 0) values[i] = 0;
-}
-`;
-  const softmax = `
-/* Softmax with the largest value subtracted first, so exp never overflows. */
-static void ml_softmax(${real} *values, int count) {
-  ${real} max = values[0], sum = 0;
-  int i;
-  for (i = 1; i < count; i++) if (values[i] > max) max = values[i];
-  for (i = 0; i < count; i++) {
-    values[i] = ${exp}(values[i] - max);
-    sum += values[i];
-  }
-  for (i = 0; i < count; i++) values[i] /= sum;
-}
-`;
-  return `${used.has('relu') ? relu : ''}${used.has('softmax') ? softmax : ''}`;
-}
-
-function activationCall(layer: Pick<DenseLayer, 'activation' | 'units'>, buffer: string): string {
-  if (layer.activation === 'relu') return `\n  ml_relu(${buffer}, ${layer.units});`;
-  if (layer.activation === 'softmax') return `\n  ml_softmax(${buffer}, ${layer.units});`;
-  return '';
-}
-
-function headerText(model: ExportableModel, precision: Precision, n: number, stride: number, sizes: Sizes, quantized: QuantizedNetwork | undefined): string {
+function headerText(model: ExportableModel, precision: Precision, n: number, stride: number, sizes: Sizes, networkShape: string): string {
   const { features: config, labels, featureNames } = model.preprocessing;
   const code = CODE_BYTES_CORTEX_M4F[precision];
   return `/*
@@ -311,7 +193,7 @@ function headerText(model: ExportableModel, precision: Precision, n: number, str
  * Classifies one window of acceleration exactly as the app does: resampled to ${config.rateHz} Hz,
  * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'raw' ? 'raw inputs' : 'features'}
  * computed by the same code as the app's (${config.input === 'raw' ? (config.rawMagnitudeOnly ? '|a| per sample' : 'x, y, z per sample') : config.groups.join(', ')}), standardised with the
- * training split's statistics, then the network (${modelShape(model, quantized)}).
+ * training split's statistics, then the network (${networkShape}).
  * Labels, by index: ${labels.map((label, i) => `${i} ${comment(label)}`).join(', ')}.
  *
  * No dynamic allocation and nothing beyond <math.h> (link with -lm). Not reentrant: the buffers
@@ -359,12 +241,6 @@ void motion_model_features(const float *window, float *features);
 
 #endif
 `;
-}
-
-function modelShape(model: ExportableModel, quantized: QuantizedNetwork | undefined): string {
-  const network = quantized ?? denseNetworkFrom(model.artifacts);
-  const dense = network.layers.map((layer) => `Dense(${layer.units}, ${layer.activation})`).join(' → ');
-  return quantized ? `${dense}, int8 weights and activations, per-layer scales from the training data` : `${dense}, float32`;
 }
 
 /** A float32 value as the shortest C literal that reads back as the same float. */

@@ -1,6 +1,5 @@
-import { denseNetworkFrom } from '../model/dense-network';
+import { readNetwork } from '../model/network-kinds';
 import { generateCLibrary, type CLibrary, type ExportableModel } from './c-library';
-import { tfliteModel } from './tflite';
 import type { ArchiveFile } from './zip';
 
 /** What an export writes, beside the files: the two builds' figures, for the page and the CLI. */
@@ -32,7 +31,7 @@ export type SketchTexts = Record<(typeof sketchFiles)[number], string>;
  * written, and the README says why int8/ is missing.
  *
  * @example
- * const bundle = deployBundle(model, trainingRows(recordings, model.preprocessing, model.training.seed));
+ * const bundle = deployBundle(model, trainingRows(model, recordings), sketch);
  * download(zipFiles(bundle.files));
  */
 export function deployBundle(model: ExportableModel | undefined, calibration: Float32Array, sketch: SketchTexts): DeployBundle & { int8: CLibrary };
@@ -68,7 +67,7 @@ export function deployBundle(model: ExportableModel | undefined, calibration: Fl
       { path: 'motion_lab/motion_model.c', content: float32.source },
       { path: 'tfjs/model.json', content: `${JSON.stringify(modelJson, null, 2)}\n` },
       { path: 'tfjs/weights.bin', content: new Uint8Array(artifacts.weightData) },
-      { path: 'tflite/motion_model.tflite', content: tfliteModel(denseNetworkFrom(artifacts), model!.name) },
+      { path: 'tflite/motion_model.tflite', content: readNetwork(artifacts).tflite(model!.name) },
     ],
   };
 }

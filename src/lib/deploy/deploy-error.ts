@@ -13,6 +13,9 @@ export interface DeployErrorParams {
   'not-finite': { value: string };
   'calibration-missing': Record<string, never>;
   'calibration-size': { width: number; values: number };
+  'training-split-unknown': { model: string };
+  'training-recordings-gone': { model: string; recordings: readonly string[] };
+  'training-recordings-changed': { model: string; recordings: readonly string[] };
   'sketch-missing': { file: string; status: number };
   'sketch-not-file': { file: string };
   'sketch-unreachable': { file: string };

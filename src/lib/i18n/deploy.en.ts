@@ -35,6 +35,12 @@ export const deployEn = {
   'deploy.error.calibration-missing': 'An int8 library needs training rows to calibrate its scales with; none were given. Export it with the recordings it was trained on.',
   'deploy.error.calibration-size':
     'Calibrating the int8 build needs rows of {width} values; {values} values were given. Export it with the recordings it was trained on.',
+  'deploy.error.training-split-unknown':
+    'No int8 build in this export: its scales must come from the recordings “{model}” learnt from, and it was saved before models kept which ones those were. Everything else is exported. For int8 too, train the model again.',
+  'deploy.error.training-recordings-gone':
+    'No int8 build in this export: its scales come from the recordings “{model}” learnt from, and these are no longer on this device: {recordings}. Everything else is exported. For int8 too, export from the device the model was trained on, or train it again here.',
+  'deploy.error.training-recordings-changed':
+    'No int8 build in this export: its scales come from the recordings “{model}” learnt from, and these have changed since (their label or their length): {recordings}. Everything else is exported. For int8 too, train the model again on the recordings as they are now.',
   'deploy.error.sketch-missing':
     'The board’s sketch file {file} could not be read (the server answered {status}), so the zip would be incomplete. Reload the app while online, then export again.',
   'deploy.error.sketch-not-file':

@@ -38,6 +38,12 @@ export const deployEs: Record<keyof typeof deployEn, string> = {
     'Una biblioteca int8 necesita filas de entrenamiento para calibrar sus escalas y no se dio ninguna. Expórtala con las grabaciones con las que se entrenó.',
   'deploy.error.calibration-size':
     'Calibrar la versión int8 necesita filas de {width} valores y se dieron {values} valores. Expórtala con las grabaciones con las que se entrenó.',
+  'deploy.error.training-split-unknown':
+    'Esta exportación no trae la versión int8: sus escalas deben salir de las grabaciones con las que aprendió “{model}”, y se guardó antes de que los modelos recordaran cuáles eran. Todo lo demás sí se exporta. Para tener también int8, vuelve a entrenar el modelo.',
+  'deploy.error.training-recordings-gone':
+    'Esta exportación no trae la versión int8: sus escalas salen de las grabaciones con las que aprendió “{model}”, y estas ya no están en este dispositivo: {recordings}. Todo lo demás sí se exporta. Para tener también int8, exporta desde el dispositivo donde se entrenó el modelo o vuelve a entrenarlo aquí.',
+  'deploy.error.training-recordings-changed':
+    'Esta exportación no trae la versión int8: sus escalas salen de las grabaciones con las que aprendió “{model}”, y estas han cambiado desde entonces (su etiqueta o su duración): {recordings}. Todo lo demás sí se exporta. Para tener también int8, vuelve a entrenar el modelo con las grabaciones tal como están ahora.',
   'deploy.error.sketch-missing':
     'No se pudo leer el archivo {file} del sketch de la placa (el servidor respondió {status}), así que el zip quedaría incompleto. Recarga la app con conexión a internet y vuelve a exportar.',
   'deploy.error.sketch-not-file':

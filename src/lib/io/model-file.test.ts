@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildActivityModel } from '../model/dense-builder';
+import { buildActivityModel } from '../model/dense/builder';
 import { modelArtifacts } from '../train/model-artifacts';
 import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, featureNames } from '../signal/features';
@@ -33,7 +33,12 @@ beforeAll(async () => {
       epochs: 12,
       trainMs: 1000,
     },
-    dataFingerprint: 'abcd1234',
+    trainedOn: {
+      train: [{ id: 'r1', name: 'walking.ana', label: 'walking', sampleCount: 1000 }],
+      validation: ['r2'],
+      test: ['r3', 'r4'],
+      fingerprint: 'abcd1234',
+    },
     artifacts: await modelArtifacts(network),
   };
   network.dispose();
@@ -48,6 +53,21 @@ describe('model files', () => {
     if (!result.ok) throw result.error;
     expect({ ...result.model, artifacts: undefined }).toEqual({ ...model, artifacts: undefined });
     expect(new Uint8Array(result.model.artifacts.weightData)).toEqual(new Uint8Array(model.artifacts.weightData));
+  });
+
+  test('a file saved before models kept their split imports without it; a damaged split is refused', () => {
+    const old = exported();
+    delete old.model.trainedOn;
+    old.model.dataFingerprint = 'abcd1234';
+    const result = parseModelFile('old.json', JSON.stringify(old));
+    if (!result.ok) throw result.error;
+    expect(result.model.trainedOn).toBeUndefined();
+    expect('dataFingerprint' in result.model).toBe(false);
+    const damaged = exported();
+    (damaged.model.trainedOn as { train: { sampleCount: unknown }[] }).train[0]!.sampleCount = 'many';
+    const refused = parseModelFile('damaged.json', JSON.stringify(damaged));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('model.trainedOn.train[0].sampleCount');
   });
 
   test('missing or inconsistent metadata is refused with what is wrong', () => {

@@ -1,6 +1,7 @@
-import { denseNetworkFrom, UnsupportedModelError } from '../model/dense-network';
+import { UnsupportedModelError } from '../model/network-kind';
+import { readNetwork } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
-import type { ModelMetrics, StoredModel, TrainingSettings } from '../model/record';
+import type { ModelMetrics, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';
@@ -91,8 +92,8 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     weightData: weightData.slice().buffer,
   };
   try {
-    const network = denseNetworkFrom(artifacts);
-    const outputs = network.layers.at(-1)?.units;
+    const network = readNetwork(artifacts);
+    const { outputs } = network;
     if (network.inputs !== names.length || outputs !== labels.length) {
       throw mismatch(`its network takes ${network.inputs} inputs and gives ${outputs} outputs, for ${names.length} features and ${labels.length} labels.`);
     }
@@ -109,7 +110,28 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     preprocessing: { features, featureNames: names, stats: { mean, std }, labels },
     training: fields.object(model.training, 'model.training') as unknown as TrainingSettings,
     metrics,
-    dataFingerprint: fields.string(model.dataFingerprint, 'model.dataFingerprint'),
+    ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
     artifacts,
+  };
+}
+
+/** Which recordings the model learnt from; files saved before it was kept have none, and import without it. */
+function readTrainedOn(fields: JsonFields, value: unknown): TrainedOn {
+  const on = fields.object(value, 'model.trainedOn');
+  const ids = (side: 'validation' | 'test') => fields.array(on[side], `model.trainedOn.${side}`).map((id, i) => fields.string(id, `model.trainedOn.${side}[${i}]`));
+  return {
+    train: fields.array(on.train, 'model.trainedOn.train').map((item, i) => {
+      const path = `model.trainedOn.train[${i}]`;
+      const recording = fields.object(item, path);
+      return {
+        id: fields.string(recording.id, `${path}.id`),
+        name: fields.string(recording.name, `${path}.name`),
+        label: fields.string(recording.label, `${path}.label`),
+        sampleCount: fields.count(recording.sampleCount, `${path}.sampleCount`),
+      };
+    }),
+    validation: ids('validation'),
+    test: ids('test'),
+    fingerprint: fields.string(on.fingerprint, 'model.trainedOn.fingerprint'),
   };
 }

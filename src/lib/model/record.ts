@@ -51,6 +51,32 @@ export interface ModelMetrics {
   trainMs: number;
 }
 
+/** The three sides of a dataset split: train, validation, test. */
+export type SplitName = 'train' | 'validation' | 'test';
+
+/** A recording on the training side, as it was when the model learnt from it. */
+export interface TrainedRecording {
+  id: string;
+  name: string;
+  label: string;
+  sampleCount: number;
+}
+
+/**
+ * Which recordings the model learnt from, was stopped by and was tested on. The int8 export
+ * calibrates on exactly the training side, and refuses, naming them, when those recordings are
+ * gone or changed: scales read from other data would fit other inputs.
+ */
+export interface TrainedOn {
+  train: TrainedRecording[];
+  /** Ids of the validation side's recordings. */
+  validation: string[];
+  /** Ids of the test side's recordings. */
+  test: string[];
+  /** dataFingerprint of `train`: compared with the recordings on the device before calibrating. */
+  fingerprint: string;
+}
+
 /** A trained model as stored: weights, how to feed it, how it did, and what it learnt from. */
 export interface StoredModel {
   id: string;
@@ -59,7 +85,7 @@ export interface StoredModel {
   preprocessing: Preprocessing;
   training: TrainingSettings;
   metrics: ModelMetrics;
-  /** A hash of the recordings (ids, sample counts, labels) it was trained on. */
-  dataFingerprint: string;
+  /** The recordings on each side of its split; absent in models saved before it was kept. */
+  trainedOn?: TrainedOn;
   artifacts: ModelArtifacts;
 }

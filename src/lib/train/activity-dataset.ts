@@ -1,8 +1,7 @@
 import { classifyByRules } from '../classify/rules';
 import type { MotionSamples } from '../sensors/samples';
+import { joinRows, networkInputs } from '../model/inputs';
 import { extractorFor, type FeatureConfig } from '../signal/features';
-import { resample } from '../signal/resample';
-import { windowsOf } from '../signal/windows';
 import type { Recording } from '../store/recording';
 import type { Examples } from './fit';
 
@@ -28,9 +27,9 @@ export interface DatasetReport {
 }
 
 /**
- * Cuts recordings into windows and turns each into a feature row (resample → window →
- * features), with the rule baseline's answer for the same window, so the network and the rules
- * are scored on exactly the same windows.
+ * Cuts recordings into windows and turns each into its input row, unstandardised (networkInputs:
+ * resample → window → features), with the rule baseline's answer for the same window, so the
+ * network and the rules are scored on exactly the same windows.
  */
 export function windowSet(
   recordings: readonly LabelledRecording[],
@@ -39,8 +38,7 @@ export function windowSet(
   config: FeatureConfig,
   report: DatasetReport,
 ): WindowSet {
-  const extractor = extractorFor(config);
-  const cols = extractor.names.length;
+  const cols = extractorFor(config).names.length;
   const rows: Float32Array[] = [];
   const y: number[] = [];
   const recordingOf: number[] = [];
@@ -49,29 +47,22 @@ export function windowSet(
     const item = recordings[index];
     if (!item) continue;
     const label = labels.indexOf(item.recording.label);
-    const resampled = resample(item.samples, { rateHz: config.rateHz });
-    report.nonFiniteSamples += resampled.nonFiniteSamples;
-    const windows = windowsOf(resampled.segments, config);
+    const inputs = networkInputs({ features: config }, item.samples);
+    report.nonFiniteSamples += inputs.nonFiniteSamples;
+    const { windows } = inputs;
     if (windows.length === 0) {
       report.tooShort.push(item.recording.name);
       continue;
     }
-    const block = extractor.rows(windows);
-    rows.push(block);
+    rows.push(inputs.rows);
     for (const window of windows) {
       y.push(label);
       recordingOf.push(index);
       baseline.push(labels.indexOf(classifyByRules(window, config.rateHz, item.recording.speedFixes).label));
     }
   }
-  const x = new Float32Array(y.length * cols);
-  let at = 0;
-  for (const block of rows) {
-    x.set(block, at);
-    at += block.length;
-  }
   return {
-    x,
+    x: joinRows(rows),
     y: Float32Array.from(y),
     rows: y.length,
     cols,

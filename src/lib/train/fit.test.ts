@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildActivityModel } from '../model/dense-builder';
+import { buildActivityModel } from '../model/dense/builder';
 import { balancedClassWeights, fitModel, type Examples } from './fit';
 
 /** Three well-separated clusters in 4-D, `perClass` rows each, shuffled by a fixed rule. */

@@ -1,5 +1,6 @@
 import type { WordedError } from '../i18n/coded-error';
 import type { Locale } from '../i18n/i18n';
+import type { SplitName } from '../model/record';
 import type { Recording } from '../store/recording';
 import { mulberry32, shuffle } from './random';
 
@@ -17,7 +18,6 @@ import { mulberry32, shuffle } from './random';
  * differ in size.
  */
 
-export type SplitName = 'train' | 'validation' | 'test';
 export const splitNames: readonly SplitName[] = ['train', 'validation', 'test'];
 
 /** The share of recordings (or groups) each side gets; normalised by their sum. 0 leaves a side out. */

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { extractorFor, type FeatureConfig } from '../signal/features';
 import { fitStandardization, standardize } from '../signal/standardize';
-import type { ModelMetrics, Preprocessing, SplitScores, TrainingSettings } from '../model/record';
-import { buildActivityModel } from '../model/dense-builder';
+import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
+import { networkBuilders } from '../model/network-builders';
 import { windowSet, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
 import { balancedClassWeights, fitModel, type EpochLog } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
-import { splitRecordings, type SplitName, type SplitShares, type SplitSummary } from './split';
-
+import { splitRecordings, type SplitShares, type SplitSummary } from './split';
+import { trainedOnOf } from './trained-on';
 
 /** A problem with the data that stops training before it starts; nothing was trained. */
 export class TrainingDataError extends Error {
@@ -31,6 +31,8 @@ export interface TrainedActivityModel {
   preprocessing: Preprocessing;
   metrics: ModelMetrics;
   split: SplitSummary;
+  /** The recordings on each side, the training side fingerprinted: the int8 export calibrates on exactly these. */
+  trainedOn: TrainedOn;
   /** Windows per split, as trained and scored. */
   windows: Record<SplitName, number>;
   history: EpochLog[];
@@ -89,7 +91,7 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
 
   options.onStage?.('training');
   const settings = options.training;
-  const model = buildActivityModel({
+  const model = networkBuilders.dense({
     inputSize: sets.train.cols,
     classes: labels.length,
     hidden: settings.hidden,
@@ -132,6 +134,7 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
       preprocessing: { features: { ...options.features, groups: [...options.features.groups] }, featureNames: [...extractorFor(options.features).names], stats, labels },
       metrics,
       split: split.summary,
+      trainedOn: trainedOnOf(recordings, split.assignment),
       windows: { train: sets.train.rows, validation: sets.validation.rows, test: sets.test.rows },
       history: fit.history,
       stopped: fit.stopped,

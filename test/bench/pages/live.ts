@@ -4,17 +4,16 @@
  * LiveClassifier fed a replayed 100 Hz stream in the sources' 10-sample batches.
  */
 import * as tf from '@tensorflow/tfjs';
-import { denseNetworkFrom, forward } from '../../../src/lib/model/dense-network';
+import { denseNetworkFrom, forward } from '../../../src/lib/model/dense/network';
 import { LiveClassifier } from '../../../src/lib/classify/live-classifier';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
 import { modelArtifacts } from '../../../src/lib/train/model-artifacts';
 import { trainActivityModel } from '../../../src/lib/train/train-activity';
 import { defaultTrainingSettings } from '../../../src/lib/train/training-settings';
 import type { MotionSamples } from '../../../src/lib/sensors/samples';
-import { extractorFor, defaultFeatureConfig } from '../../../src/lib/signal/features';
-import { resample } from '../../../src/lib/signal/resample';
-import { standardize } from '../../../src/lib/signal/standardize';
-import { windowsOf, type MotionWindow } from '../../../src/lib/signal/windows';
+import { defaultFeatureConfig } from '../../../src/lib/signal/features';
+import type { MotionWindow } from '../../../src/lib/signal/windows';
+import { networkInputs } from '../../../src/lib/model/inputs';
 import type { ModelArtifacts, Preprocessing } from '../../../src/lib/model/record';
 import { expose } from './expose';
 import { BATCH_SAMPLES, STREAM_RATE_HZ, syntheticDataset, syntheticStream, tenMinutesOfRecordings } from './synthetic-activity';
@@ -116,12 +115,10 @@ export interface InferenceTimes {
  */
 function inferencePerWindow(count: number): InferenceTimes {
   const { model, artifacts, preprocessing, stream } = ready();
-  const { features, stats, labels } = preprocessing;
-  const windows = windowsOf(resample(stream, { rateHz: features.rateHz }).segments, features);
-  const extractor = extractorFor(features);
+  const { features, labels } = preprocessing;
+  const { windows } = networkInputs({ features }, stream);
   const network = denseNetworkFrom(artifacts);
-  const row = new Float32Array(extractor.names.length);
-  const scaled = new Float32Array(row.length);
+  const scaled = new Float32Array(preprocessing.featureNames.length);
   const probabilities = new Float32Array(labels.length);
   const windowAt = (i: number) => (windows[i % windows.length] as MotionWindow).acc;
   const tensorsBefore = tf.memory().numTensors;
@@ -131,11 +128,11 @@ function inferencePerWindow(count: number): InferenceTimes {
     for (let i = 0; i < count; i += 1) step(windowAt(i));
     return (performance.now() - started) / count;
   };
-  const featuresMs = time((acc) => standardize(extractor.extract(acc, row), stats, scaled));
-  const appMs = time((acc) => forward(network, standardize(extractor.extract(acc, row), stats, scaled), probabilities));
+  const featuresMs = time((acc) => networkInputs(preprocessing, acc, scaled));
+  const appMs = time((acc) => forward(network, networkInputs(preprocessing, acc, scaled), probabilities));
   let maxDifference = 0;
   const tfjsMs = time((acc) => {
-    standardize(extractor.extract(acc, row), stats, scaled);
+    networkInputs(preprocessing, acc, scaled);
     const output = tf.tidy(() => model.predict(tf.tensor2d(scaled, [1, scaled.length])) as tf.Tensor);
     const values = output.dataSync();
     output.dispose();

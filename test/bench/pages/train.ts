@@ -8,7 +8,7 @@ import { deleteDB } from 'idb';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
 import type { LabelledRecording } from '../../../src/lib/train/activity-dataset';
 import { windowSet } from '../../../src/lib/train/activity-dataset';
-import { buildActivityModel } from '../../../src/lib/model/dense-builder';
+import { buildActivityModel } from '../../../src/lib/model/dense/builder';
 import { splitRecordings } from '../../../src/lib/train/split';
 import { ComputeClient } from '../../../src/lib/compute/compute-client';
 import { MotionStore } from '../../../src/lib/store/motion-store';

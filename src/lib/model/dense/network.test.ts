@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildActivityModel } from './dense-builder';
-import { modelArtifacts } from '../train/model-artifacts';
-import { denseNetworkFrom, forward, UnsupportedModelError } from './dense-network';
+import { buildActivityModel } from './builder';
+import { modelArtifacts } from '../../train/model-artifacts';
+import { UnsupportedModelError } from '../network-kind';
+import { denseNetworkFrom, forward } from './network';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

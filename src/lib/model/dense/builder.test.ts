@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildActivityModel, type ActivityModelConfig } from './dense-builder';
+import { buildActivityModel, type ActivityModelConfig } from './builder';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,4 +1,5 @@
-import type { ModelArtifacts } from './record';
+import type { ModelArtifacts } from '../record';
+import { UnsupportedModelError } from '../network-kind';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
 
@@ -15,11 +16,6 @@ export interface DenseLayer {
 export interface DenseNetwork {
   inputs: number;
   layers: DenseLayer[];
-}
-
-/** A stored model this code cannot run: it says what was found. */
-export class UnsupportedModelError extends Error {
-  override name = 'UnsupportedModelError';
 }
 
 interface TopologyLayer {

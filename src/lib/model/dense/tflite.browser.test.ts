@@ -1,6 +1,6 @@
 import { loadAndCompile, loadLiteRt, Tensor } from '@litertjs/core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { forward, type DenseLayer, type DenseNetwork } from '../model/dense-network';
+import { forward, type DenseLayer, type DenseNetwork } from './network';
 import { tfliteModel } from './tflite';
 
 /** A network of the app's default shape with weights from a fixed sequence. */
@@ -19,7 +19,7 @@ function network(): DenseNetwork {
 
 beforeAll(async () => {
   // The runtime's wasm files, served from the installed package: nothing is fetched from elsewhere.
-  await loadLiteRt(new URL('../../../node_modules/@litertjs/core/wasm/', import.meta.url).href);
+  await loadLiteRt(new URL('../../../../node_modules/@litertjs/core/wasm/', import.meta.url).href);
 });
 
 describe('the .tflite model in LiteRT (TensorFlow Lite for the web)', () => {

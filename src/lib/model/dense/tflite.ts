@@ -1,4 +1,4 @@
-import type { DenseNetwork } from '../model/dense-network';
+import type { DenseNetwork } from './network';
 
 /**
  * The Dense network as a TensorFlow Lite flatbuffer (schema version 3), for TensorFlow Lite Micro

@@ -1,5 +1,4 @@
-import { forward, type Activation, type DenseNetwork } from '../model/dense-network';
-import { DeployError } from './deploy-error';
+import { forward, type Activation, type DenseNetwork } from './network';
 
 /**
  * Int8 quantisation of a Dense network, for boards where flash is tight: each weight becomes one
@@ -43,9 +42,8 @@ const LEVELS = 127;
 export function quantizeNetwork(network: DenseNetwork, calibration: Float32Array): QuantizedNetwork {
   const width = network.inputs;
   const rows = calibration.length / width;
-  if (!Number.isInteger(rows) || rows === 0) {
-    throw new DeployError('calibration-size', { width, values: calibration.length });
-  }
+  // The C library checks this first and words it for the user (DeployError 'calibration-size').
+  if (!Number.isInteger(rows) || rows === 0) throw new RangeError(`quantizeNetwork: ${calibration.length} values do not make rows of ${width}`);
   // The input range of layer l is the output range of the network cut after layer l − 1.
   const inputRange = network.layers.map(() => 0);
   const prefixes = network.layers.map((_, l) => ({ inputs: width, layers: network.layers.slice(0, l) }));

@@ -1,0 +1,18 @@
+import type { NetworkKind } from '../network-kind';
+import { denseNetworkC } from './c-network';
+import { denseNetworkFrom, forward, type DenseNetwork } from './network';
+import { tfliteModel } from './tflite';
+
+/**
+ * The dense network kind: Dense layers (relu, softmax or linear) with Dropout while training.
+ * Its tfjs builder is ./builder.ts, reached only from the worker (network-builders.ts).
+ */
+export const dense: NetworkKind<DenseNetwork> = {
+  name: 'dense',
+  read: denseNetworkFrom,
+  inputs: (network) => network.inputs,
+  outputs: (network) => network.layers.at(-1)?.units ?? 0,
+  forward,
+  writeC: denseNetworkC,
+  tflite: tfliteModel,
+};

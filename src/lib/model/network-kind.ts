@@ -1,0 +1,67 @@
+import type { ModelArtifacts } from './record';
+
+/**
+ * The kinds of network a model can hold. Each kind is one folder of model/ (model/dense/) with
+ * everything it takes: reading and checking its stored weights, its forward pass in plain
+ * TypeScript, its C and .tflite writers (network-kinds.ts lists them), and its tfjs builder
+ * (network-builders.ts: the worker's side, the only one that loads TensorFlow.js).
+ */
+export type NetworkKindName = 'dense';
+
+/** A stored model this code cannot run: it says what was found. */
+export class UnsupportedModelError extends Error {
+  override name = 'UnsupportedModelError';
+}
+
+export type Precision = 'float32' | 'int8';
+
+/** What a kind's C writer is given by the C library: literals as it writes them, and the memory it counts. */
+export interface CWriter {
+  /** A float32 value as the shortest C literal that reads back as the same float. */
+  float(value: number): string;
+  /** Static RAM the code keeps, in bytes, with what it is for. */
+  ram(what: string, bytes: number): void;
+  /** Constant data (flash), in bytes, with what it is. */
+  constant(what: string, bytes: number): void;
+}
+
+/** One kind of network, over its own runnable form `N`. */
+export interface NetworkKind<N> {
+  readonly name: NetworkKindName;
+  /** The network out of its tfjs artifacts; throws UnsupportedModelError, saying what it found, for weights this kind cannot run. */
+  read(artifacts: ModelArtifacts): N;
+  inputs(network: N): number;
+  outputs(network: N): number;
+  /** Runs the network on one input row, writing its outputs into `out`; allocates nothing per call. */
+  forward(network: N, input: ArrayLike<number>, out: Float32Array): Float32Array;
+  /**
+   * C99 code defining `static void ml_network(const float *scaled, float *probabilities)` for the
+   * C library, and the network's shape in words; int8 takes its scales from `calibration`
+   * (standardised training rows, checked by the caller to be whole rows).
+   */
+  writeC(network: N, precision: Precision, calibration: Float32Array | undefined, c: CWriter): { code: string; description: string };
+  /** The network as a TensorFlow Lite flatbuffer: the standardised inputs in, the outputs out. */
+  tflite(network: N, description: string): Uint8Array;
+}
+
+/** A stored network read by its kind, its operations bound to it. */
+export interface Network {
+  readonly kind: NetworkKindName;
+  readonly inputs: number;
+  readonly outputs: number;
+  forward(input: ArrayLike<number>, out: Float32Array): Float32Array;
+  writeC(precision: Precision, calibration: Float32Array | undefined, c: CWriter): { code: string; description: string };
+  tflite(description: string): Uint8Array;
+}
+
+/** `network` with its kind's operations bound to it. */
+export function bindNetwork<N>(kind: NetworkKind<N>, network: N): Network {
+  return {
+    kind: kind.name,
+    inputs: kind.inputs(network),
+    outputs: kind.outputs(network),
+    forward: (input, out) => kind.forward(network, input, out),
+    writeC: (precision, calibration, c) => kind.writeC(network, precision, calibration, c),
+    tflite: (description) => kind.tflite(network, description),
+  };
+}
