@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -79,6 +79,31 @@ function cycles(edges: Map<string, string[]>): string[][] {
 
 const folderOf = (file: string): string => relative(lib, file).split('/')[0] as string;
 
+const readIfExists = (path: string): string => (existsSync(path) ? readFileSync(path, 'utf8') : '');
+
+/**
+ * Every file of the app (the core, the state, the views, the CLI) with the core files it imports:
+ * what each folder must offer in its index.ts.
+ */
+const root = resolve(lib, '..');
+function appFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return appFiles(path);
+    return /\.(ts|svelte)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) && !/\.d\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+const importers = new Map(
+  appFiles(root).map((file) => {
+    const targets = importsOf(readFileSync(file, 'utf8')).flatMap((specifier) => {
+      if (!specifier.startsWith('.')) return [];
+      const base = resolve(dirname(file), specifier.split('?')[0] as string);
+      return [base, `${base}.ts`].filter((candidate) => known.has(candidate));
+    });
+    return [file, targets] as const;
+  }),
+);
+
 describe('the core under src/lib', () => {
   it('has files that import one another without a cycle', () => {
     expect(cycles(fileEdges).map((cycle) => cycle.map((file) => relative(lib, file)).join(' → '))).toEqual([]);
@@ -98,6 +123,27 @@ describe('the core under src/lib', () => {
     const graph = new Map([...folderEdges].map(([from, to]) => [from, [...to]]));
     const explained = cycles(graph).map((cycle) => cycle.map((from, i) => because.get(`${from} ${cycle[(i + 1) % cycle.length]}`) ?? from).join('; '));
     expect(explained).toEqual([]);
+  });
+
+  it('gives each folder a face: an index.ts that says what the folder offers and re-exports every file the others import', () => {
+    const folders = [...new Set(files.map(folderOf))].filter((folder) => !folder.endsWith('.ts'));
+    const faceless = folders.filter((folder) => !/^\/\*\*\n \* \S/.test(readIfExists(join(lib, folder, 'index.ts'))));
+    expect(faceless).toEqual([]);
+    const offered = new Map(
+      folders.map((folder) => {
+        const face = readIfExists(join(lib, folder, 'index.ts'));
+        return [folder, new Set([...face.matchAll(/^export (?:\*|\{[^}]*\}) from '\.\/([^']+)';$/gm)].map((match) => join(lib, folder, `${match[1]}.ts`)))];
+      }),
+    );
+    const hidden: string[] = [];
+    for (const file of [...importers.keys()]) {
+      for (const target of importers.get(file) ?? []) {
+        const folder = folderOf(target);
+        if (folder.endsWith('.ts') || (file.startsWith(lib + '/') && folderOf(file) === folder)) continue;
+        if (!offered.get(folder)?.has(target)) hidden.push(`${relative(root, file)} imports ${relative(lib, target)}, which ${folder}/index.ts does not offer`);
+      }
+    }
+    expect(hidden).toEqual([]);
   });
 
   it('stays framework-free: nothing in it imports Svelte, the state or the views', () => {
