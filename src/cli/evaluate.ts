@@ -14,6 +14,7 @@ import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../lib/compute/backend';
 import { trainingRows } from '../lib/deploy/calibration';
+import { messageOf } from '../lib/i18n/coded-error';
 import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/train/activity-dataset';
@@ -53,7 +54,7 @@ const { values, positionals } = (() => {
       },
     });
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    return fail(messageOf(error));
   }
 })();
 
@@ -63,7 +64,7 @@ let groupPattern: RegExp | undefined;
 try {
   groupPattern = values.group === undefined ? undefined : new RegExp(values.group);
 } catch (error) {
-  fail(`--group is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`--group is not a valid regular expression: ${messageOf(error)}`);
 }
 
 const features = {
@@ -82,7 +83,7 @@ let names: string[];
 try {
   names = readdirSync(folder).filter((name) => ['.csv', '.json'].includes(extname(name).toLowerCase())).sort();
 } catch (error) {
-  fail(`Cannot read the folder ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`Cannot read the folder ${folder}: ${messageOf(error)}`);
 }
 if (names.length === 0) fail(`${folder} holds no .csv or .json recordings.`);
 
@@ -123,7 +124,7 @@ try {
   });
 } catch (error) {
   const hint = typeof error === 'object' && error !== null && 'hint' in error ? ` ${String(error.hint)}` : '';
-  console.error(`${error instanceof Error ? error.message : String(error)}${hint}`);
+  console.error(`${messageOf(error)}${hint}`);
   process.exit(1);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -183,7 +184,7 @@ if (values['export-c'] !== undefined && artifacts) {
       `wrote the C library to ${target} (float32: ${bundle.float32.constBytes} B of constant data and ${bundle.float32.ramBytes} B of RAM; int8: ${bundle.int8.constBytes} B and ${bundle.int8.ramBytes} B), the tfjs model files (${bundle.tfjsWeightBytes} B of weights) and a README`,
     );
   } catch (error) {
-    console.error(`Cannot export to ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Cannot export to ${target}: ${messageOf(error)}`);
     process.exit(1);
   }
 }

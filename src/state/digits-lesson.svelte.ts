@@ -113,7 +113,7 @@ class DigitsLesson {
       this.split = this.#shipped;
       this.dataState = 'ready';
     } catch (error) {
-      this.dataError = message(error);
+      this.dataError = messageOf(error, settings.locale);
       this.dataState = 'failed';
       return;
     }
@@ -121,7 +121,7 @@ class DigitsLesson {
     try {
       this.sets = await (await dataset.store()).digitSets.list();
     } catch (error) {
-      this.setsError = message(error);
+      this.setsError = messageOf(error, settings.locale);
     }
   }
 
@@ -133,7 +133,7 @@ class DigitsLesson {
       stored = source === 'shipped' ? undefined : await (await dataset.store()).digitSets.load(source);
       this.setsError = undefined;
     } catch (error) {
-      this.setsError = message(error);
+      this.setsError = messageOf(error, settings.locale);
       return;
     }
     const split = stored ? splitOpened(stored.train, stored.test) : this.#shipped;
@@ -160,7 +160,7 @@ class DigitsLesson {
       this.opened =
         error instanceof IdxError
           ? { ok: false, file: error.file, problem: error.problem }
-          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: 'unreadable', message: message(error) } };
+          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: 'unreadable', message: messageOf(error, settings.locale) } };
     } finally {
       this.opening = false;
     }
@@ -173,7 +173,7 @@ class DigitsLesson {
       this.sets = await digitSets.list();
       this.setsError = undefined;
     } catch (error) {
-      this.setsError = message(error);
+      this.setsError = messageOf(error, settings.locale);
       return;
     }
     if (this.source === id) await this.use('shipped');
@@ -235,10 +235,6 @@ class DigitsLesson {
       this.#cancel = undefined;
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export const digitsLesson = new DigitsLesson();

@@ -28,6 +28,9 @@ export const errorsEn = {
   'error.serial.lost': 'The USB connection to {device} was lost (cable unplugged, or the board reset). What arrived is kept: plug it back in and start again.',
   'error.live.no-model': 'Choose a trained model first (train one on the Train page).',
   'error.replay.none-chosen': 'Pick a stored recording to replay.',
+  'error.training.no-windows-train': 'The train split has no window of {windowS} s: record longer recordings, or more of them.',
+  'error.training.no-windows-validation': 'The validation split has no window of {windowS} s: record longer recordings, or more of them.',
+  'error.training.no-windows-test': 'The test split has no window of {windowS} s: record longer recordings, or more of them.',
   'error.sensor.no-api': 'This browser has no motion sensor API. Use a phone browser, or pick another source.',
   'error.sensor.denied': 'Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.',
   'error.sensor.silent':

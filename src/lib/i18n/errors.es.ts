@@ -26,6 +26,9 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.serial.lost': 'Se perdió la conexión USB con {device} (cable desenchufado, o la placa se reinició). Lo que llegó se conserva: vuelve a enchufarla y empieza de nuevo.',
   'error.live.no-model': 'Elige primero un modelo entrenado (entrena uno en la página Entrenar).',
   'error.replay.none-chosen': 'Elige una grabación guardada para reproducirla.',
+  'error.training.no-windows-train': 'El conjunto de entrenamiento no tiene ninguna ventana de {windowS} s: graba grabaciones más largas, o más grabaciones.',
+  'error.training.no-windows-validation': 'El conjunto de validación no tiene ninguna ventana de {windowS} s: graba grabaciones más largas, o más grabaciones.',
+  'error.training.no-windows-test': 'El conjunto de prueba no tiene ninguna ventana de {windowS} s: graba grabaciones más largas, o más grabaciones.',
   'error.sensor.no-api': 'Este navegador no tiene API de sensores de movimiento. Usa el navegador de un teléfono o elige otra fuente.',
   'error.sensor.denied': 'Se denegó el acceso al movimiento. Permite «Acceso a movimiento y orientación» para este sitio en los ajustes de Safari y vuelve a intentarlo.',
   'error.sensor.silent':

@@ -1,3 +1,4 @@
+import { messageOf } from '../i18n/coded-error';
 import { SampleBatcher } from './batcher';
 import type { BleDecoder, BleProfile, GattService } from './ble-profile';
 import {
@@ -22,10 +23,6 @@ function errorName(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function bluetoothApi(): Bluetooth {
   const bluetooth = typeof navigator === 'undefined' ? undefined : navigator.bluetooth;
   if (bluetooth) return bluetooth;
@@ -41,7 +38,7 @@ const profileNames = (): string => BLE_PROFILES.map((profile) => profile.name).j
 /** What requestDevice() rejected with, in words that say what to do. */
 function chooserError(error: unknown): Error {
   const name = errorName(error);
-  const message = errorMessage(error);
+  const message = messageOf(error);
   if (name === 'NotFoundError' && /cancel/i.test(message)) {
     return new SourceCancelledError('error.bluetooth.cancelled', {}, { cause: error });
   }
@@ -59,7 +56,7 @@ async function connectGatt(device: BluetoothDevice, label: string): Promise<Blue
   try {
     return await device.gatt.connect();
   } catch (error) {
-    throw new DeviceError('error.bluetooth.connect-failed', { device: label, reason: errorMessage(error) }, { cause: error });
+    throw new DeviceError('error.bluetooth.connect-failed', { device: label, reason: messageOf(error) }, { cause: error });
   }
 }
 

@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/coded-error';
 import * as tf from '@tensorflow/tfjs';
 import { extractorFor, type FeatureConfig } from '../signal/features';
 import { fitStandardization, standardize } from '../signal/standardize';
@@ -10,7 +11,7 @@ import { splitRecordings, type SplitShares, type SplitSummary } from './split';
 import { trainedOnOf } from './trained-on';
 
 /** A problem with the data that stops training before it starts; nothing was trained. */
-export class TrainingDataError extends Error {
+export class TrainingDataError extends CodedError {
   override name = 'TrainingDataError';
 }
 
@@ -80,9 +81,7 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
   }
   for (const side of ['train', 'validation', 'test'] as const) {
     if (sets[side].rows === 0) {
-      throw new TrainingDataError(
-        `The ${side} split has no window of ${options.features.windowS} s: record longer recordings, or more of them.`,
-      );
+      throw new TrainingDataError(`error.training.no-windows-${side}`, { windowS: options.features.windowS });
     }
   }
 
