@@ -45,6 +45,16 @@ describe('Deploy', () => {
     expect(deploy.zipUrl).toBeUndefined();
   });
 
+  it('says why int8 is missing when the training recordings are not simply gone, and leaves "gone" to the page’s note', async () => {
+    const deploy = new Deploy(urls, emptyStore);
+    await deploy.generate(model);
+    expect(deploy.int8Reason).toMatch(/^No int8 build in this export: .*saved before models kept which ones those were\./);
+    const trainedOn = { train: [{ id: 'r1', name: 'walking 1', label: 'walking', sampleCount: 500 }], validation: [], test: [], fingerprint: '0' };
+    await deploy.generate({ ...model, trainedOn });
+    expect(deploy.bundle?.int8).toBeUndefined();
+    expect(deploy.int8Reason).toBeUndefined();
+  });
+
   it('without a model, or with the sketch gone, says why in the user’s language and offers no zip', async () => {
     const deploy = new Deploy(urls, emptyStore);
     await deploy.generate(undefined);

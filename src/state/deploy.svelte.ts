@@ -18,6 +18,11 @@ export class Deploy {
   working = $state(false);
   error = $state<string | undefined>();
   bundle = $state.raw<DeployBundle | undefined>();
+  /**
+   * Why the zip has no int8 build when its training recordings are still here but changed, or were
+   * never recorded with the model: the page's general note covers recordings that are gone.
+   */
+  int8Reason = $state<string | undefined>();
   /** The zip as an object URL, for the download link. */
   zipUrl = $state<string | undefined>();
   readonly #sketchUrls: SketchUrls;
@@ -32,12 +37,15 @@ export class Deploy {
     this.working = true;
     this.error = undefined;
     this.bundle = undefined;
+    this.int8Reason = undefined;
     this.#setZipUrl(undefined);
     try {
       // The generator loads on first use: the Train page does not carry it otherwise.
       const { exportFromStore, sketchFileFrom } = await import('../lib/deploy/export-from-store');
       const result = await exportFromStore(model, await this.#store(), (name) => sketchFileFrom(this.#sketchUrls[name], name));
       this.bundle = result.bundle;
+      const missing = result.int8Missing;
+      if (missing && missing.code !== 'training-recordings-gone') this.int8Reason = deployErrorText(missing, settings.locale);
       this.#setZipUrl(URL.createObjectURL(new Blob([result.zip.slice().buffer], { type: 'application/zip' })));
     } catch (failure) {
       this.error = failure instanceof DeployError ? deployErrorText(failure, settings.locale) : messageOf(failure, settings.locale);
