@@ -6,7 +6,7 @@ import { networkInputs } from '../model/inputs';
 import type { Preprocessing } from '../model/record';
 import { classifyByRules, type RuleLabel } from './rules';
 import { UnsupportedModelError, type Network } from '../model/network-kind';
-import { readNetwork } from '../model/network-kinds';
+import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import type { ModelArtifacts } from '../model/record';
 
 export interface LiveOptions {
@@ -62,10 +62,10 @@ export class LiveClassifier {
       );
     }
     this.#network = readNetwork(artifacts);
-    const { outputs } = this.#network;
-    if (this.#network.inputs !== names.length || outputs !== preprocessing.labels.length) {
+    const shape = shapeMismatch(this.#network, preprocessing);
+    if (shape) {
       throw new UnsupportedModelError(
-        `The network takes ${this.#network.inputs} inputs and gives ${outputs} outputs, but its preprocessing has ${names.length} features and ${preprocessing.labels.length} labels.`,
+        `The network takes ${shape.inputs} inputs and gives ${shape.outputs} outputs, but its preprocessing has ${shape.features} features and ${shape.labels} labels.`,
       );
     }
     this.#inputs = new Float32Array(names.length);

@@ -1,5 +1,5 @@
 import { UnsupportedModelError, type CWriter, type Network, type Precision } from '../model/network-kind';
-import { readNetwork } from '../model/network-kinds';
+import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { BAND_POWER_FLOOR, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
 import { fftSizeFor } from '../signal/fft';
 import { Spectrum } from '../signal/spectrum';
@@ -59,10 +59,8 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
     if (error instanceof UnsupportedModelError) throw new DeployError('network-unsupported', { reason: error.message });
     throw error;
   }
-  const { outputs } = network;
-  if (network.inputs !== preprocessing.featureNames.length || outputs !== preprocessing.labels.length) {
-    throw new DeployError('network-shape', { inputs: network.inputs, outputs, features: preprocessing.featureNames.length, labels: preprocessing.labels.length });
-  }
+  const mismatch = shapeMismatch(network, preprocessing);
+  if (mismatch) throw new DeployError('network-shape', { ...mismatch });
   if (precision === 'int8') {
     if (!calibration) throw new DeployError('calibration-missing', {});
     if (calibration.length === 0 || calibration.length % network.inputs !== 0) throw new DeployError('calibration-size', { width: network.inputs, values: calibration.length });

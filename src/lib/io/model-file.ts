@@ -1,5 +1,5 @@
 import { UnsupportedModelError } from '../model/network-kind';
-import { readNetwork } from '../model/network-kinds';
+import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import type { ModelMetrics, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
@@ -92,11 +92,8 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     weightData: weightData.slice().buffer,
   };
   try {
-    const network = readNetwork(artifacts);
-    const { outputs } = network;
-    if (network.inputs !== names.length || outputs !== labels.length) {
-      throw mismatch(`its network takes ${network.inputs} inputs and gives ${outputs} outputs, for ${names.length} features and ${labels.length} labels.`);
-    }
+    const shape = shapeMismatch(readNetwork(artifacts), { featureNames: names, labels });
+    if (shape) throw mismatch(`its network takes ${shape.inputs} inputs and gives ${shape.outputs} outputs, for ${shape.features} features and ${shape.labels} labels.`);
   } catch (error) {
     if (error instanceof UnsupportedModelError) throw mismatch(error.message);
     throw error;
