@@ -108,13 +108,15 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     expect(messageOf(refusal, 'es')).toBe('Todas las grabaciones son «walking»: un clasificador necesita al menos dos etiquetas.');
   }, 60_000);
 
-  it('delivers an unexpected error with the generic code and its message as the fact', async () => {
+  it('delivers a training refusal with its own code and facts, worded in the user’s language', async () => {
     client = new ComputeClient();
     const database = await storeRecordings();
-    // Windows longer than any recording: none to train on, which training reports in prose.
+    // Windows longer than any recording: none to train on.
     const tooLong = client.train({ database, features: { ...features, windowS: 600 }, training: training(5) }).done;
     await expect(tooLong).rejects.toBeInstanceOf(CodedError);
-    await expect(tooLong).rejects.toMatchObject({ code: 'error.compute.failed', facts: { message: expect.stringContaining('no window of 600 s') } });
+    await expect(tooLong).rejects.toMatchObject({ code: expect.stringMatching(/^error\.training\.no-windows-/), facts: { windowS: 600 } });
+    await loadCatalog('es');
+    expect(messageOf(await tooLong.catch((error: unknown) => error), 'es')).toContain('ninguna ventana de 600 s');
   }, 60_000);
 
   it('fails a request that cannot be sent the same way, and goes on', async () => {
