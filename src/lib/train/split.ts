@@ -81,11 +81,11 @@ export function splitRecordings(recordings: readonly SplitRecording[], options: 
   const people = new Set(recordings.flatMap((r) => (r.group === '' ? [] : [r.group]))).size;
   if (people > 0) {
     const assignment = splitUnits(unitsOf(recordings, true), labels, sides, shares, random);
-    if (assignment) return { assignment, summary: summarise(recordings, assignment, labels, true) };
+    if (assignment) return { assignment, summary: splitSummary(recordings, assignment, labels, true) };
   }
   const assignment = splitUnits(unitsOf(recordings, false), labels, sides, shares, random);
   if (!assignment) throw missingLabel(recordings, labels, sides);
-  const summary = summarise(recordings, assignment, labels, false);
+  const summary = splitSummary(recordings, assignment, labels, false);
   return { assignment, summary: people > 0 ? { ...summary, byRecordingFallback: { people, sides: [...sides] } } : summary };
 }
 
@@ -266,10 +266,11 @@ function allocate(count: number, shares: readonly number[]): number[] {
   return counts;
 }
 
-function summarise(
+/** What a split puts on each side, counted. */
+export function splitSummary(
   recordings: readonly SplitRecording[],
   assignment: Map<string, SplitName>,
-  labels: string[],
+  labels: readonly string[],
   byGroup: boolean,
 ): SplitSummary {
   const groups = Object.fromEntries(splitNames.map((side) => [side, new Set<string>()])) as Record<SplitName, Set<string>>;
@@ -283,7 +284,7 @@ function summarise(
     if (recording.group !== '') groups[side].add(recording.group);
   }
   for (const side of splitNames) sides[side].groups = groups[side].size;
-  return { labels, byGroup, sides };
+  return { labels: [...labels], byGroup, sides };
 }
 
 function normalisedShares(shares: SplitShares): SplitShares {
