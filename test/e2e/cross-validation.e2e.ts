@@ -42,4 +42,28 @@ describeInBrowser('cross-validation by person on the Train page', () => {
     expect(await page.getByRole('button', { name: 'Measure on someone new' }).isDisabled()).toBe(true);
     await context.close();
   });
+
+  test('with two people, training splits by recording and warns that the score is optimistic', { timeout: 60_000 }, async () => {
+    const { context, page } = await openApp(browser(), '#/data');
+    const picker = page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]');
+    await page.getByLabel('Who recorded it, from the file name (regular expression, one group)').fill('^\\w+\\.(\\w+)-');
+    await picker.setInputFiles(
+      ['ana', 'ben'].flatMap((person, p) =>
+        [1, 2].flatMap((take) => [
+          { name: `walking.${person}-${take}.csv`, mimeType: 'text/csv', buffer: Buffer.from(activityCsv(1.8 + p * 0.04, 2, 16, take)) },
+          { name: `running.${person}-${take}.csv`, mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.8 + p * 0.04, 6, 16, take)) },
+        ]),
+      ),
+    );
+    await page.getByTestId('import-summary').getByText('8 imported, 0 not imported.').waitFor();
+    await page.evaluate(() => (location.hash = '#/train'));
+    await page.getByText('Advanced settings').click();
+    await page.getByLabel('Epochs', { exact: true }).fill('2');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const warning = page.getByTestId('split-optimistic');
+    await warning.waitFor({ timeout: 30_000 });
+    expect(await warning.innerText()).toContain('Too few people for a split by person (2:');
+    expect(await warning.innerText()).toContain('the test score is optimistic');
+    await context.close();
+  });
 });
