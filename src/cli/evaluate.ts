@@ -22,11 +22,11 @@ import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/train/activity-dataset';
 import { modelArtifacts } from '../lib/train/model-artifacts';
-import { crossValidate, type FoldCount, type Spread } from '../lib/train/cross-validation';
+import { crossValidate, type Spread } from '../lib/train/cross-validation';
 import type { EpochLog } from '../lib/train/fit';
 import { defaultSplitShares, splitNames } from '../lib/train/split';
 import { trainActivityModel, type TrainedActivityModel } from '../lib/train/train-activity';
-import { defaultTrainingSettings } from '../lib/train/training-settings';
+import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
 import { defaultFeatureConfig } from '../lib/signal/features';
 
 const usage =

@@ -1,6 +1,7 @@
 import type { ComputeRun } from '../lib/compute/compute-client';
 import { hintOf, messageOf } from '../lib/i18n/coded-error';
-import { defaultFoldCount, type CrossValidation, type FoldCount } from '../lib/train/cross-validation';
+import type { CrossValidation } from '../lib/train/cross-validation';
+import { defaultFoldCount, type FoldCount } from '../lib/train/training-settings';
 import { featureGroups } from '../lib/signal/features';
 import { busy } from './busy.svelte';
 import { computeClient } from './compute-client';

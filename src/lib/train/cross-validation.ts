@@ -4,6 +4,7 @@ import type { LabelledRecording } from './activity-dataset';
 import { mulberry32, shuffle } from './random';
 import { defaultSplitShares, splitRecordings, splitSummary, type SplitRecording } from './split';
 import { trainOnSplit, type TrainActivityOptions } from './train-activity';
+import type { FoldCount } from './training-settings';
 
 /**
  * Cross-validation by person: how well a model does on someone it never saw, measured on every
@@ -12,10 +13,6 @@ import { trainOnSplit, type TrainActivityOptions } from './train-activity';
  * else, with a validation side taken from those others for early stopping, and the network and the
  * rules are scored on the same test windows.
  */
-
-/** k-fold over people (k is capped at the number of people), or leave-one-person-out. */
-export type FoldCount = number | 'loso';
-export const defaultFoldCount = 5;
 
 export interface Spread {
   mean: number;
