@@ -142,13 +142,13 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     expect(messageOf(refusal, 'es')).toBe('Todas las grabaciones son «walking»: un clasificador necesita al menos dos etiquetas.');
   }, 60_000);
 
-  it('delivers an unexpected error with the generic code and its message as the fact', async () => {
+  it('delivers a training refusal with its own code and facts: windows longer than any recording', async () => {
     client = new ComputeClient();
     const database = await storeRecordings();
-    // Windows longer than any recording: none to train on, which training reports in prose.
+    // Since training words a side without windows as a coded error, it arrives as that code, not the generic one.
     const tooLong = client.train({ database, features: { ...features, windowS: 600 }, training: training(5) }).done;
     await expect(tooLong).rejects.toBeInstanceOf(CodedError);
-    await expect(tooLong).rejects.toMatchObject({ code: 'error.compute.failed', facts: { message: expect.stringContaining('no window of 600 s') } });
+    await expect(tooLong).rejects.toMatchObject({ code: 'error.training.no-windows-train', facts: { windowS: 600 } });
   }, 60_000);
 
   it('fails a request that cannot be sent the same way, and goes on', async () => {
