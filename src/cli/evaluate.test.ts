@@ -58,10 +58,14 @@ describe('npm run evaluate', () => {
     expect(json.confusion).toHaveLength(2);
   }, 120_000);
 
-  test('cross-validates by person with --folds: the means in net and baseline, and each fold', async () => {
+  test('cross-validates by person with --folds: the means in net and baseline, each fold, and a model kept from all the recordings', async () => {
     const report = join(folder, 'folds.json');
-    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--folds', '3', '--epochs', '5', '--json', report], { timeout: 180_000 });
+    const exported = join(folder, 'exported');
+    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--folds', '3', '--epochs', '5', '--json', report, '--export-c', exported], { timeout: 180_000 });
     expect(stdout).toContain('Cross-validation by person, 3 folds');
+    // After cross-validation, the model kept is trained on every recording and exported as without --folds.
+    expect(stdout).toContain(`wrote the C library to ${exported}`);
+    expect(stdout).toMatch(/int8: \d+ B/);
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       net: { accuracy: number; macroF1: number };
       baseline: { accuracy: number };
