@@ -171,6 +171,24 @@ describe('splitRecordings errors', () => {
     expect(splitNames.map((side) => summary.sides[side].groups)).toEqual([1, 1, 1]);
   });
 
+  it('finds the one split by person that dealing people out by their main activity misses', () => {
+    // Walking and running must each be on both sides, so ana and cy go together, ben and dee together.
+    const list = recordings([
+      ['biking', 'ana', 1],
+      ['walking', 'ana', 1],
+      ['walking', 'ben', 1],
+      ['running', 'ben', 1],
+      ['biking', 'cy', 1],
+      ['running', 'cy', 1],
+      ['biking', 'dee', 1],
+    ]);
+    const { assignment, summary } = splitRecordings(list, { shares: { train: 0.7, validation: 0.3, test: 0 }, seed: 1 });
+    expect(summary.byGroup).toBe(true);
+    expect(assignment.get('biking-ana-0')).toBe(assignment.get('biking-cy-0'));
+    expect(assignment.get('walking-ben-0')).toBe(assignment.get('biking-dee-0'));
+    expect(assignment.get('biking-ana-0')).not.toBe(assignment.get('biking-dee-0'));
+  });
+
   it('finds a split by group whenever one exists', () => {
     // Few subjects with random mixes of labels: small enough to try every assignment of subjects to sides.
     const dataset = fc
