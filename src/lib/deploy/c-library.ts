@@ -1,6 +1,6 @@
 import { UnsupportedModelError, type CWriter, type Network, type Precision } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
-import { BAND_POWER_FLOOR, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
+import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
 import { fftSizeFor } from '../signal/fft';
 import { Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
@@ -189,8 +189,8 @@ function headerText(model: ExportableModel, precision: Precision, n: number, str
  * motion_model.h: “${comment(model.name)}”, exported by Motion Lab as a C99 library (${precision}).
  *
  * Classifies one window of acceleration exactly as the app does: resampled to ${config.rateHz} Hz,
- * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'raw' ? 'raw inputs' : 'features'}
- * computed by the same code as the app's (${config.input === 'raw' ? (config.rawMagnitudeOnly ? '|a| per sample' : 'x, y, z per sample') : config.groups.join(', ')}), standardised with the
+ * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'features' ? 'features' : 'raw inputs'}
+ * computed by the same code as the app's (${config.input === 'features' ? config.groups.join(', ') : `${channelNames(config).join(', ')} per sample`}), standardised with the
  * training split's statistics, then the network (${networkShape}).
  * Labels, by index: ${labels.map((label, i) => `${i} ${comment(label)}`).join(', ')}.
  *

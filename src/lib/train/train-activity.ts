@@ -1,6 +1,6 @@
 import { CodedError } from '../i18n/coded-error';
 import * as tf from '@tensorflow/tfjs';
-import { extractorFor, type FeatureConfig } from '../signal/features';
+import { channelNames, extractorFor, type FeatureConfig } from '../signal/features';
 import { fitStandardization, standardize } from '../signal/standardize';
 import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
 import { networkBuilders } from '../model/network-builders';
@@ -90,8 +90,9 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
 
   options.onStage?.('training');
   const settings = options.training;
-  const model = networkBuilders.dense({
+  const model = networkBuilders[settings.network ?? 'dense']({
     inputSize: sets.train.cols,
+    channels: channelNames(options.features).length,
     classes: labels.length,
     hidden: settings.hidden,
     dropout: settings.dropout,

@@ -94,7 +94,7 @@ ${layers
 }
 
 /** One Dense layer's sums, bias first, an input of 0 skipped as forward() skips it. */
-function denseFunction(input: string, weight: string, bias: string, sum: 'double' | 'long'): string {
+export function denseFunction(input: string, weight: string, bias: string, sum: 'double' | 'long'): string {
   return `static void ml_dense(const ${input} *in, int inputs, int units, const ${weight} *kernel, const ${bias} *bias, ${sum} *out) {
   int i, u;
   for (u = 0; u < units; u++) out[u] = bias[u];
@@ -110,7 +110,7 @@ function denseFunction(input: string, weight: string, bias: string, sum: 'double
 type Real = 'double' | 'float';
 
 /** relu and softmax, emitted only when a layer uses them (gcc -Wall rejects unused functions). */
-function activationHelpers(layers: readonly Pick<DenseLayer, 'activation'>[], real: Real): string {
+export function activationHelpers(layers: readonly Pick<DenseLayer, 'activation'>[], real: Real): string {
   const used = new Set(layers.map((layer) => layer.activation));
   const exp = real === 'double' ? 'exp' : '(float)exp';
   const relu = `
@@ -135,7 +135,7 @@ static void ml_softmax(${real} *values, int count) {
   return `${used.has('relu') ? relu : ''}${used.has('softmax') ? softmax : ''}`;
 }
 
-function activationCall(layer: Pick<DenseLayer, 'activation' | 'units'>, buffer: string): string {
+export function activationCall(layer: Pick<DenseLayer, 'activation' | 'units'>, buffer: string): string {
   if (layer.activation === 'relu') return `\n  ml_relu(${buffer}, ${layer.units});`;
   if (layer.activation === 'softmax') return `\n  ml_softmax(${buffer}, ${layer.units});`;
   return '';
