@@ -1,3 +1,4 @@
+import { cnnInferencePerWindow } from './cnn-inference-per-window';
 import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
 import { learnDigitsStep } from './learn-digits-step';
@@ -28,6 +29,7 @@ export const benchmarks: Benchmark[] = [
   trainClickToModel,
   liveLatency,
   liveInferencePerWindow,
+  cnnInferencePerWindow,
   liveMemoryGrowth,
   deployFootprint,
   learnDigitsStep,
