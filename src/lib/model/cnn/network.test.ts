@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { modelArtifacts } from '../../train/model-artifacts';
+import { loadModelArtifacts, modelArtifacts } from '../../train/model-artifacts';
 import { UnsupportedModelError } from '../network-kind';
 import { readNetwork } from '../network-kinds';
 import { buildCnnModel } from './builder';
@@ -38,6 +38,11 @@ describe('cnnNetworkFrom + cnnForward', () => {
       out.forEach((p, i) => (worst = Math.max(worst, Math.abs(p - expected[r]![i]!))));
     });
     expect(worst).toBeLessThan(1e-5);
+    // Saved, it loads as a stock Conv1D anywhere (the deploy bundle's model.json) and computes the same.
+    const stock = await loadModelArtifacts(await modelArtifacts(model));
+    const reloaded = tf.tidy(() => (stock.predict(tf.tensor2d(rows.map((row) => [...row]))) as tf.Tensor2D).arraySync());
+    reloaded.forEach((probabilities, r) => probabilities.forEach((p, i) => expect(Math.abs(p - expected[r]![i]!)).toBeLessThan(1e-5)));
+    stock.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
