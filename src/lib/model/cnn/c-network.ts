@@ -1,5 +1,4 @@
-import { activationCall, activationHelpers, denseFunction } from '../dense/c-network';
-import type { DenseLayer } from '../dense/network';
+import { activationHelpers, denseFunction, floatDenseCalls, floatDenseTables, int8DenseCalls, int8DenseTables, QUANTIZE_FUNCTION } from '../dense/c-network';
 import type { QuantizedLayer } from '../dense/quantize';
 import type { CWriter, Precision } from '../network-kind';
 import { outputSamples, type CnnNetwork, type ConvLayer } from './network';
@@ -41,19 +40,12 @@ function floatNetwork(network: CnnNetwork, c: CWriter): string {
 static const float ml_conv_bias_${l}[${layer.filters}] = {${Array.from(layer.bias, (b) => c.float(b)).join(', ')}};
 static double ml_conv_${l}[${convValues(layer)}];`;
   });
-  const dense = head.layers.map((layer, l) => {
-    c.constant(`dense ${l + 1} weights (${layer.inputs} × ${layer.units}, float32)`, (layer.kernel.length + layer.bias.length) * 4);
-    c.ram(`dense ${l + 1} outputs`, layer.units * 8);
-    return `static const float ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel, (w) => c.float(w)).join(', ')}};
-static const float ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => c.float(b)).join(', ')}};
-static double ml_layer_${l}[${layer.units}];`;
-  });
   c.ram('network input and average as doubles', (network.samples * network.channels + head.inputs) * 8);
   const last = head.layers.length - 1;
   return `static double ml_input[ML_FEATURES];
 static double ml_average[${head.inputs}];
 ${tables.join('\n')}
-${dense.join('\n')}
+${floatDenseTables(head.layers, c)}
 
 /* convolve() of model/cnn/network.ts: 'valid', stride 1, sums in double precision. */
 static void ml_conv(const double *in, int length, int channels, int width, int filters, const float *kernel, const float *bias, int relu, double *out) {
@@ -84,7 +76,7 @@ ${convs
   })
   .join('\n')}
   ml_average_over_time(ml_conv_${convs.length - 1}, ${outputSamples(convs.at(-1)!)}, ${head.inputs}, ml_average);
-${denseCalls(head.layers, 'ml_average', { sums: (l) => `ml_layer_${l}`, outputs: (l) => `ml_layer_${l}` })}
+${floatDenseCalls(head.layers, 'ml_average')}
   for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = (float)ml_layer_${last}[i];
 }
 `;
@@ -104,16 +96,6 @@ static const float ml_conv_dequantize_${l} = ${c.float(layer.inputScale * layer.
 static const float ml_conv_requantize_${l} = ${c.float(1 / next.inputScale)};
 static float ml_conv_${l}[${convValues(layer)}];${l < convs.length - 1 ? `\nstatic signed char ml_conv_q_${l}[${outputSamples(layer) * layer.filters}];` : ''}`;
   });
-  const dense = head.map((layer, l) => {
-    c.constant(`dense ${l + 1} weights (${layer.inputs} × ${layer.units}, int8; int32 bias)`, layer.kernel.length + layer.bias.length * 4 + 8);
-    c.ram(`dense ${l + 1} sums and outputs`, layer.units * 8 + (l < last ? layer.units : 0));
-    const requantize = l < last ? `static const float ml_requantize_${l} = ${c.float(1 / head[l + 1]!.inputScale)};\n` : '';
-    return `static const signed char ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel).join(', ')}};
-static const long ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => `${b}L`).join(', ')}};
-static const float ml_dequantize_${l} = ${c.float(layer.inputScale * layer.weightScale)};
-${requantize}static long ml_sum_${l}[${layer.units}];
-static float ml_layer_${l}[${layer.units}];${l < last ? `\nstatic signed char ml_q_${l}[${layer.units}];` : ''}`;
-  });
   c.ram('quantised network input, average', network.samples * network.channels + head[0]!.inputs * 5);
   return `/* Inputs are quantised at 1 / ${convs[0]!.inputScale.toPrecision(6)} per step, from the training data's range. */
 static const float ml_quantize_input = ${c.float(1 / convs[0]!.inputScale)};
@@ -121,14 +103,8 @@ static signed char ml_input[ML_FEATURES];
 static float ml_average[${head[0]!.inputs}];
 static signed char ml_average_q[${head[0]!.inputs}];
 ${tables.join('\n')}
-${dense.join('\n')}
-
-/* round(value / scale) clamped to ±127, halves rounded up as Math.round does. */
-static signed char ml_quantize(float value, float inverse_scale) {
-  const float q = (float)floor(value * inverse_scale + 0.5f);
-  return (signed char)(q > 127.0f ? 127 : q < -127.0f ? -127 : (int)q);
-}
-
+${int8DenseTables(head, c)}
+${QUANTIZE_FUNCTION}
 /* Integer sums of int8 inputs × int8 weights + the bias at the sums' scale, then their real value. */
 static void ml_conv(const signed char *in, int length, int channels, int width, int filters, const signed char *kernel, const long *bias, float dequantize, int relu, float *out) {
   int t, j, c, f;
@@ -163,39 +139,10 @@ ${convs
   .join('\n')}
   ml_average_over_time(ml_conv_${convs.length - 1}, ${outputSamples(convs.at(-1)!)}, ${head[0]!.inputs}, ml_average);
   for (i = 0; i < ${head[0]!.inputs}; i++) ml_average_q[i] = ml_quantize(ml_average[i], ml_conv_requantize_${convs.length - 1});
-${denseCalls(head, 'ml_average_q', {
-  sums: (l) => `ml_sum_${l}`,
-  outputs: (l) => `ml_layer_${l}`,
-  next: (l) => `ml_q_${l}`,
-  dequantize: (layer, l) => `\n  for (i = 0; i < ${layer.units}; i++) ml_layer_${l}[i] = (float)ml_sum_${l}[i] * ml_dequantize_${l};`,
-  requantize: (layer, l) => (l < last ? `\n  for (i = 0; i < ${layer.units}; i++) ml_q_${l}[i] = ml_quantize(ml_layer_${l}[i], ml_requantize_${l});` : ''),
-})}
+${int8DenseCalls(head, 'ml_average_q')}
   for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = ml_layer_${last}[i];
 }
 `;
-}
-
-interface HeadBuffers<L> {
-  /** Where layer l's sums go, and its outputs once real (the same buffer in float32). */
-  sums: (l: number) => string;
-  outputs: (l: number) => string;
-  /** What layer l + 1 reads: its outputs, or their int8 copy. */
-  next?: (l: number) => string;
-  /** Statements from sums to real outputs (int8), and from outputs to the next layer's int8 input. */
-  dequantize?: (layer: L, l: number) => string;
-  requantize?: (layer: L, l: number) => string;
-}
-
-/** The Dense head's calls, in the order dense/c-network.ts runs them: sums, their real value, the activation, the next layer's input. */
-function denseCalls<L extends Pick<DenseLayer, 'inputs' | 'units' | 'activation'>>(layers: readonly L[], input: string, buffers: HeadBuffers<L>): string {
-  const next = buffers.next ?? buffers.outputs;
-  return layers
-    .map(
-      (layer, l) =>
-        `  ml_dense(${l === 0 ? input : next(l - 1)}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ${buffers.sums(l)});` +
-        `${buffers.dequantize?.(layer, l) ?? ''}${activationCall(layer, buffers.outputs(l))}${buffers.requantize?.(layer, l) ?? ''}`,
-    )
-    .join('\n');
 }
 
 /** maxPool() of model/cnn/network.ts, in place: `length` pooled samples of `filters` values. */
