@@ -191,7 +191,7 @@ function headerText(model: ExportableModel, kind: NetworkKindName, precision: Pr
  *
  * Classifies one window of acceleration exactly as the app does: resampled to ${config.rateHz} Hz,
  * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'features' ? 'features' : 'raw inputs'}
- * computed by the same code as the app's (${config.input === 'features' ? config.groups.join(', ') : `${channelNames(config).join(', ')} per sample`}), standardised with the
+ * computed by the same code as the app's (${config.input === 'features' ? config.groups.join(', ') : `${channelNames(config).map((name) => (name === 'mag' ? '|a|' : name)).join(', ')} per sample`}), standardised with the
  * training split's statistics, then the network (${networkShape}).
  * Labels, by index: ${labels.map((label, i) => `${i} ${comment(label)}`).join(', ')}.
  *
