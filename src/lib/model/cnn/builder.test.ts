@@ -3,6 +3,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { startBackend } from '../../compute/backend';
+import { defaultFeatureConfig, featureNames, type FeatureConfig } from '../../signal/features';
+import type { LabelledRecording } from '../../train/activity-dataset';
+import { modelArtifacts } from '../../train/model-artifacts';
+import { trainActivityModel } from '../../train/train-activity';
+import { defaultTrainingSettings } from '../../train/training-settings';
+import { readNetwork } from '../network-kinds';
 import { buildCnnModel } from './builder';
 
 beforeAll(async () => {
@@ -37,5 +43,23 @@ describe('buildCnnModel on the wasm backend', () => {
     optimizer.dispose();
     tf.dispose([x, y]);
     expect(tf.memory().numTensors).toBe(before - 2);
+  });
+
+  test('trainActivityModel trains the CNN when the settings pick it, on the channels input', async () => {
+    const recordings: LabelledRecording[] = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay', 'gus', 'hal'].flatMap((person, p) =>
+      (['walking', 'running'] as const).map((label, l) => {
+        const hz = (l === 0 ? 1.8 : 2.8) + p * 0.03;
+        const n = 12 * 50;
+        const t = Float64Array.from({ length: n }, (_, i) => i * 20);
+        const acc = Float32Array.from({ length: n * 3 }, (_, at) => (at % 3 === 2 ? 9.81 : 0) + (1 + 3 * l) * Math.sin(2 * Math.PI * hz * Math.floor(at / 3) / 50 + (at % 3)));
+        return { recording: { id: `${person}-${label}`, name: `${label}.${person}`, label, group: person, speedFixes: [] }, samples: { t, acc, gyro: null } };
+      }),
+    );
+    const features: FeatureConfig = { ...defaultFeatureConfig, input: 'channels' };
+    const result = await trainActivityModel(recordings, { features, training: { ...defaultTrainingSettings, network: 'cnn', epochs: 3 } });
+    const network = readNetwork(await modelArtifacts(result.model));
+    result.model.dispose();
+    expect([network.kind, network.inputs, network.outputs]).toEqual(['cnn', featureNames(features).length, 2]);
+    expect(result.preprocessing.featureNames.slice(0, 4)).toEqual(['x[0]', 'y[0]', 'z[0]', 'mag[0]']);
   });
 });
