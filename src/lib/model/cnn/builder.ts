@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { cnnShape, type CnnShape } from './shape';
+import { cnnShape } from './shape';
 
 export interface CnnModelConfig {
   /** Values of one input row: samples × channels, sample after sample (channels fastest). */
@@ -12,7 +12,6 @@ export interface CnnModelConfig {
   learningRate: number;
   /** Seeds the initial weights, so one seed trains the same network twice. */
   seed?: number;
-  shape?: CnnShape;
 }
 
 type Conv1DLayer = ReturnType<typeof tf.layers.conv1d>;
@@ -58,12 +57,11 @@ export function buildCnnModel(config: CnnModelConfig): tf.Sequential {
   if (config.channels < 1) throw new RangeError("The CNN reads the window's samples: its input must be 'channels' (or 'raw'), not features.");
   const samples = config.inputSize / config.channels;
   if (!Number.isInteger(samples)) throw new RangeError(`${config.inputSize} inputs do not make samples of ${config.channels} channels.`);
-  const shape = config.shape ?? cnnShape;
   const Conv1D = conv1DClass();
   const model = tf.sequential();
   model.add(tf.layers.reshape({ targetShape: [samples, config.channels], inputShape: [config.inputSize] }));
   let length = samples;
-  shape.forEach((layer, index) => {
+  cnnShape.forEach((layer, index) => {
     length -= layer.kernel - 1;
     if (length < 1) throw new RangeError(`A window of ${samples} samples is too short for the CNN's layers: make it longer.`);
     model.add(
@@ -85,7 +83,7 @@ export function buildCnnModel(config: CnnModelConfig): tf.Sequential {
     tf.layers.dense({
       units: config.classes,
       activation: 'softmax',
-      ...(config.seed !== undefined && { kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + shape.length }) }),
+      ...(config.seed !== undefined && { kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + cnnShape.length }) }),
     }),
   );
   return model;
