@@ -19,11 +19,11 @@ const windowCount = 400;
 const rounds = 100;
 
 /** Windows of motion on gravity: swings and steps at several rates and strengths, a little noise. */
-function windows(): Float32Array[] {
+export function syntheticWindows(count = windowCount): Float32Array[] {
   const n = windowSamples(defaultFeatureConfig);
   let seed = 11;
   const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 0.4;
-  return Array.from({ length: windowCount }, (_, w) => {
+  return Array.from({ length: count }, (_, w) => {
     const hz = 0.5 + (w % 40) * 0.08;
     const amplitude = 0.5 + (w % 7);
     return Float32Array.from({ length: n * 3 }, (_, at) => {
@@ -76,7 +76,7 @@ export const deployFootprint: Benchmark = {
   async run() {
     await tf.setBackend('cpu');
     const extractor = extractorFor(defaultFeatureConfig);
-    const inputs = windows();
+    const inputs = syntheticWindows();
     const rows = extractor.rows(inputs.map((acc) => ({ acc })));
     const stats = fitStandardization(rows, extractor.names.length);
     const network = buildActivityModel({ inputSize: extractor.names.length, classes: labels.length, ...defaultModelConfig });

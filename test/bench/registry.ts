@@ -1,3 +1,4 @@
+import { cnnInferencePerWindow } from './cnn-inference-per-window';
 import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
 import { learnDigitsStep } from './learn-digits-step';
@@ -30,6 +31,7 @@ export const benchmarks: Benchmark[] = [
   liveLatency,
   livePageLatency,
   liveInferencePerWindow,
+  cnnInferencePerWindow,
   liveMemoryGrowth,
   deployFootprint,
   learnDigitsStep,

@@ -1,6 +1,6 @@
-import { UnsupportedModelError, type CWriter, type Network, type Precision } from '../model/network-kind';
+import { UnsupportedModelError, type CWriter, type Network, type NetworkKindName, type Precision } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
-import { BAND_POWER_FLOOR, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
+import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
 import { fftSizeFor } from '../signal/fft';
 import { Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
@@ -26,11 +26,12 @@ export interface CLibrary {
 
 /**
  * Code of the library for Cortex-M4F (arm-none-eabi-gcc -mcpu=cortex-m4 -mfpu=fpv4-sp-d16
- * -mfloat-abi=hard -Os, text minus constant data), measured on the default model with every
- * feature group: the double-precision maths comes from libgcc and libm and is not counted. The
- * compile test checks these figures against arm-none-eabi-size whenever that compiler is present.
+ * -mfloat-abi=hard -Os, text minus constant data), by network kind: the dense kind measured on the
+ * default model with every feature group, the CNN on its 'channels' input; the double-precision
+ * maths comes from libgcc and libm and is not counted. The compile test checks these figures
+ * against arm-none-eabi-size whenever that compiler is present.
  */
-export const CODE_BYTES_CORTEX_M4F: Record<Precision, number> = { float32: 4400, int8: 4600 };
+export const CODE_BYTES_CORTEX_M4F: Record<NetworkKindName, Record<Precision, number>> = { dense: { float32: 4400, int8: 4600 }, cnn: { float32: 1300, int8: 1400 } };
 
 /**
  * Generates a self-contained C99 library (motion_model.h, motion_model.c) that classifies one
@@ -135,7 +136,7 @@ int motion_model_classify(const float *window, float *probabilities) {
 `,
   ].join('\n');
 
-  const header = headerText(model, precision, n, strideSamples(config), sizes, description);
+  const header = headerText(model, network.kind, precision, n, strideSamples(config), sizes, description);
   return { precision, header, source, ramBytes: sizes.ramBytes, constBytes: sizes.constBytes };
 }
 
@@ -182,15 +183,15 @@ ${steps}  ${twins.map((twin) => twin.statements).join('\n  ')}
 `;
 }
 
-function headerText(model: ExportableModel, precision: Precision, n: number, stride: number, sizes: Sizes, networkShape: string): string {
+function headerText(model: ExportableModel, kind: NetworkKindName, precision: Precision, n: number, stride: number, sizes: Sizes, networkShape: string): string {
   const { features: config, labels, featureNames } = model.preprocessing;
-  const code = CODE_BYTES_CORTEX_M4F[precision];
+  const code = CODE_BYTES_CORTEX_M4F[kind][precision];
   return `/*
  * motion_model.h: “${comment(model.name)}”, exported by Motion Lab as a C99 library (${precision}).
  *
  * Classifies one window of acceleration exactly as the app does: resampled to ${config.rateHz} Hz,
- * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'raw' ? 'raw inputs' : 'features'}
- * computed by the same code as the app's (${config.input === 'raw' ? (config.rawMagnitudeOnly ? '|a| per sample' : 'x, y, z per sample') : config.groups.join(', ')}), standardised with the
+ * ${config.windowS} s windows (${n} samples) every ${config.strideS} s (${stride} samples), ${featureNames.length} ${config.input === 'features' ? 'features' : 'raw inputs'}
+ * computed by the same code as the app's (${config.input === 'features' ? config.groups.join(', ') : `${channelNames(config).map((name) => (name === 'mag' ? '|a|' : name)).join(', ')} per sample`}), standardised with the
  * training split's statistics, then the network (${networkShape}).
  * Labels, by index: ${labels.map((label, i) => `${i} ${comment(label)}`).join(', ')}.
  *

@@ -24,7 +24,7 @@ export type SketchTexts = Record<(typeof sketchFiles)[number], string>;
  * float32 build beside it (`sketch`: the texts of `sketchFiles`, read by the caller from wherever
  * it keeps them), the tfjs model files for other web apps (the preprocessing in model.json's
  * userDefinedMetadata), the network as a .tflite flatbuffer for TensorFlow Lite Micro (checked in
- * LiteRT against the app's network by tflite.browser.test.ts), and a README that says how to use
+ * LiteRT against the app's network by model/tflite-writer.browser.test.ts), and a README that says how to use
  * them.
  *
  * Without `calibration` (the training recordings are gone) everything but the int8 build is

@@ -101,18 +101,19 @@ static ml_stats ml_component[2];`,
   },
 };
 
-/** The raw inputs: the window's own values, or |a| per sample (magnitudeOf, rounded to float). */
+/** The raw inputs: the window's own values, |a| per sample (magnitudeOf, rounded to float), or both (the CNN's channels). */
 function rawTwin(config: FeatureConfig): FeatureTwin {
-  return config.rawMagnitudeOnly
-    ? {
-        names: featureNames(config),
-        needs: [],
-        statements: `for (i = 0; i < ML_N; i++) {
-    const double x = window[i * 3], y = window[i * 3 + 1], z = window[i * 3 + 2];
+  const names = featureNames(config);
+  if (config.input === 'raw' && !config.rawMagnitudeOnly) return { names, needs: [], statements: 'for (i = 0; i < ML_N * 3; i++) out[at++] = window[i];' };
+  const axes = config.input === 'channels' ? '\n    out[at++] = window[i * 3];\n    out[at++] = window[i * 3 + 1];\n    out[at++] = window[i * 3 + 2];' : '';
+  return {
+    names,
+    needs: [],
+    statements: `for (i = 0; i < ML_N; i++) {
+    const double x = window[i * 3], y = window[i * 3 + 1], z = window[i * 3 + 2];${axes}
     out[at++] = (float)sqrt(x * x + y * y + z * z);
   }`,
-      }
-    : { names: featureNames(config), needs: [], statements: 'for (i = 0; i < ML_N * 3; i++) out[at++] = window[i];' };
+  };
 }
 
 /**
@@ -124,7 +125,7 @@ function rawTwin(config: FeatureConfig): FeatureTwin {
  * const twins = twinsFor(model.preprocessing.features, model.preprocessing.featureNames);
  */
 export function twinsFor(config: FeatureConfig, modelNames: readonly string[]): FeatureTwin[] {
-  if (config.input === 'raw') {
+  if (config.input !== 'features') {
     const twin = rawTwin(config);
     checkNames(twin.names, modelNames, true);
     return [twin];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildActivityModel } from '../model/dense/builder';
+import { buildCnnModel } from '../model/cnn/builder';
 import { modelArtifacts } from '../train/model-artifacts';
 import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, featureNames } from '../signal/features';
@@ -94,5 +95,26 @@ describe('model files', () => {
     delete noName.model.name;
     expect(refused(noName)).toContain('model.name');
     expect(parseModelFile('empty.json', '').ok).toBe(false);
+  });
+
+  test('a CNN on the channels input imports; a malformed one is refused, naming what is wrong', async () => {
+    const features = { ...defaultFeatureConfig, input: 'channels' as const };
+    const names = [...featureNames(features)];
+    const network = buildCnnModel({ inputSize: names.length, channels: 4, classes: 3, dropout: 0, learningRate: 0.01, seed: 1 });
+    const cnn: StoredModel = {
+      ...model,
+      preprocessing: { ...model.preprocessing, features, featureNames: names, stats: { mean: names.map(() => 0), std: names.map(() => 1) } },
+      training: { ...model.training, network: 'cnn' },
+      artifacts: await modelArtifacts(network),
+    };
+    network.dispose();
+    const result = parseModelFile('cnn.json', exportModel(cnn));
+    if (!result.ok) throw result.error;
+    expect(result.model.preprocessing.features.input).toBe('channels');
+    const malformed = JSON.parse(exportModel(cnn)) as { model: { artifacts: { modelTopology: { config: { layers: { config: { padding?: string } }[] } } } } };
+    malformed.model.artifacts.modelTopology.config.layers[1]!.config.padding = 'same';
+    const refused = parseModelFile('cnn.json', JSON.stringify(malformed));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/Conv1D with padding same/);
   });
 });

@@ -54,7 +54,7 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
   const pre = fields.object(model.preprocessing, 'model.preprocessing');
   const f = fields.object(pre.features, 'model.preprocessing.features');
   const inputName = fields.string(f.input, 'model.preprocessing.features.input');
-  if (inputName !== 'features' && inputName !== 'raw') throw mismatch(`its input kind “${inputName}” is unknown here.`);
+  if (inputName !== 'features' && inputName !== 'raw' && inputName !== 'channels') throw mismatch(`its input kind “${inputName}” is unknown here.`);
   const input: FeatureConfig['input'] = inputName;
   const groups = fields.array(f.groups, 'model.preprocessing.features.groups').map((group, i) => {
     const name = fields.string(group, `model.preprocessing.features.groups[${i}]`);

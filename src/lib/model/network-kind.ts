@@ -1,12 +1,6 @@
-import type { ModelArtifacts } from './record';
+import type { ModelArtifacts, NetworkKindName } from './record';
 
-/**
- * The kinds of network a model can hold. Each kind is one folder of model/ (model/dense/) with
- * everything it takes: reading and checking its stored weights, its forward pass in plain
- * TypeScript, its C and .tflite writers (network-kinds.ts lists them), and its tfjs builder
- * (network-builders.ts: the worker's side, the only one that loads TensorFlow.js).
- */
-export type NetworkKindName = 'dense';
+export type { NetworkKindName };
 
 /** A stored model this code cannot run: it says what was found. */
 export class UnsupportedModelError extends Error {
@@ -30,6 +24,8 @@ export interface NetworkKind<N> {
   readonly name: NetworkKindName;
   /** The network out of its tfjs artifacts; throws UnsupportedModelError, saying what it found, for weights this kind cannot run. */
   read(artifacts: ModelArtifacts): N;
+  /** Whether the artifacts are meant as this kind (their layers say so): when no kind can run them, this kind's refusal is the one that says what is wrong. */
+  claims(artifacts: ModelArtifacts): boolean;
   inputs(network: N): number;
   outputs(network: N): number;
   /** Runs the network on one input row, writing its outputs into `out`; allocates nothing per call. */

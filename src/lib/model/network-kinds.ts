@@ -1,9 +1,10 @@
+import { cnn } from './cnn';
 import { dense } from './dense';
 import { bindNetwork, UnsupportedModelError, type Network, type NetworkKind, type NetworkKindName } from './network-kind';
 import type { ModelArtifacts, Preprocessing } from './record';
 
 /** Every kind of network this app runs, by name: adding one is its folder and a line here. */
-export const networkKinds: { readonly [K in NetworkKindName]: NetworkKind<unknown> } = { dense };
+export const networkKinds: { readonly [K in NetworkKindName]: NetworkKind<unknown> } = { dense, cnn };
 
 /**
  * A stored model's network, read by the kind whose format it has: the file-format check of Live,
@@ -21,6 +22,7 @@ export function readNetwork(artifacts: ModelArtifacts): Network {
       return bindNetwork(kind, kind.read(artifacts));
     } catch (error) {
       if (!(error instanceof UnsupportedModelError)) throw error;
+      if (kind.claims(artifacts)) throw error;
       refusal ??= error;
     }
   }

@@ -22,7 +22,17 @@ export interface Preprocessing {
   labels: string[];
 }
 
+/**
+ * The kinds of network a model can hold. Each kind is one folder of model/ (model/dense/,
+ * model/cnn/) with everything it takes: reading and checking its stored weights, its forward pass
+ * in plain TypeScript, its C and .tflite writers (network-kinds.ts lists them), and its tfjs
+ * builder (network-builders.ts: the worker's side, the only one that loads TensorFlow.js).
+ */
+export type NetworkKindName = 'dense' | 'cnn';
+
 export interface TrainingSettings {
+  /** Which kind of network to train: 'cnn' reads a 'channels' input. Absent in models saved before the CNN: those are dense. */
+  network?: NetworkKindName;
   hidden: number[];
   dropout: number;
   learningRate: number;

@@ -229,6 +229,16 @@ describe('extractFeatures', () => {
     expect([...extractFeatures({ acc }, { ...raw, rawMagnitudeOnly: true }, new Float32Array(n))]).toEqual(new Array(n).fill(5));
   });
 
+  it('gives the CNN its channels: x, y, z and |a| per sample, sample after sample', () => {
+    const acc = Float32Array.from({ length: n * 3 }, (_, i) => [0, 4, 3][i % 3]! * (1 + Math.floor(i / 3)));
+    const channels: FeatureConfig = { ...defaultFeatureConfig, input: 'channels' };
+    expect(featureNames(channels)).toHaveLength(n * 4);
+    expect(featureNames(channels).slice(0, 5)).toEqual(['x[0]', 'y[0]', 'z[0]', 'mag[0]', 'x[1]']);
+    const row = extractFeatures({ acc }, channels, new Float32Array(n * 4));
+    expect([...row.slice(0, 8)]).toEqual([0, 4, 3, 5, 0, 8, 6, 10]);
+    expect(row[n * 4 - 1]).toBe(5 * n);
+  });
+
   it('writes into the row it is given, one window after another into rows', () => {
     const extractor = extractorFor(every);
     const rows = extractor.rows([{ acc: bouncing(2) }, { acc: bouncing(3) }]);

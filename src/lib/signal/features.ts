@@ -52,8 +52,11 @@ export const featureGroups = ['statistics', 'crossings', 'spectrum', 'correlatio
 export type FeatureGroup = (typeof featureGroups)[number];
 
 export interface FeatureConfig extends WindowConfig {
-  /** 'features': the table above; 'raw': the resampled window's own values. */
-  input: 'features' | 'raw';
+  /**
+   * 'features': the table above; 'raw': the resampled window's own values; 'channels': per sample
+   * x, y, z and |a|, the layout the 1-D CNN reads (samples × 4, channels fastest).
+   */
+  input: 'features' | 'raw' | 'channels';
   /** For 'features': which groups; a row holds them in the order of `featureGroups`, whatever the order here. */
   groups: FeatureGroup[];
   /** For 'raw': |a| per sample instead of x, y, z. */
@@ -181,6 +184,17 @@ export class FeatureExtractor {
       else out.set(acc);
       return out;
     }
+    if (this.config.input === 'channels') {
+      // |a| beside the axes: the one channel that reads the same however the device is held.
+      const magnitude = magnitudeOf(acc, this.#magnitude);
+      for (let i = 0; i < n; i += 1) {
+        out[i * 4] = acc[i * 3]!;
+        out[i * 4 + 1] = acc[i * 3 + 1]!;
+        out[i * 4 + 2] = acc[i * 3 + 2]!;
+        out[i * 4 + 3] = magnitude[i]!;
+      }
+      return out;
+    }
 
     const magnitude = magnitudeOf(acc, this.#magnitude);
     const stats = this.#stats;
@@ -269,8 +283,8 @@ export class FeatureExtractor {
 }
 
 function featureNamesOf(config: FeatureConfig, groups: ReadonlySet<FeatureGroup>, samples: number): string[] {
-  if (config.input === 'raw') {
-    const perSample = config.rawMagnitudeOnly ? ['mag'] : ['x', 'y', 'z'];
+  if (config.input !== 'features') {
+    const perSample = channelNames(config);
     return Array.from({ length: samples }, (_, i) => perSample.map((channel) => `${channel}[${i}]`)).flat();
   }
   const names: string[] = [];
@@ -287,6 +301,19 @@ function featureNamesOf(config: FeatureConfig, groups: ReadonlySet<FeatureGroup>
     names.push('vert.dominantHz', 'corr.vertHoriz');
   }
   return names;
+}
+
+/**
+ * The channels of one sample in a raw or channels row, in order: ['x', 'y', 'z', 'mag'] for
+ * 'channels'; empty for 'features', whose values are not per sample.
+ *
+ * @example
+ * channelNames({ ...defaultFeatureConfig, input: 'channels' }).length // 4
+ */
+export function channelNames(config: Pick<FeatureConfig, 'input' | 'rawMagnitudeOnly'>): readonly string[] {
+  if (config.input === 'channels') return channels;
+  if (config.input === 'raw') return config.rawMagnitudeOnly ? ['mag'] : ['x', 'y', 'z'];
+  return [];
 }
 
 /** Extractors made so far; a session uses a handful of configs, so a list is enough. */

@@ -1,6 +1,6 @@
 import { CodedError } from '../i18n/coded-error';
 import * as tf from '@tensorflow/tfjs';
-import { extractorFor, type FeatureConfig } from '../signal/features';
+import { channelNames, extractorFor, type FeatureConfig } from '../signal/features';
 import { fitStandardization, standardize } from '../signal/standardize';
 import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
 import { networkBuilders } from '../model/network-builders';
@@ -148,8 +148,9 @@ export async function trainOnSplit(recordings: readonly LabelledRecording[], spl
  */
 async function fitNetwork(sets: Record<SplitName, WindowSet>, classes: number, options: TrainActivityOptions): Promise<{ model: tf.LayersModel; fit: FitResult }> {
   const settings = options.training;
-  const model = networkBuilders.dense({
+  const model = networkBuilders[settings.network ?? 'dense']({
     inputSize: sets.train.cols,
+    channels: channelNames(options.features).length,
     classes,
     hidden: settings.hidden,
     dropout: settings.dropout,

@@ -2,6 +2,7 @@ import type { TrainingSettings } from '../model/record';
 
 /** The activity network's defaults: the Dense(32) → Dropout → Dense(16), adam, early stopping. Free of tfjs, so pages can show them without loading it. */
 export const defaultTrainingSettings: TrainingSettings = {
+  network: 'dense',
   hidden: [32, 16],
   dropout: 0.2,
   learningRate: 0.003,

@@ -1,6 +1,6 @@
 import type { CWriter, Precision } from '../network-kind';
 import type { DenseLayer, DenseNetwork } from './network';
-import { quantizeNetwork, type QuantizedNetwork } from './quantize';
+import { quantizeNetwork, type QuantizedLayer, type QuantizedNetwork } from './quantize';
 
 /**
  * The dense network in C: `static void ml_network(const float *scaled, float *probabilities)`,
@@ -21,80 +21,101 @@ export function denseNetworkC(network: DenseNetwork, precision: Precision, calib
 
 function floatNetwork(network: DenseNetwork, c: CWriter): string {
   const layers = network.layers;
-  const tables = layers.map((layer, l) => {
-    c.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, float32)`, (layer.kernel.length + layer.bias.length) * 4);
-    c.ram(`layer ${l + 1} outputs`, layer.units * 8);
-    return `static const float ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel, (w) => c.float(w)).join(', ')}};
-static const float ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => c.float(b)).join(', ')}};
-static double ml_layer_${l}[${layer.units}];`;
-  });
   c.ram('network input as doubles', network.inputs * 8);
-  const last = layers.length - 1;
   return `static double ml_input[ML_FEATURES];
-${tables.join('\n')}
+${floatDenseTables(layers, c)}
 
 /* forward() of model/dense/network.ts: sums in double precision, float32 weights. */
 ${denseFunction('double', 'float', 'float', 'double')}${activationHelpers(layers, 'double')}
 static void ml_network(const float *scaled, float *probabilities) {
   int i;
   for (i = 0; i < ML_FEATURES; i++) ml_input[i] = scaled[i];
-${layers
-  .map((layer, l) => {
-    const input = l === 0 ? 'ml_input' : `ml_layer_${l - 1}`;
-    return `  ml_dense(${input}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_layer_${l});${activationCall(layer, `ml_layer_${l}`)}`;
-  })
-  .join('\n')}
-  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = (float)ml_layer_${last}[i];
+${floatDenseCalls(layers, 'ml_input')}
+  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = (float)ml_layer_${layers.length - 1}[i];
 }
 `;
 }
 
 function int8Network(network: QuantizedNetwork, c: CWriter): string {
   const layers = network.layers;
-  const last = layers.length - 1;
-  const tables = layers.map((layer, l) => {
-    c.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, int8; int32 bias)`, layer.kernel.length + layer.bias.length * 4 + 8);
-    c.ram(`layer ${l + 1} sums and outputs`, layer.units * 4 + layer.units * 4 + (l < last ? layer.units : 0));
-    const requantize = l < last ? `static const float ml_requantize_${l} = ${c.float(1 / layers[l + 1]!.inputScale)};\n` : '';
-    return `static const signed char ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel).join(', ')}};
-static const long ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => `${b}L`).join(', ')}};
-/* Real value of a sum: inputScale ${layer.inputScale.toPrecision(6)} × weightScale ${layer.weightScale.toPrecision(6)}. */
-static const float ml_dequantize_${l} = ${c.float(layer.inputScale * layer.weightScale)};
-${requantize}static long ml_sum_${l}[${layer.units}];
-static float ml_layer_${l}[${layer.units}];${l < last ? `\nstatic signed char ml_q_${l}[${layer.units}];` : ''}`;
-  });
   c.ram('quantised network input', network.inputs);
   return `/* Inputs are quantised at 1 / ${layers[0]!.inputScale.toPrecision(6)} per step, from the training data's range. */
 static const float ml_quantize_input = ${c.float(1 / layers[0]!.inputScale)};
 static signed char ml_input[ML_FEATURES];
-${tables.join('\n')}
-
-/* round(value / scale) clamped to ±127, halves rounded up as Math.round does. */
-static signed char ml_quantize(float value, float inverse_scale) {
-  const float q = (float)floor(value * inverse_scale + 0.5f);
-  return (signed char)(q > 127.0f ? 127 : q < -127.0f ? -127 : (int)q);
-}
-
+${int8DenseTables(layers, c)}
+${QUANTIZE_FUNCTION}
 /* Integer sums: int8 inputs × int8 weights + the bias at the sums' scale. */
 ${denseFunction('signed char', 'signed char', 'long', 'long')}${activationHelpers(layers, 'float')}
 static void ml_network(const float *scaled, float *probabilities) {
   int i;
   for (i = 0; i < ML_FEATURES; i++) ml_input[i] = ml_quantize(scaled[i], ml_quantize_input);
-${layers
-  .map((layer, l) => {
-    const input = l === 0 ? 'ml_input' : `ml_q_${l - 1}`;
-    const requantize = l < last ? `\n  for (i = 0; i < ${layer.units}; i++) ml_q_${l}[i] = ml_quantize(ml_layer_${l}[i], ml_requantize_${l});` : '';
-    return `  ml_dense(${input}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_sum_${l});
-  for (i = 0; i < ${layer.units}; i++) ml_layer_${l}[i] = (float)ml_sum_${l}[i] * ml_dequantize_${l};${activationCall(layer, `ml_layer_${l}`)}${requantize}`;
-  })
-  .join('\n')}
-  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = ml_layer_${last}[i];
+${int8DenseCalls(layers, 'ml_input')}
+  for (i = 0; i < MOTION_MODEL_LABELS; i++) probabilities[i] = ml_layer_${layers.length - 1}[i];
 }
 `;
 }
 
+/** The float32 layers' weights and output buffers (ml_kernel_l, ml_bias_l, ml_layer_l), counted on `c`. */
+export function floatDenseTables(layers: readonly DenseLayer[], c: CWriter): string {
+  return layers
+    .map((layer, l) => {
+      c.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, float32)`, (layer.kernel.length + layer.bias.length) * 4);
+      c.ram(`layer ${l + 1} outputs`, layer.units * 8);
+      return `static const float ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel, (w) => c.float(w)).join(', ')}};
+static const float ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => c.float(b)).join(', ')}};
+static double ml_layer_${l}[${layer.units}];`;
+    })
+    .join('\n');
+}
+
+/** The float32 layers run on `input` (doubles), the last one's outputs left in ml_layer_(last). */
+export function floatDenseCalls(layers: readonly DenseLayer[], input: string): string {
+  return layers
+    .map((layer, l) => `  ml_dense(${l === 0 ? input : `ml_layer_${l - 1}`}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_layer_${l});${activationCall(layer, `ml_layer_${l}`)}`)
+    .join('\n');
+}
+
+/** The int8 layers' weights, scales, sums and output buffers, counted on `c`. */
+export function int8DenseTables(layers: readonly QuantizedLayer[], c: CWriter): string {
+  const last = layers.length - 1;
+  return layers
+    .map((layer, l) => {
+      c.constant(`layer ${l + 1} weights (${layer.inputs} × ${layer.units}, int8; int32 bias)`, layer.kernel.length + layer.bias.length * 4 + 8);
+      c.ram(`layer ${l + 1} sums and outputs`, layer.units * 4 + layer.units * 4 + (l < last ? layer.units : 0));
+      const requantize = l < last ? `static const float ml_requantize_${l} = ${c.float(1 / layers[l + 1]!.inputScale)};\n` : '';
+      return `static const signed char ml_kernel_${l}[${layer.kernel.length}] = {${Array.from(layer.kernel).join(', ')}};
+static const long ml_bias_${l}[${layer.units}] = {${Array.from(layer.bias, (b) => `${b}L`).join(', ')}};
+/* Real value of a sum: inputScale ${layer.inputScale.toPrecision(6)} × weightScale ${layer.weightScale.toPrecision(6)}. */
+static const float ml_dequantize_${l} = ${c.float(layer.inputScale * layer.weightScale)};
+${requantize}static long ml_sum_${l}[${layer.units}];
+static float ml_layer_${l}[${layer.units}];${l < last ? `\nstatic signed char ml_q_${l}[${layer.units}];` : ''}`;
+    })
+    .join('\n');
+}
+
+/** The int8 layers run on `input` (int8 at the first layer's scale), the last one's real outputs left in ml_layer_(last). */
+export function int8DenseCalls(layers: readonly QuantizedLayer[], input: string): string {
+  const last = layers.length - 1;
+  return layers
+    .map((layer, l) => {
+      const requantize = l < last ? `\n  for (i = 0; i < ${layer.units}; i++) ml_q_${l}[i] = ml_quantize(ml_layer_${l}[i], ml_requantize_${l});` : '';
+      return `  ml_dense(${l === 0 ? input : `ml_q_${l - 1}`}, ${layer.inputs}, ${layer.units}, ml_kernel_${l}, ml_bias_${l}, ml_sum_${l});
+  for (i = 0; i < ${layer.units}; i++) ml_layer_${l}[i] = (float)ml_sum_${l}[i] * ml_dequantize_${l};${activationCall(layer, `ml_layer_${l}`)}${requantize}`;
+    })
+    .join('\n');
+}
+
+/** ml_quantize, the one rounding of every int8 C network: as quantize() in quantize.ts. */
+export const QUANTIZE_FUNCTION = `
+/* round(value / scale) clamped to ±127, halves rounded up as Math.round does. */
+static signed char ml_quantize(float value, float inverse_scale) {
+  const float q = (float)floor(value * inverse_scale + 0.5f);
+  return (signed char)(q > 127.0f ? 127 : q < -127.0f ? -127 : (int)q);
+}
+`;
+
 /** One Dense layer's sums, bias first, an input of 0 skipped as forward() skips it. */
-function denseFunction(input: string, weight: string, bias: string, sum: 'double' | 'long'): string {
+export function denseFunction(input: string, weight: string, bias: string, sum: 'double' | 'long'): string {
   return `static void ml_dense(const ${input} *in, int inputs, int units, const ${weight} *kernel, const ${bias} *bias, ${sum} *out) {
   int i, u;
   for (u = 0; u < units; u++) out[u] = bias[u];
@@ -110,7 +131,7 @@ function denseFunction(input: string, weight: string, bias: string, sum: 'double
 type Real = 'double' | 'float';
 
 /** relu and softmax, emitted only when a layer uses them (gcc -Wall rejects unused functions). */
-function activationHelpers(layers: readonly Pick<DenseLayer, 'activation'>[], real: Real): string {
+export function activationHelpers(layers: readonly Pick<DenseLayer, 'activation'>[], real: Real): string {
   const used = new Set(layers.map((layer) => layer.activation));
   const exp = real === 'double' ? 'exp' : '(float)exp';
   const relu = `

@@ -1,4 +1,5 @@
 import type { NetworkKind } from '../network-kind';
+import { layerClasses } from '../weights';
 import { denseNetworkC } from './c-network';
 import { denseNetworkFrom, forward, type DenseNetwork } from './network';
 import { tfliteModel } from './tflite';
@@ -10,6 +11,7 @@ import { tfliteModel } from './tflite';
 export const dense: NetworkKind<DenseNetwork> = {
   name: 'dense',
   read: denseNetworkFrom,
+  claims: (artifacts) => layerClasses(artifacts).every((name) => name === 'Dense' || name === 'Dropout'),
   inputs: (network) => network.inputs,
   outputs: (network) => network.layers.at(-1)?.units ?? 0,
   forward,

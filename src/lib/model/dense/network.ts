@@ -1,5 +1,6 @@
 import type { ModelArtifacts } from '../record';
 import { UnsupportedModelError } from '../network-kind';
+import { sequentialWeights } from '../weights';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
 
@@ -18,11 +19,6 @@ export interface DenseNetwork {
   layers: DenseLayer[];
 }
 
-interface TopologyLayer {
-  class_name: string;
-  config: { name: string; units?: number; activation?: string; use_bias?: boolean };
-}
-
 /**
  * Reads a Dense/Dropout network out of its tfjs artifacts. Live classification runs it in plain
  * TypeScript: for a network this small, one window costs microseconds, where a tfjs call costs a
@@ -33,25 +29,7 @@ interface TopologyLayer {
  * forward(network, features, probabilities);
  */
 export function denseNetworkFrom(artifacts: ModelArtifacts): DenseNetwork {
-  const topology = artifacts.modelTopology as { config?: { layers?: TopologyLayer[] } };
-  const described = topology.config?.layers;
-  if (!Array.isArray(described)) throw new UnsupportedModelError('The model has no list of layers: not a Sequential tfjs model.');
-  const weights = new Map<string, { offset: number; shape: number[] }>();
-  let offset = 0;
-  for (const spec of artifacts.weightSpecs) {
-    if (spec.dtype !== 'float32') throw new UnsupportedModelError(`Weight ${spec.name} is ${spec.dtype}; only float32 weights are supported.`);
-    weights.set(spec.name, { offset, shape: spec.shape });
-    offset += spec.shape.reduce((a, b) => a * b, 1) * 4;
-  }
-  if (offset !== artifacts.weightData.byteLength) {
-    throw new UnsupportedModelError(`The weights hold ${artifacts.weightData.byteLength} bytes where the manifest needs ${offset}.`);
-  }
-  const read = (name: string): { values: Float32Array; shape: number[] } => {
-    const entry = weights.get(name);
-    if (!entry) throw new UnsupportedModelError(`The model lacks the weight ${name}.`);
-    const size = entry.shape.reduce((a, b) => a * b, 1);
-    return { values: new Float32Array(artifacts.weightData.slice(entry.offset, entry.offset + size * 4)), shape: entry.shape };
-  };
+  const { layers: described, weight: read } = sequentialWeights(artifacts);
   const layers: DenseLayer[] = [];
   for (const layer of described) {
     if (layer.class_name === 'Dropout') continue;

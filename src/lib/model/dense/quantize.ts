@@ -58,20 +58,25 @@ export function quantizeNetwork(network: DenseNetwork, calibration: Float32Array
   return {
     inputs: width,
     layers: network.layers.map((layer, l) => {
-      const inputScale = scaleFor(inputRange[l]!);
-      let largest = 0;
-      for (const w of layer.kernel) largest = Math.max(largest, Math.abs(w));
-      const weightScale = scaleFor(largest);
-      return {
-        inputs: layer.inputs,
-        units: layer.units,
-        kernel: Int8Array.from(layer.kernel, (w) => quantize(w, weightScale)),
-        bias: Int32Array.from(layer.bias, (b) => Math.round(b / (inputScale * weightScale))),
-        inputScale,
-        weightScale,
-        activation: layer.activation,
-      };
+      return { inputs: layer.inputs, units: layer.units, ...quantizeWeights(layer, inputRange[l]!), activation: layer.activation };
     }),
+  };
+}
+
+/**
+ * One layer's weights in int8 at one scale (max|w| / 127), and its bias at the scale of its sums,
+ * given the range of its inputs: what every kind's int8 layer stores.
+ */
+export function quantizeWeights(layer: { kernel: Float32Array; bias: Float32Array }, inputRange: number): { kernel: Int8Array; bias: Int32Array; inputScale: number; weightScale: number } {
+  const inputScale = scaleFor(inputRange);
+  let largest = 0;
+  for (const w of layer.kernel) largest = Math.max(largest, Math.abs(w));
+  const weightScale = scaleFor(largest);
+  return {
+    kernel: Int8Array.from(layer.kernel, (w) => quantize(w, weightScale)),
+    bias: Int32Array.from(layer.bias, (b) => Math.round(b / (inputScale * weightScale))),
+    inputScale,
+    weightScale,
   };
 }
 
