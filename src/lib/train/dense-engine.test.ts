@@ -55,9 +55,12 @@ describe('the lean dense engine', () => {
       expect(log.valAccuracy).toBeCloseTo(other.valAccuracy, 3);
     });
     // The weights moved (a start that never changed would match too), and moved alike.
-    expect(maxDifference(weightsOf(lean)[0]!, weightsOf(buildActivityModel(config))[0]!)).toBeGreaterThan(0.01);
+    const untrained = buildActivityModel(config);
+    expect(maxDifference(weightsOf(lean)[0]!, weightsOf(untrained)[0]!)).toBeGreaterThan(0.01);
+    untrained.dispose();
     weightsOf(reference).forEach((weights, which) => expect(maxDifference(weightsOf(lean)[which]!, weights)).toBeLessThan(1e-5));
-    tf.dispose([reference, lean]);
+    reference.dispose();
+    lean.dispose();
   });
 
   test('drops out as tfjs’s Dropout does: with the same masks, the same weights after every step', () => {
@@ -128,6 +131,7 @@ describe('the lean dense engine', () => {
     const options = { epochs: 2, batchSize: 32, learningRate: 0.01 };
     const losses = (result: FitResult) => result.history.map((log) => [log.loss, log.valLoss]);
     expect(losses(await fitLean(viaLean, train, validation, options))).toEqual(losses(await fitModel(viaTfjs, train, validation, options)));
-    tf.dispose([viaLean, viaTfjs]);
+    viaLean.dispose();
+    viaTfjs.dispose();
   });
 });

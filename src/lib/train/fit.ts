@@ -133,9 +133,12 @@ function engineLayers(model: tf.LayersModel): EngineLayer[] | undefined {
     }
     const activation = config['activation'];
     if (layer.getClassName() !== 'Dense' || config['useBias'] === false || (activation !== 'relu' && activation !== 'linear' && activation !== 'softmax')) return undefined;
-    const [kernel, bias] = layer.getWeights().map((tensor) => Float32Array.from(tensor.dataSync()));
-    if (!kernel || !bias) return undefined;
-    layers.push({ inputs: kernel.length / bias.length, units: bias.length, kernel, bias, activation, dropout: 0 });
+    const [kernel, bias] = layer.getWeights();
+    const [inputs, units] = kernel?.shape ?? [];
+    if (!bias || inputs === undefined || units === undefined) return undefined;
+    // The sizes straight from the shape, small integers: computed as kernel.length / units they
+    // would be stored as doubles, and every index in the engine's loops with them (2× slower).
+    layers.push({ inputs, units, kernel: Float32Array.from(kernel!.dataSync()), bias: Float32Array.from(bias.dataSync()), activation, dropout: 0 });
   }
   // The engine's backward pass takes a softmax as the last layer only, where the loss reads it.
   return layers.findIndex((layer) => layer.activation === 'softmax') === layers.length - 1 ? layers : undefined;
