@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildActivityModel } from '../model/dense/builder';
-import { DenseEngine, type EngineLayer } from './dense-engine';
+import { DenseEngine } from './dense-engine';
+import type { EngineLayer } from './dense-kernels';
 import { balancedClassWeights, fitLean, fitModel, type Examples, type FitResult } from './fit';
 import { mulberry32 } from './random';
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { DenseEngine, type EngineLayer } from './dense-engine';
+import { DenseEngine } from './dense-engine';
+import type { EngineLayer } from './dense-kernels';
 import { probeRows, runFit, type Examples, type FitEngine, type FitOptions, type FitResult } from './fit-loop';
 
 export { balancedClassWeights, nextTask, TRAIN_PROBE_ROWS, type EpochLog, type Examples, type FitOptions, type FitResult } from './fit-loop';
