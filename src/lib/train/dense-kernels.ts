@@ -18,64 +18,101 @@ export interface EngineLayer {
   dropout: number;
 }
 
+/** A matrix read through strides, so a transposed operand costs no copy: element (p, q) is values[p · row + q · col]. */
+interface Strided {
+  values: Float32Array | Float64Array;
+  row: number;
+  col: number;
+}
+
 /**
- * after[r, u] = bias[u] + Σᵢ before[r, i] · kernel[i, u] for `count` rows. Two rows by four
- * outputs at a time, the eight sums in registers: each kernel value loaded serves two rows, each
- * input four outputs, and each output is written once. Adding into `after` input by input spent
- * the time on loads and stores (3× slower); skipping the inputs a relu left at 0 saved less than
- * the blocks do.
+ * A fresh copy of `product` (below). V8 keeps its type feedback per function object, so each use
+ * (a Float32Array kernel or Float64Array gradients as `b`, a bias or none) gets a copy of its own
+ * and stays monomorphic: one copy shared by all three ran about a quarter slower.
  */
-export function affine(before: Float64Array, after: Float64Array, { inputs, units, kernel, bias }: EngineLayer, count: number): void {
-  const pairs = count - (count % 2);
-  const blocked = units - (units % 4);
-  for (let r = 0; r < pairs; r += 2) {
-    const a = r * inputs;
-    const b = a + inputs;
-    const outA = r * units;
-    const outB = outA + units;
-    for (let u = 0; u < blocked; u += 4) {
-      let a0 = bias[u] as number;
-      let a1 = bias[u + 1] as number;
-      let a2 = bias[u + 2] as number;
-      let a3 = bias[u + 3] as number;
-      let b0 = a0;
-      let b1 = a1;
-      let b2 = a2;
-      let b3 = a3;
-      for (let i = 0, k = u; i < inputs; i += 1, k += units) {
-        const k0 = kernel[k] as number;
-        const k1 = kernel[k + 1] as number;
-        const k2 = kernel[k + 2] as number;
-        const k3 = kernel[k + 3] as number;
-        const x = before[a + i] as number;
-        const y = before[b + i] as number;
-        a0 += x * k0;
-        a1 += x * k1;
-        a2 += x * k2;
-        a3 += x * k3;
-        b0 += y * k0;
-        b1 += y * k1;
-        b2 += y * k2;
-        b3 += y * k3;
+function productCopy() {
+  /**
+   * out[p, q] = start[q] + Σₖ a[p, k] · b[k, q] for p < rows, q < cols, k < depth, `out` row-major
+   * (`rows × cols`), `start` 0 when not given. Two rows by four columns at a time, the eight sums
+   * in registers: each value loaded serves two or four products, and each output is written once
+   * (summing one output at a time, or adding into `out` for each k, took two to three times as long).
+   */
+  return function product(out: Float64Array, rows: number, cols: number, depth: number, a: Strided, b: Strided, start?: Float32Array): void {
+    const { values: av, row: aRow, col: aStep } = a;
+    const { values: bv, row: bStep, col: bCol } = b;
+    const pairs = rows - (rows % 2);
+    const blocked = cols - (cols % 4);
+    for (let p = 0; p < pairs; p += 2) {
+      for (let q = 0; q < blocked; q += 4) {
+        let a0 = start ? (start[q] as number) : 0;
+        let a1 = start ? (start[q + 1] as number) : 0;
+        let a2 = start ? (start[q + 2] as number) : 0;
+        let a3 = start ? (start[q + 3] as number) : 0;
+        let b0 = a0;
+        let b1 = a1;
+        let b2 = a2;
+        let b3 = a3;
+        for (let k = 0, x = p * aRow, y = q * bCol; k < depth; k += 1, x += aStep, y += bStep) {
+          const u = av[x] as number;
+          const v = av[x + aRow] as number;
+          const w0 = bv[y] as number;
+          const w1 = bv[y + bCol] as number;
+          const w2 = bv[y + 2 * bCol] as number;
+          const w3 = bv[y + 3 * bCol] as number;
+          a0 += u * w0;
+          a1 += u * w1;
+          a2 += u * w2;
+          a3 += u * w3;
+          b0 += v * w0;
+          b1 += v * w1;
+          b2 += v * w2;
+          b3 += v * w3;
+        }
+        const first = p * cols + q;
+        const second = first + cols;
+        out[first] = a0;
+        out[first + 1] = a1;
+        out[first + 2] = a2;
+        out[first + 3] = a3;
+        out[second] = b0;
+        out[second + 1] = b1;
+        out[second + 2] = b2;
+        out[second + 3] = b3;
       }
-      after[outA + u] = a0;
-      after[outA + u + 1] = a1;
-      after[outA + u + 2] = a2;
-      after[outA + u + 3] = a3;
-      after[outB + u] = b0;
-      after[outB + u + 1] = b1;
-      after[outB + u + 2] = b2;
-      after[outB + u + 3] = b3;
     }
-  }
-  // The rest one sum at a time: the last row when their number is odd, the last outputs when theirs is not a multiple of 4.
-  for (let r = 0; r < count; r += 1) {
-    for (let u = r < pairs ? blocked : 0; u < units; u += 1) {
-      let sum = bias[u] as number;
-      for (let i = 0, k = u; i < inputs; i += 1, k += units) sum += (before[r * inputs + i] as number) * (kernel[k] as number);
-      after[r * units + u] = sum;
+    // The rest one sum at a time: the last row when their number is odd, the last columns when theirs is not a multiple of 4.
+    for (let p = 0; p < rows; p += 1) {
+      for (let q = p < pairs ? blocked : 0; q < cols; q += 1) {
+        let sum = start ? (start[q] as number) : 0;
+        for (let k = 0, x = p * aRow, y = q * bCol; k < depth; k += 1, x += aStep, y += bStep) sum += (av[x] as number) * (bv[y] as number);
+        out[p * cols + q] = sum;
+      }
     }
+  };
+}
+
+const layerProduct = productCopy();
+const gradientProduct = productCopy();
+const backProduct = productCopy();
+
+/** after[r, u] = bias[u] + Σᵢ before[r, i] · kernel[i, u] for `count` rows: a layer's outputs before its activation. */
+export function affine(before: Float64Array, after: Float64Array, { inputs, units, kernel, bias }: EngineLayer, count: number): void {
+  layerProduct(after, count, units, inputs, { values: before, row: inputs, col: 1 }, { values: kernel, row: units, col: 1 }, bias);
+}
+
+/** The kernel's gradient Σᵣ before[r, i] · delta[r, u] and the bias's Σᵣ delta[r, u] over a batch of `count` rows. */
+export function weightGradients(before: Float64Array, delta: Float64Array, kernelGrad: Float64Array, biasGrad: Float64Array, inputs: number, units: number, count: number): void {
+  gradientProduct(kernelGrad, inputs, units, count, { values: before, row: 1, col: inputs }, { values: delta, row: units, col: 1 });
+  for (let u = 0; u < units; u += 1) {
+    let sum = 0;
+    for (let r = 0, d = u; r < count; r += 1, d += units) sum += delta[d] as number;
+    biasGrad[u] = sum;
   }
+}
+
+/** The gradient with respect to a layer's inputs, Σᵤ delta[r, u] · kernel[i, u]. */
+export function backThrough(delta: Float64Array, into: Float64Array, { inputs, units, kernel }: EngineLayer, count: number): void {
+  backProduct(into, count, inputs, units, { values: delta, row: units, col: 1 }, { values: kernel, row: 1, col: units });
 }
 
 export function relu(values: Float64Array, size: number): void {
@@ -98,117 +135,3 @@ export function softmaxRows(values: Float64Array, units: number, count: number):
   }
 }
 
-/**
- * The kernel's gradient Σᵣ before[r, i] · delta[r, u] and the bias's Σᵣ delta[r, u] over a batch
- * of `count` rows, two inputs by four units at a time as in affine.
- */
-export function weightGradients(before: Float64Array, delta: Float64Array, kernelGrad: Float64Array, biasGrad: Float64Array, inputs: number, units: number, count: number): void {
-  const pairs = inputs - (inputs % 2);
-  const blocked = units - (units % 4);
-  for (let i = 0; i < pairs; i += 2) {
-    for (let u = 0; u < blocked; u += 4) {
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      for (let r = 0, at = i, d = u; r < count; r += 1, at += inputs, d += units) {
-        const x = before[at] as number;
-        const y = before[at + 1] as number;
-        const d0 = delta[d] as number;
-        const d1 = delta[d + 1] as number;
-        const d2 = delta[d + 2] as number;
-        const d3 = delta[d + 3] as number;
-        a0 += x * d0;
-        a1 += x * d1;
-        a2 += x * d2;
-        a3 += x * d3;
-        b0 += y * d0;
-        b1 += y * d1;
-        b2 += y * d2;
-        b3 += y * d3;
-      }
-      const rowA = i * units + u;
-      const rowB = rowA + units;
-      kernelGrad[rowA] = a0;
-      kernelGrad[rowA + 1] = a1;
-      kernelGrad[rowA + 2] = a2;
-      kernelGrad[rowA + 3] = a3;
-      kernelGrad[rowB] = b0;
-      kernelGrad[rowB + 1] = b1;
-      kernelGrad[rowB + 2] = b2;
-      kernelGrad[rowB + 3] = b3;
-    }
-  }
-  // The rest one sum at a time: the last input when their number is odd, the last units when theirs is not a multiple of 4.
-  for (let i = 0; i < inputs; i += 1) {
-    for (let u = i < pairs ? blocked : 0; u < units; u += 1) {
-      let sum = 0;
-      for (let r = 0, at = i, d = u; r < count; r += 1, at += inputs, d += units) sum += (before[at] as number) * (delta[d] as number);
-      kernelGrad[i * units + u] = sum;
-    }
-  }
-  for (let u = 0; u < units; u += 1) {
-    let sum = 0;
-    for (let r = 0, d = u; r < count; r += 1, d += units) sum += delta[d] as number;
-    biasGrad[u] = sum;
-  }
-}
-
-/** The gradient with respect to a layer's inputs, Σᵤ delta[r, u] · kernel[i, u], two rows by four inputs at a time as in affine. */
-export function backThrough(delta: Float64Array, into: Float64Array, { inputs, units, kernel }: EngineLayer, count: number): void {
-  const pairs = count - (count % 2);
-  const blocked = inputs - (inputs % 4);
-  for (let r = 0; r < pairs; r += 2) {
-    const outA = r * units;
-    const outB = outA + units;
-    for (let i = 0; i < blocked; i += 4) {
-      const k = i * units;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      for (let u = 0; u < units; u += 1) {
-        const x = delta[outA + u] as number;
-        const y = delta[outB + u] as number;
-        const k0 = kernel[k + u] as number;
-        const k1 = kernel[k + units + u] as number;
-        const k2 = kernel[k + 2 * units + u] as number;
-        const k3 = kernel[k + 3 * units + u] as number;
-        a0 += x * k0;
-        a1 += x * k1;
-        a2 += x * k2;
-        a3 += x * k3;
-        b0 += y * k0;
-        b1 += y * k1;
-        b2 += y * k2;
-        b3 += y * k3;
-      }
-      const atA = r * inputs + i;
-      const atB = atA + inputs;
-      into[atA] = a0;
-      into[atA + 1] = a1;
-      into[atA + 2] = a2;
-      into[atA + 3] = a3;
-      into[atB] = b0;
-      into[atB + 1] = b1;
-      into[atB + 2] = b2;
-      into[atB + 3] = b3;
-    }
-  }
-  // The rest one sum at a time: the last row when their number is odd, the last inputs when theirs is not a multiple of 4.
-  for (let r = 0; r < count; r += 1) {
-    for (let i = r < pairs ? blocked : 0; i < inputs; i += 1) {
-      let sum = 0;
-      for (let u = 0; u < units; u += 1) sum += (delta[r * units + u] as number) * (kernel[i * units + u] as number);
-      into[r * inputs + i] = sum;
-    }
-  }
-}
