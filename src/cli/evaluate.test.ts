@@ -44,23 +44,52 @@ describe('npm run evaluate', () => {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       labels: string[];
       split: { byGroup: boolean };
-      net: { accuracy: number; f1: Record<string, number> };
-      baseline: { accuracy: number; f1: Record<string, number> };
+      net: { accuracy: number; macroF1: number; f1: Record<string, number> };
+      baseline: { accuracy: number; macroF1: number; f1: Record<string, number> };
       confusion: number[][];
     };
     expect(json.labels).toEqual(['running', 'walking']);
     expect(json.split.byGroup).toBe(true);
     expect(Object.keys(json.net.f1)).toEqual(['running', 'walking']);
     expect(json.net.accuracy).toBeGreaterThan(0.8);
+    expect(json.net.macroF1).toBeGreaterThan(0.8);
     expect(json.baseline.accuracy).toBeGreaterThanOrEqual(0);
+    expect(json.baseline.macroF1).toBeGreaterThanOrEqual(0);
     expect(json.confusion).toHaveLength(2);
   }, 120_000);
+
+  test('cross-validates by person with --folds: the means in net and baseline, each fold, and a model kept from all the recordings', async () => {
+    const report = join(folder, 'folds.json');
+    const exported = join(folder, 'exported');
+    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--folds', '3', '--epochs', '5', '--json', report, '--export-c', exported], { timeout: 180_000 });
+    expect(stdout).toContain('Cross-validation by person, 3 folds');
+    // After cross-validation, the model kept is trained on every recording and exported as without --folds.
+    expect(stdout).toContain(`wrote the C library to ${exported}`);
+    expect(stdout).toMatch(/int8: \d+ B/);
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      net: { accuracy: number; macroF1: number };
+      baseline: { accuracy: number };
+      folds: { groups: string[]; net: { accuracy: number; macroF1: number }; baseline: { accuracy: number } }[];
+    };
+    expect(json.folds.flatMap((fold) => fold.groups).sort()).toEqual(['ana', 'ben', 'cai', 'dee', 'eli', 'fay']);
+    expect(json.net.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.net.accuracy, 0) / 3, 12);
+    expect(json.net.macroF1).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.net.macroF1, 0) / 3, 12);
+    expect(json.baseline.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.baseline.accuracy, 0) / 3, 12);
+  }, 180_000);
+
+  test('without people, --folds refuses the data (exit code 1) and says what is missing', async () => {
+    await expect(run('npx', [...cli, folder, '--folds', 'loso', '--epochs', '1'], { timeout: 60_000 })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Cross-validation by person needs to know who recorded each recording'),
+    });
+  }, 60_000);
 
   test('bad arguments are refused with the usage', async () => {
     await expect(run('npx', [...cli, folder, '--epochs', 'many'])).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--epochs must be a positive number, not “many”.'),
     });
+    await expect(run('npx', [...cli, folder, '--folds', '1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--folds must be a whole number of at least 2, or “loso”, not “1”.') });
     await expect(run('npx', [...cli])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run evaluate') });
   }, 60_000);
 });

@@ -1,11 +1,13 @@
 /**
- * `npm run evaluate -- <folder> [--group <regex>] [--rate 50] [--window 2] [--stride 0.5]
- * [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]`
+ * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--rate 50] [--window 2]
+ * [--stride 0.5] [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
  * prints the split, the network's and the rule baseline's test scores and the confusion matrix.
- * With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
+ * With --folds, it cross-validates by person instead (K folds, or one per person with `loso`),
+ * and prints each fold, the mean and spread over folds and each person's accuracy; the model
+ * exported is then trained on all the recordings. With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
  * int8, calibrated on exactly the training side's recordings), the tfjs model files and a README.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,17 +16,21 @@ import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../lib/compute/backend';
 import { trainingRows } from '../lib/deploy/calibration';
-import { messageOf } from '../lib/i18n/coded-error';
+import { hintOf, messageOf } from '../lib/i18n/coded-error';
+import { translate } from '../lib/i18n/i18n';
 import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/train/activity-dataset';
 import { modelArtifacts } from '../lib/train/model-artifacts';
-import { trainActivityModel } from '../lib/train/train-activity';
-import { defaultTrainingSettings } from '../lib/train/training-settings';
+import { crossValidate, type Spread } from '../lib/train/cross-validation';
+import type { EpochLog } from '../lib/train/fit';
+import { defaultSplitShares, splitNames } from '../lib/train/split';
+import { trainActivityModel, type TrainedActivityModel } from '../lib/train/train-activity';
+import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
 import { defaultFeatureConfig } from '../lib/signal/features';
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -44,6 +50,7 @@ const { values, positionals } = (() => {
       allowPositionals: true,
       options: {
         group: { type: 'string' },
+        folds: { type: 'string' },
         rate: { type: 'string' },
         window: { type: 'string' },
         stride: { type: 'string' },
@@ -66,6 +73,13 @@ try {
 } catch (error) {
   fail(`--group is not a valid regular expression: ${messageOf(error)}`);
 }
+
+const folds: FoldCount | undefined = (() => {
+  if (values.folds === undefined || values.folds === 'loso') return values.folds;
+  const count = Number(values.folds);
+  if (!Number.isInteger(count) || count < 2) fail(`--folds must be a whole number of at least 2, or “loso”, not “${values.folds}”.`);
+  return count;
+})();
 
 const features = {
   ...defaultFeatureConfig,
@@ -112,64 +126,100 @@ const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs
 const backend = await startBackend({ plain: join(wasmDir, 'tfjs-backend-wasm.wasm'), simd: join(wasmDir, 'tfjs-backend-wasm-simd.wasm') });
 
 console.log(`${recordings.length} recordings from ${folder}${skipped > 0 ? ` (${skipped} skipped)` : ''}; TensorFlow.js ${backend.version} on ${backend.backend}${backend.simd ? ' (SIMD)' : ''}`);
-const started = performance.now();
-let result;
-try {
-  result = await trainActivityModel(recordings, {
-    features,
-    training,
-    onEpoch: (log) => {
-      if (log.epoch % 10 === 0) console.log(`  epoch ${log.epoch}: loss ${log.loss.toFixed(3)}, val loss ${log.valLoss.toFixed(3)}, val accuracy ${log.valAccuracy.toFixed(3)}`);
-    },
-  });
-} catch (error) {
-  const hint = typeof error === 'object' && error !== null && 'hint' in error ? ` ${String(error.hint)}` : '';
-  console.error(`${messageOf(error)}${hint}`);
-  process.exit(1);
-}
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const { labels } = result.preprocessing;
+const onEpoch = (log: EpochLog) => {
+  if (log.epoch % 10 === 0) console.log(`  epoch ${log.epoch}: loss ${log.loss.toFixed(3)}, val loss ${log.valLoss.toFixed(3)}, val accuracy ${log.valAccuracy.toFixed(3)}`);
+};
 const pad = (text: string, width: number) => text.padEnd(width);
-const f1Of = (scores: number[]) => Object.fromEntries(labels.map((label, i) => [label, scores[i] ?? 0]));
 
-console.log(`\nSplit (${result.split.byGroup ? 'by group: no group on two sides' : 'by recording'}):`);
-for (const side of ['train', 'validation', 'test'] as const) {
-  const s = result.split.sides[side];
-  console.log(`  ${pad(side, 11)} ${s.recordings} recordings, ${s.groups} groups, ${result.windows[side]} windows (${labels.map((l) => `${l} ${s.perLabel[l] ?? 0}`).join(', ')})`);
+/** Runs a step that may refuse the data: a refusal is printed with its hint and ends with exit code 1. */
+async function orRefuse<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const hint = hintOf(error);
+    console.error(`${messageOf(error)}${hint ? ` ${hint}` : ''}`);
+    process.exit(1);
+  }
 }
-console.log(`\nTrained ${result.history.length} epochs in ${seconds} s (${result.stopped}).`);
-console.log(`\n${pad('', 12)}${pad('network', 10)}rules`);
-console.log(`${pad('accuracy', 12)}${pad(result.metrics.test.accuracy.toFixed(3), 10)}${result.metrics.baseline.accuracy.toFixed(3)}`);
-labels.forEach((label, i) =>
-  console.log(`${pad(`F1 ${label}`, 12)}${pad((result.metrics.test.f1[i] ?? 0).toFixed(3), 10)}${(result.metrics.baseline.f1[i] ?? 0).toFixed(3)}`),
-);
-console.log(`\nConfusion (test; rows true, columns predicted${result.metrics.confusion[0]?.length === labels.length + 1 ? ', last column: other' : ''}):`);
-console.log(`${pad('', 10)}${labels.map((l) => pad(l, 10)).join('')}`);
-result.metrics.confusion.forEach((row, i) => console.log(`${pad(labels[i] ?? '', 10)}${row.slice(0, labels.length).map((n) => pad(String(n), 10)).join('')}`));
-console.log(`\n${result.diagnosis.message}`);
-const artifacts = values['export-c'] === undefined ? undefined : await modelArtifacts(result.model);
-result.model.dispose();
 
+const started = performance.now();
+const report = folds === undefined ? await evaluateOneSplit() : await crossValidateByPerson(folds);
 if (values.json) {
-  writeFileSync(
-    values.json,
-    `${JSON.stringify(
-      {
-        labels,
-        split: result.split,
-        net: { accuracy: result.metrics.test.accuracy, f1: f1Of(result.metrics.test.f1) },
-        baseline: { accuracy: result.metrics.baseline.accuracy, f1: f1Of(result.metrics.baseline.f1) },
-        confusion: result.metrics.confusion.map((row) => row.slice(0, labels.length)),
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeFileSync(values.json, `${JSON.stringify(report.json, null, 2)}\n`);
   console.log(`wrote ${values.json}`);
 }
+if (values['export-c'] !== undefined) await exportC(values['export-c'], report.kept ?? (await orRefuse(() => trainActivityModel(recordings, { features, training, shares: { ...defaultSplitShares, test: 0 }, onEpoch }))));
 
-if (values['export-c'] !== undefined && artifacts) {
-  const target = values['export-c'];
+/** One split by person (or by recording), trained and tested: the report of `npm run evaluate` without --folds. */
+async function evaluateOneSplit() {
+  const result = await orRefuse(() => trainActivityModel(recordings, { features, training, onEpoch }));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const { labels } = result.preprocessing;
+  const f1Of = (scores: number[]) => Object.fromEntries(labels.map((label, i) => [label, scores[i] ?? 0]));
+  console.log(`\nSplit (${result.split.byGroup ? 'by group: no group on two sides' : 'by recording'}):`);
+  if (result.split.byRecordingFallback) console.log(`  ${translate('en', 'train.splitOptimistic', { people: result.split.byRecordingFallback.people })}`);
+  for (const side of splitNames) {
+    const s = result.split.sides[side];
+    console.log(`  ${pad(side, 11)} ${s.recordings} recordings, ${s.groups} groups, ${result.windows[side]} windows (${labels.map((l) => `${l} ${s.perLabel[l] ?? 0}`).join(', ')})`);
+  }
+  console.log(`\nTrained ${result.history.length} epochs in ${seconds} s (${result.stopped}).`);
+  console.log(`\n${pad('', 12)}${pad('network', 10)}rules`);
+  console.log(`${pad('accuracy', 12)}${pad(result.test.accuracy.toFixed(3), 10)}${result.baseline.accuracy.toFixed(3)}`);
+  console.log(`${pad('macro-F1', 12)}${pad(result.test.macroF1.toFixed(3), 10)}${result.baseline.macroF1.toFixed(3)}`);
+  labels.forEach((label, i) =>
+    console.log(`${pad(`F1 ${label}`, 12)}${pad((result.metrics.test.f1[i] ?? 0).toFixed(3), 10)}${(result.metrics.baseline.f1[i] ?? 0).toFixed(3)}`),
+  );
+  console.log(`\nConfusion (test; rows true, columns predicted${result.metrics.confusion[0]?.length === labels.length + 1 ? ', last column: other' : ''}):`);
+  console.log(`${pad('', 10)}${labels.map((l) => pad(l, 10)).join('')}`);
+  result.metrics.confusion.forEach((row, i) => console.log(`${pad(labels[i] ?? '', 10)}${row.slice(0, labels.length).map((n) => pad(String(n), 10)).join('')}`));
+  console.log(`\n${result.diagnosis.message}`);
+  return {
+    kept: result,
+    json: {
+      labels,
+      split: result.split,
+      net: { accuracy: result.test.accuracy, macroF1: result.test.macroF1, f1: f1Of(result.metrics.test.f1) },
+      baseline: { accuracy: result.baseline.accuracy, macroF1: result.baseline.macroF1, f1: f1Of(result.metrics.baseline.f1) },
+      confusion: result.metrics.confusion.map((row) => row.slice(0, labels.length)),
+    },
+  };
+}
+
+/** Cross-validation by person: each fold's scores, the means (the JSON's `net` and `baseline`) and each person's accuracy. */
+async function crossValidateByPerson(count: FoldCount) {
+  const cv = await orRefuse(() =>
+    crossValidate(recordings, { features, training, folds: count, onEpoch, onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`) }),
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const people = (groups: string[]) => (groups.length > 4 ? `${groups.slice(0, 4).join(' ')} +${groups.length - 4}` : groups.join(' '));
+  console.log(`\nCross-validation by person, ${cv.folds.length} folds, in ${seconds} s:`);
+  console.log(`${pad('fold', 6)}${pad('network', 10)}${pad('macro-F1', 10)}${pad('rules', 8)}${pad('windows', 9)}people`);
+  cv.folds.forEach((fold, f) =>
+    console.log(`${pad(String(f + 1), 6)}${pad(fold.net.accuracy.toFixed(3), 10)}${pad(fold.net.macroF1.toFixed(3), 10)}${pad(fold.baseline.accuracy.toFixed(3), 8)}${pad(String(fold.windows), 9)}${people(fold.groups)}`),
+  );
+  const spread = ({ mean, sd, min, max }: Spread) => `${mean.toFixed(3)} ± ${sd.toFixed(3)} (${min.toFixed(3)}–${max.toFixed(3)})`;
+  console.log(`\n${pad('', 12)}${pad('network', 30)}rules`);
+  console.log(`${pad('accuracy', 12)}${pad(spread(cv.net.accuracy), 30)}${spread(cv.baseline.accuracy)}`);
+  console.log(`${pad('macro-F1', 12)}${pad(spread(cv.net.macroF1), 30)}${spread(cv.baseline.macroF1)}`);
+  console.log(`\nPer person (network, rules): ${cv.perPerson.map((p) => `${p.group} ${p.accuracy.toFixed(2)}/${p.baseline.toFixed(2)}`).join(', ')}`);
+  return {
+    kept: undefined,
+    json: {
+      labels: cv.labels,
+      net: { accuracy: cv.net.accuracy.mean, macroF1: cv.net.macroF1.mean },
+      baseline: { accuracy: cv.baseline.accuracy.mean, macroF1: cv.baseline.macroF1.mean },
+      spread: { net: cv.net, baseline: cv.baseline },
+      folds: cv.folds.map((fold) => ({ groups: fold.groups, net: fold.net, baseline: fold.baseline, windows: fold.windows })),
+      perPerson: cv.perPerson,
+    },
+  };
+}
+
+/** What the Train page's Export gives, from the model kept: trained on one split, or on all the recordings after cross-validation. */
+async function exportC(target: string, result: TrainedActivityModel) {
+  const artifacts = await modelArtifacts(result.model);
+  result.model.dispose();
+  const { labels } = result.preprocessing;
   try {
     const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, trainedOn: result.trainedOn, artifacts };
     const sketchFolder = new URL('../../static/firmware/motion_lab/', import.meta.url);

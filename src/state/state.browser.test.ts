@@ -102,12 +102,15 @@ describe('the sessions', () => {
       const saved = recordSession.last!;
       expect(saved).toMatchObject({ label: 'running', group: 'ben', source: 'replay', interrupted: false });
       expect(saved.durationMs).toBeGreaterThanOrEqual(1000);
+      // The list follows once the session has read it back.
+      await vi.waitFor(() => expect(dataset.recordings.map((recording) => recording.id)).toContain(saved.id));
       const stored = dataset.recordings.find((recording) => recording.id === saved.id);
       expect(stored?.sampleCount).toBe(saved.sampleCount);
       expect((await (await dataset.store()).readSamples(saved.id)).t).toHaveLength(saved.sampleCount);
     });
 
     it('refuses a replay with no recording chosen, in the user’s language, and stores nothing', async () => {
+      await dataset.refresh();
       const before = dataset.recordings.length;
       recordSession.input.replayId = '';
       settings.locale = 'es';

@@ -6,6 +6,7 @@ import { lighthouseScores } from './lighthouse';
 import { liveInferencePerWindow } from './live-inference-per-window';
 import { liveLatency } from './live-latency';
 import { liveMemoryGrowth } from './live-memory-growth';
+import { livePageLatency } from './live-page-latency';
 import { plotFrameTime } from './plot-frame-time';
 import { precacheBytes } from './precache';
 import { firstLoadGzip } from './shell-first-load';
@@ -29,6 +30,7 @@ export const benchmarks: Benchmark[] = [
   trainClickToModel,
   trainSisfallSplit,
   liveLatency,
+  livePageLatency,
   liveInferencePerWindow,
   liveMemoryGrowth,
   deployFootprint,

@@ -47,8 +47,14 @@ export class LiveClassifier {
   readonly #strideMs: number;
   readonly #windowSamples: number;
   #options: LiveOptions;
-  #t: number[] = [];
-  #acc: number[] = [];
+  /**
+   * The stream's latest samples, in typed arrays reused from window to window: a window's samples
+   * are read as views, never copied, so that a cheap phone's garbage collector has little to do
+   * between answers. `#count` samples are held; the arrays grow when a source sends faster.
+   */
+  #t = new Float64Array(1024);
+  #acc = new Float32Array(1024 * 3);
+  #count = 0;
   #nextEndMs: number | undefined;
   #recent: number[] = [];
 
@@ -81,21 +87,17 @@ export class LiveClassifier {
 
   /** Forgets the stream (a new source, a pause). */
   reset(): void {
-    this.#t = [];
-    this.#acc = [];
+    this.#count = 0;
     this.#nextEndMs = undefined;
     this.#recent = [];
   }
 
   /** Adds samples; returns a prediction for every window they completed. */
   push(batch: MotionSamples, arrivedAt = performance.now()): LivePrediction[] {
-    for (let i = 0; i < batch.t.length; i += 1) {
-      this.#t.push(batch.t[i] ?? 0);
-      this.#acc.push(batch.acc[i * 3] ?? 0, batch.acc[i * 3 + 1] ?? 0, batch.acc[i * 3 + 2] ?? 0);
-    }
-    const first = this.#t[0];
-    const last = this.#t.at(-1);
-    if (first === undefined || last === undefined) return [];
+    this.#append(batch);
+    if (this.#count === 0) return [];
+    const first = this.#t[0]!;
+    const last = this.#t[this.#count - 1]!;
     this.#nextEndMs ??= first + this.#windowMs;
     // After a long pause, skip the windows that cannot hold enough samples anyway.
     const behind = last - this.#windowMs - this.#nextEndMs;
@@ -112,13 +114,10 @@ export class LiveClassifier {
 
   #classify(endMs: number, arrivedAt: number): LivePrediction | undefined {
     // The raw samples of the window (and one before it, to interpolate its first sample).
-    const from = Math.max(0, firstIndexAtOrAfter(this.#t, endMs - this.#windowMs) - 1);
-    const to = firstIndexAtOrAfter(this.#t, endMs + 1e-9);
-    const samples: MotionSamples = {
-      t: Float64Array.from(this.#t.slice(from, to)),
-      acc: Float32Array.from(this.#acc.slice(from * 3, to * 3)),
-      gyro: null,
-    };
+    const held = this.#t.subarray(0, this.#count);
+    const from = Math.max(0, firstIndexAtOrAfter(held, endMs - this.#windowMs) - 1);
+    const to = firstIndexAtOrAfter(held, endMs + 1e-9);
+    const samples: MotionSamples = { t: held.subarray(from, to), acc: this.#acc.subarray(from * 3, to * 3), gyro: null };
     const segment = resample(samples, { rateHz: this.#preprocessing.features.rateHz }).segments.at(-1);
     // A gap inside the window: no honest answer for it.
     if (!segment || segment.acc.length < this.#windowSamples * 3) return undefined;
@@ -133,11 +132,27 @@ export class LiveClassifier {
     return { atMs: endMs, probabilities, top, label: majority(this.#recent), baseline, latencyMs: performance.now() - arrivedAt };
   }
 
+  #append(batch: MotionSamples): void {
+    const count = this.#count + batch.t.length;
+    if (count > this.#t.length) {
+      const t = new Float64Array(Math.max(count, this.#t.length * 2));
+      const acc = new Float32Array(t.length * 3);
+      t.set(this.#t.subarray(0, this.#count));
+      acc.set(this.#acc.subarray(0, this.#count * 3));
+      [this.#t, this.#acc] = [t, acc];
+    }
+    this.#t.set(batch.t, this.#count);
+    this.#acc.set(batch.acc.subarray(0, batch.t.length * 3), this.#count * 3);
+    this.#count = count;
+  }
+
+  /** Drops the samples before `timeMs`, moving the rest to the front, once there are enough to bother. */
   #forgetBefore(timeMs: number): void {
-    const keep = firstIndexAtOrAfter(this.#t, timeMs);
-    if (keep > 256) {
-      this.#t.splice(0, keep);
-      this.#acc.splice(0, keep * 3);
+    const drop = firstIndexAtOrAfter(this.#t.subarray(0, this.#count), timeMs);
+    if (drop > 256) {
+      this.#t.copyWithin(0, drop, this.#count);
+      this.#acc.copyWithin(0, drop * 3, this.#count * 3);
+      this.#count -= drop;
     }
   }
 }

@@ -7,6 +7,7 @@ import type { DigitSplit } from '../learn/shipped-digits';
 import type { DigitOutcome, DigitSettings } from '../learn/digit-settings';
 import type { NeuronResult } from '../learn/one-neuron';
 import type { Point } from '../learn/regression';
+import type { CrossValidation } from '../train/cross-validation';
 import type { EpochLog } from '../train/fit';
 import type { TrainingStage } from '../train/train-activity';
 
@@ -57,6 +58,15 @@ export class ComputeClient {
   train(settings: Runs['train']['request'], on: { stage?: (stage: TrainingStage) => void; epoch?: (log: EpochLog) => void } = {}): ComputeRun<TrainOutcome> {
     const request: RunRequest<'train'> = { type: 'train', id: this.#newId(), ...settings };
     return this.#start(request, (progress) => ('stage' in progress ? on.stage?.(progress.stage) : on.epoch?.(progress.epoch)));
+  }
+
+  /**
+   * Cross-validates by person on every recording in the database named `database`: one model per
+   * fold, trained in the worker; `on.fold` hears each fold as it starts, `on.epoch` each epoch.
+   */
+  crossValidate(settings: Runs['crossValidate']['request'], on: { fold?: (fold: number, folds: number) => void; epoch?: (log: EpochLog) => void } = {}): ComputeRun<CrossValidation> {
+    const request: RunRequest<'crossValidate'> = { type: 'crossValidate', id: this.#newId(), ...settings };
+    return this.#start(request, (progress) => ('fold' in progress ? on.fold?.(progress.fold, progress.folds) : on.epoch?.(progress.epoch)));
   }
 
   /** Trains the one neuron on `points`; `onEpoch` gets each epoch's loss. */

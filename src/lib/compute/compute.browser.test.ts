@@ -21,13 +21,16 @@ const startWorker = (): Worker => (worker = new Worker(new URL('./compute.worker
 
 afterEach(() => client.dispose());
 
-/** Stores six people's activities (about 3 minutes, 50 Hz), `only` of them when given, in the temporary database; returns its name. */
-async function storeRecordings(only?: string): Promise<string> {
+/**
+ * Stores six people's activities (about 3 minutes, 50 Hz), `only` of them when given, in the
+ * temporary database, without saying who recorded them when `anonymous`; returns its name.
+ */
+async function storeRecordings(only?: string, anonymous = false): Promise<string> {
   const store = currentStore();
   const recordings = syntheticDataset({ subjects: 6, recordingsPerLabel: 1, totalS: 180, rateHz: 50, seed: 3 });
   for (const [index, { recording, samples }] of recordings.entries()) {
     if (only && recording.label !== only) continue;
-    await store.add(recordingFor(samples, { ...recording, source: 'import', device: 'test', startedAt: index }), samples);
+    await store.add(recordingFor(samples, { ...recording, ...(anonymous && { group: '' }), source: 'import', device: 'test', startedAt: index }), samples);
   }
   return store.name;
 }
@@ -60,6 +63,37 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     for (const result of outcome.testRecordings) expect(outcome.recordingNames[result.recording]).toBeDefined();
     expect(outcome.artifacts.weightData.byteLength).toBeGreaterThan(0);
   }, 120_000);
+
+  it('cross-validates by person on the recordings the worker reads, fold by fold', async () => {
+    client = new ComputeClient();
+    const database = await storeRecordings();
+    const folds: [number, number][] = [];
+    let epochs = 0;
+    const run = client.crossValidate({ database, features, training: training(3), folds: 3 }, { fold: (fold, total) => folds.push([fold, total]), epoch: () => (epochs += 1) });
+    const result = await run.done;
+    expect((await run.backend).backend).toBe('wasm');
+    expect(folds).toEqual([[0, 3], [1, 3], [2, 3]]);
+    expect(epochs).toBe(9);
+    expect(result.labels).toEqual(['biking', 'golfing', 'running', 'walking']);
+    const people = (await currentStore().list()).map((recording) => recording.group);
+    expect(result.folds.flatMap((fold) => fold.groups).sort()).toEqual([...new Set(people)].sort());
+    expect(result.perPerson).toHaveLength(6);
+    for (const fold of result.folds) {
+      expect(fold.net.accuracy).toBeGreaterThanOrEqual(0);
+      expect(fold.net.macroF1).toBeGreaterThanOrEqual(0);
+      expect(fold.windows).toBeGreaterThan(0);
+    }
+    expect(result.net.accuracy.mean).toBeCloseTo(result.folds.reduce((all, fold) => all + fold.net.accuracy, 0) / 3, 12);
+    expect(result.cancelled).toBe(false);
+  }, 180_000);
+
+  it('refuses cross-validation by person when no recording says who recorded it', async () => {
+    client = new ComputeClient();
+    const database = await storeRecordings(undefined, true);
+    const refusal = client.crossValidate({ database, features, training: training(1), folds: 5 }).done;
+    await expect(refusal).rejects.toBeInstanceOf(CodedError);
+    await expect(refusal).rejects.toMatchObject({ code: 'error.cross-validation.no-people' });
+  }, 60_000);
 
   it('cancels a run by its id and drops what comes for it afterwards', async () => {
     client = new ComputeClient(startWorker);
@@ -108,13 +142,15 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     expect(messageOf(refusal, 'es')).toBe('Todas las grabaciones son «walking»: un clasificador necesita al menos dos etiquetas.');
   }, 60_000);
 
-  it('delivers an unexpected error with the generic code and its message as the fact', async () => {
+  it('delivers a training refusal with its own code and facts, worded in the user’s language', async () => {
     client = new ComputeClient();
     const database = await storeRecordings();
-    // Windows longer than any recording: none to train on, which training reports in prose.
+    // Windows longer than any recording: none to train on.
     const tooLong = client.train({ database, features: { ...features, windowS: 600 }, training: training(5) }).done;
     await expect(tooLong).rejects.toBeInstanceOf(CodedError);
-    await expect(tooLong).rejects.toMatchObject({ code: 'error.compute.failed', facts: { message: expect.stringContaining('no window of 600 s') } });
+    await expect(tooLong).rejects.toMatchObject({ code: expect.stringMatching(/^error\.training\.no-windows-/), facts: { windowS: 600 } });
+    await loadCatalog('es');
+    expect(messageOf(await tooLong.catch((error: unknown) => error), 'es')).toContain('ninguna ventana de 600 s');
   }, 60_000);
 
   it('fails a request that cannot be sent the same way, and goes on', async () => {

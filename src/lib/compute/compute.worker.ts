@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { failureOf } from './failure';
 import type { ComputeReply, ComputeRequest } from './messages';
+import { runCrossValidationRequest } from './cross-validation-handler';
 import { runLessonRequest } from './lesson-handler';
 import { runTrainRequest } from './train-handler';
 
@@ -22,7 +23,12 @@ scope.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
   }
   const controller = new AbortController();
   running.set(request.id, controller);
-  const run = request.type === 'train' ? runTrainRequest(request, controller.signal, post) : runLessonRequest(request, controller.signal, post);
+  const run =
+    request.type === 'train'
+      ? runTrainRequest(request, controller.signal, post)
+      : request.type === 'crossValidate'
+        ? runCrossValidationRequest(request, controller.signal, post)
+        : runLessonRequest(request, controller.signal, post);
   void run
     .catch((error: unknown) => post({ type: 'failed', id: request.id, failure: failureOf(error) }))
     .finally(() => running.delete(request.id));

@@ -2,6 +2,8 @@ import type { BackendStatus } from './backend';
 import type { CodedFailure } from './failure';
 import type { FeatureConfig } from '../signal/features';
 import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainedOn, TrainingSettings } from '../model/record';
+import type { CrossValidation } from '../train/cross-validation';
+import type { FoldCount } from '../train/training-settings';
 import type { EpochLog } from '../train/fit';
 import type { Diagnosis, RecordingResult } from '../train/metrics';
 import type { SplitSummary } from '../train/split';
@@ -29,6 +31,8 @@ export interface TrainOutcome {
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';
   testRecordings: RecordingResult[];
+  /** Macro-F1 on the test windows, of the network and of the rules. */
+  macroF1: { test: number; baseline: number };
   diagnosis: Diagnosis;
   tooShort: string[];
   nonFiniteSamples: number;
@@ -43,6 +47,12 @@ export interface Runs {
     request: { database?: string; features: FeatureConfig; training: TrainingSettings };
     progress: { stage: TrainingStage } | { epoch: EpochLog };
     result: TrainOutcome;
+  };
+  /** The Train page's "on someone new": cross-validation by person over the recordings of `database`, read as `train` reads them. */
+  crossValidate: {
+    request: { database?: string; features: FeatureConfig; training: TrainingSettings; folds: FoldCount };
+    progress: { fold: number; folds: number } | { epoch: EpochLog };
+    result: CrossValidation;
   };
   /** The regression lesson's one neuron. */
   neuron: {

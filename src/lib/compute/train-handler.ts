@@ -1,22 +1,8 @@
 import { startBrowserBackend } from './backend.browser';
 import type { PostReply, RunRequest } from './messages';
-import { MotionStore } from '../store/motion-store';
-import type { Recording } from '../store/recording';
-import type { MotionSamples } from '../sensors/samples';
+import { readRecordings } from './read-recordings';
 import { modelArtifacts } from '../train/model-artifacts';
 import { trainActivityModel } from '../train/train-activity';
-
-/** Every recording of the database named `database` (the app's when not given), with its samples, newest first. */
-async function readRecordings(database: string | undefined): Promise<{ recording: Recording; samples: MotionSamples }[]> {
-  const store = await MotionStore.open(database);
-  try {
-    const recordings = await store.list();
-    return await Promise.all(recordings.map(async (recording) => ({ recording, samples: await store.readSamples(recording.id) })));
-  } finally {
-    // Closed at once: an open connection would hold up a newer version's upgrade in another tab.
-    store.close();
-  }
-}
 
 /**
  * Trains for the Train page in the compute worker (compute.worker.ts), so the page never
@@ -52,6 +38,7 @@ export async function runTrainRequest(request: RunRequest<'train'>, signal: Abor
         history: result.history,
         stopped: result.stopped,
         testRecordings: result.testRecordings,
+        macroF1: { test: result.test.macroF1, baseline: result.baseline.macroF1 },
         diagnosis: result.diagnosis,
         tooShort: result.report.tooShort,
         nonFiniteSamples: result.report.nonFiniteSamples,

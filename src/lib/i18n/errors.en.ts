@@ -31,6 +31,12 @@ export const errorsEn = {
   'error.training.no-windows-train': 'The train split has no window of {windowS} s: record longer recordings, or more of them.',
   'error.training.no-windows-validation': 'The validation split has no window of {windowS} s: record longer recordings, or more of them.',
   'error.training.no-windows-test': 'The test split has no window of {windowS} s: record longer recordings, or more of them.',
+  'error.cross-validation.no-people': 'Cross-validation by person needs to know who recorded each recording, and none of these recordings says.',
+  'error.cross-validation.no-people.hint': 'Give the person when recording (“Who is recording”) or when importing (who recorded it, from the file name).',
+  'error.cross-validation.one-person': 'Cross-validation by person needs recordings of at least two people; all of these are by {person}.',
+  'error.cross-validation.one-person.hint': 'Record the activities with someone else too.',
+  'error.cross-validation.label-in-one-fold': 'Everyone who recorded “{label}” ({people}) is tested in one fold, so the model tested on them would never have learnt “{label}”.',
+  'error.cross-validation.label-in-one-fold.hint': 'Record “{label}” with more people, or use more folds.',
   'error.sensor.no-api': 'This browser has no motion sensor API. Use a phone browser, or pick another source.',
   'error.sensor.denied': 'Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.',
   'error.sensor.silent':

@@ -29,6 +29,12 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.training.no-windows-train': 'El conjunto de entrenamiento no tiene ninguna ventana de {windowS} s: graba grabaciones más largas, o más grabaciones.',
   'error.training.no-windows-validation': 'El conjunto de validación no tiene ninguna ventana de {windowS} s: graba grabaciones más largas, o más grabaciones.',
   'error.training.no-windows-test': 'El conjunto de prueba no tiene ninguna ventana de {windowS} s: graba grabaciones más largas, o más grabaciones.',
+  'error.cross-validation.no-people': 'La validación cruzada por persona necesita saber quién hizo cada grabación, y ninguna de estas grabaciones lo dice.',
+  'error.cross-validation.no-people.hint': 'Indica la persona al grabar («Quién graba») o al importar (quién la grabó, a partir del nombre del archivo).',
+  'error.cross-validation.one-person': 'La validación cruzada por persona necesita grabaciones de al menos dos personas; todas estas son de {person}.',
+  'error.cross-validation.one-person.hint': 'Graba las actividades también con otra persona.',
+  'error.cross-validation.label-in-one-fold': 'Todas las personas que grabaron «{label}» ({people}) se prueban en un mismo pliegue, así que el modelo con que se prueban nunca habría aprendido «{label}».',
+  'error.cross-validation.label-in-one-fold.hint': 'Graba «{label}» con más personas, o usa más pliegues.',
   'error.sensor.no-api': 'Este navegador no tiene API de sensores de movimiento. Usa el navegador de un teléfono o elige otra fuente.',
   'error.sensor.denied': 'Se denegó el acceso al movimiento. Permite «Acceso a movimiento y orientación» para este sitio en los ajustes de Safari y vuelve a intentarlo.',
   'error.sensor.silent':

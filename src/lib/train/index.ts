@@ -1,12 +1,14 @@
 /**
  * The Train page's core: the split by person, the windows of each side, the training loop and
- * early stopping, metrics beside the rule baseline, and the whole run (`trainActivityModel`).
+ * early stopping, metrics beside the rule baseline, the whole run (`trainActivityModel`) and
+ * cross-validation by person.
  *
  * This file is the folder's face: what the other folders, the state and the views may import from
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
  * only what it uses.
  */
 export * from './activity-dataset';
+export * from './cross-validation';
 export * from './fit';
 export * from './metrics';
 export * from './model-artifacts';

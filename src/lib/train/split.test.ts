@@ -42,7 +42,7 @@ const arbitraryShares: fc.Arbitrary<SplitShares> = fc.record({
 });
 
 describe('splitRecordings', () => {
-  it('puts every recording on exactly one side, every group on one side, and every label on every side used', () => {
+  it('puts every recording on exactly one side, every group on one side (or says it could not), and every label on every side used', () => {
     fc.assert(
       fc.property(arbitraryDataset, arbitraryShares, fc.integer(), (list, shares, seed) => {
         let split;
@@ -53,12 +53,13 @@ describe('splitRecordings', () => {
           return;
         }
         const { assignment, summary } = split;
+        expect(summary.byRecordingFallback !== undefined).toBe(list.some((r) => r.group !== '') && !summary.byGroup);
         expect(assignment.size).toBe(list.length);
         const sideOfGroup = new Map<string, string>();
         for (const recording of list) {
           const side = assignment.get(recording.id)!;
           expect(splitNames).toContain(side);
-          if (recording.group === '') continue;
+          if (recording.group === '' || !summary.byGroup) continue;
           expect(sideOfGroup.get(recording.group) ?? side).toBe(side);
           sideOfGroup.set(recording.group, side);
         }
@@ -131,35 +132,88 @@ describe('splitRecordings errors', () => {
   it('says which label has no recording left for which side, and what to do', () => {
     const error = errorOf(recordings([['walking', '', 9], ['running', '', 2]]));
     expect(error.code).toBe('label-missing-from-split');
-    expect(error.params).toMatchObject({ label: 'running', split: 'test', units: 2 });
-    expect(error.message).toBe(
-      'No “running” recording is left for the test set: 2 recordings are “running”, and the train, validation, test sets each need one.',
-    );
-    expect(error.hint).toBe('Record more “running”, or use fewer sets (set the test share to 0).');
+    expect(error.params).toMatchObject({ label: 'running', split: 'test', recordings: 2 });
+    expect(error.message).toBe('No “running” recording is left for the test set: 2 recordings are “running”, and the train, validation, test sets each need one.');
+    expect(error.hint).toBe('Record more “running”: at least 1 more recording, so that each set has one.');
+    expect(error.hintIn('es')).toBe('Graba más «running»: al menos 1 grabación más, para que cada conjunto tenga la suya.');
     // Taking the advice works.
-    expect(() => splitRecordings(recordings([['walking', '', 9], ['running', '', 2]]), { shares: { train: 0.8, validation: 0.2, test: 0 } })).not.toThrow();
+    expect(() => splitRecordings(recordings([['walking', '', 9], ['running', '', 3]]))).not.toThrow();
   });
 
-  it('finds a label only some subjects recorded, besides mostly other things', () => {
+  it('splits by recording when a label only one subject recorded, and says the score is optimistic', () => {
     const list = recordings([
       ['walking', 'ana', 3],
-      ['golfing', 'ana', 1],
+      ['golfing', 'ana', 3],
       ['walking', 'ben', 3],
       ['running', 'ben', 3],
       ['running', 'cy', 3],
       ['walking', 'dee', 3],
       ['running', 'eve', 3],
     ]);
-    const error = errorOf(list);
-    expect(error.code).toBe('label-missing-from-split');
-    expect(error.params).toMatchObject({ label: 'golfing', units: 1, byGroup: true });
-    expect(error.hint).toMatch(/^Record more “golfing” with other people/);
+    const { summary } = splitRecordings(list);
+    expect(summary.byGroup).toBe(false);
+    expect(summary.byRecordingFallback).toEqual({ people: 5, sides: ['train', 'validation', 'test'] });
+    for (const side of splitNames) expect(summary.sides[side].perLabel['golfing']).toBe(1);
   });
 
-  it('needs a subject for each side', () => {
-    const error = errorOf(recordings([['walking', 'ana', 4], ['running', 'ben', 4]]));
-    expect(error.code).toBe('too-few-groups');
-    expect(error.message).toBe('There are recordings of 2 subjects, and each of the 3 sets needs its own.');
+  it('splits two subjects by recording rather than refusing', () => {
+    const { summary } = splitRecordings(recordings([['walking', 'ana', 4], ['running', 'ben', 4]]));
+    expect(summary.byRecordingFallback).toEqual({ people: 2, sides: ['train', 'validation', 'test'] });
+    expect(summary.byGroup).toBe(false);
+  });
+
+  it('finds the 1/1/1 split of three people who each recorded every activity', () => {
+    const people = ['ana', 'ben', 'cy'];
+    const list = recordings(people.flatMap((p): [string, string, number][] => [['walking', p, 2], ['running', p, 1], ['biking', p, 1]]));
+    const { summary } = splitRecordings(list, { seed: 7 });
+    expect(summary.byGroup).toBe(true);
+    expect(summary.byRecordingFallback).toBeUndefined();
+    expect(splitNames.map((side) => summary.sides[side].groups)).toEqual([1, 1, 1]);
+  });
+
+  it('finds the one split by person that dealing people out by their main activity misses', () => {
+    // Walking and running must each be on both sides, so ana and cy go together, ben and dee together.
+    const list = recordings([
+      ['biking', 'ana', 1],
+      ['walking', 'ana', 1],
+      ['walking', 'ben', 1],
+      ['running', 'ben', 1],
+      ['biking', 'cy', 1],
+      ['running', 'cy', 1],
+      ['biking', 'dee', 1],
+    ]);
+    const { assignment, summary } = splitRecordings(list, { shares: { train: 0.7, validation: 0.3, test: 0 }, seed: 1 });
+    expect(summary.byGroup).toBe(true);
+    expect(assignment.get('biking-ana-0')).toBe(assignment.get('biking-cy-0'));
+    expect(assignment.get('walking-ben-0')).toBe(assignment.get('biking-dee-0'));
+    expect(assignment.get('biking-ana-0')).not.toBe(assignment.get('biking-dee-0'));
+  });
+
+  it('finds a split by group whenever one exists', () => {
+    // Few subjects with random mixes of labels: small enough to try every assignment of subjects to sides.
+    const dataset = fc
+      .array(fc.uniqueArray(label, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 7 })
+      .map((subjects) => subjects.flatMap((labels, s) => labels.map((l, i) => ({ id: `s${s}-${i}`, label: l, group: `s${s}` }))));
+    fc.assert(
+      fc.property(dataset, arbitraryShares, fc.integer(), (list, shares, seed) => {
+        const labels = new Set(list.map((r) => r.label));
+        fc.pre(labels.size >= 2);
+        const sides = splitNames.filter((side) => shares[side] > 0);
+        const exists = existsSplitByGroup(list, sides);
+        let summary;
+        try {
+          summary = splitRecordings(list, { shares, seed }).summary;
+        } catch (error) {
+          // Refused only when not even a split by recording exists.
+          expect(error).toBeInstanceOf(SplitError);
+          expect(exists).toBe(false);
+          return;
+        }
+        expect(summary.byGroup).toBe(exists);
+        if (exists) for (const side of sides) for (const l of labels) expect(summary.sides[side].perLabel[l]).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses shares that cannot split', () => {
@@ -169,6 +223,18 @@ describe('splitRecordings errors', () => {
     expect(errorOf(list, { train: NaN, validation: 0.1, test: 0.1 }).code).toBe('invalid-shares');
   });
 });
+
+/** Whether some assignment of subjects to `sides` gives every side every label: tried one by one. */
+function existsSplitByGroup(list: readonly SplitRecording[], sides: readonly string[]): boolean {
+  const groups = [...new Set(list.map((r) => r.group))];
+  const labels = new Set(list.map((r) => r.label));
+  for (let code = 0; code < sides.length ** groups.length; code += 1) {
+    const sideOf = new Map(groups.map((group, g) => [group, Math.floor(code / sides.length ** g) % sides.length]));
+    const covered = new Set(list.map((r) => `${sideOf.get(r.group)} ${r.label}`));
+    if (sides.every((_, s) => [...labels].every((l) => covered.has(`${s} ${l}`)))) return true;
+  }
+  return false;
+}
 
 describe('mulberry32', () => {
   it('repeats its numbers for a seed, all in [0, 1)', () => {

@@ -47,6 +47,12 @@ export interface SplitSummary {
   labels: string[];
   /** Whether recordings were kept together by group. */
   byGroup: boolean;
+  /**
+   * Set when the recordings name who recorded them but no split by person exists (too few people,
+   * or an activity too few of them recorded): the recordings were then split one by one, so one
+   * person can be on the training and the test side, and the test score is optimistic.
+   */
+  byRecordingFallback?: { people: number; sides: SplitName[] };
   sides: Record<SplitName, SplitSide>;
 }
 
@@ -58,8 +64,9 @@ export interface DatasetSplit {
 
 /**
  * Splits recordings into train, validation and test (70/15/15 by default), stratified by label,
- * with every group on one side, reproducibly for a seed. Throws a SplitError when it cannot give
- * each side in use at least one recording of each label (in SPLIT_ATTEMPTS draws).
+ * with every group on one side, reproducibly for a seed. When no split by group gives each side in
+ * use a recording of each label, it splits by recording and says so in `summary.byRecordingFallback`;
+ * it throws a SplitError only when no split by recording exists either.
  *
  * @example
  * const { assignment, summary } = splitRecordings(recordings, { seed: 42 });
@@ -70,57 +77,143 @@ export function splitRecordings(recordings: readonly SplitRecording[], options: 
   if (labels.length < 2) throw new SplitError('too-few-labels', { labels });
   const shares = normalisedShares(options.shares ?? defaultSplitShares);
   const sides = splitNames.filter((side) => shares[side] > 0);
-  const byGroup = recordings.some((r) => r.group !== '');
-  const units = unitsOf(recordings);
-  if (byGroup && units.length < sides.length) throw new SplitError('too-few-groups', { groups: units.length, needed: sides.length });
-
   const random = mulberry32(options.seed ?? 0);
-  let firstProblem: SplitError | undefined;
-  for (let attempt = 0; attempt < SPLIT_ATTEMPTS; attempt += 1) {
-    const assignment = assign(units, labels, sides, shares, random);
-    const summary = summarise(recordings, assignment, labels, byGroup);
-    const problem = missingLabel(summary, units, sides);
-    if (!problem) return { assignment, summary };
-    firstProblem ??= problem;
+  const people = new Set(recordings.flatMap((r) => (r.group === '' ? [] : [r.group]))).size;
+  if (people > 0) {
+    const assignment = splitUnits(unitsOf(recordings, true), labels, sides, shares, random);
+    if (assignment) return { assignment, summary: splitSummary(recordings, assignment, labels, true) };
   }
-  throw firstProblem!;
+  const assignment = splitUnits(unitsOf(recordings, false), labels, sides, shares, random);
+  if (!assignment) throw missingLabel(recordings, labels, sides);
+  const summary = splitSummary(recordings, assignment, labels, false);
+  return { assignment, summary: people > 0 ? { ...summary, byRecordingFallback: { people, sides: [...sides] } } : summary };
 }
 
 /**
- * Draws before giving up. When subjects recorded different activities, a subject placed for its
- * main activity takes its others along, and one draw can leave a side without an activity that
- * another draw covers. The draws follow each other from one seed, so the result is still
+ * Stratified draws before searching. When subjects recorded different activities, a subject placed
+ * for its main activity takes its others along, and one draw can leave a side without an activity
+ * that another draw covers. The draws follow each other from one seed, so the result is still
  * reproducible.
  */
 export const SPLIT_ATTEMPTS = 20;
 
+/**
+ * Search steps (sides tried for one unit) before the search gives up. Datasets small enough to
+ * need the search are found in far fewer; a large one that the draws could not split is
+ * searched this far and then split by recording.
+ */
+export const SEARCH_STEPS = 200_000;
+
+/** The side of each recording, with every label on every side in use; undefined when none is found. */
+function splitUnits(
+  units: readonly Unit[],
+  labels: readonly string[],
+  sides: readonly SplitName[],
+  shares: SplitShares,
+  random: () => number,
+): Map<string, SplitName> | undefined {
+  for (let attempt = 0; attempt < SPLIT_ATTEMPTS; attempt += 1) {
+    const sideOf = draw(units, labels, sides, shares, random);
+    if (coversEveryLabel(units, sideOf, labels, sides)) return assignmentOf(units, sideOf);
+  }
+  const sideOf = search(units, labels, sides, shares, random);
+  return sideOf && assignmentOf(units, sideOf);
+}
+
 /** One draw: each label's units shuffled and dealt out to the sides. */
-function assign(units: readonly Unit[], labels: readonly string[], sides: readonly SplitName[], shares: SplitShares, random: () => number) {
-  const assignment = new Map<string, SplitName>();
+function draw(units: readonly Unit[], labels: readonly string[], sides: readonly SplitName[], shares: SplitShares, random: () => number): SplitName[] {
+  const sideOf = new Array<SplitName>(units.length);
   for (const label of labels) {
-    const stratum = units.filter((unit) => unit.label === label);
+    const stratum = units.flatMap((unit, u) => (unit.label === label ? [u] : []));
     shuffle(stratum, random);
     const counts = allocate(stratum.length, sides.map((side) => shares[side]));
     let next = 0;
     sides.forEach((side, s) => {
-      for (const unit of stratum.slice(next, next + counts[s]!)) for (const id of unit.ids) assignment.set(id, side);
+      for (const u of stratum.slice(next, next + counts[s]!)) sideOf[u] = side;
       next += counts[s]!;
     });
   }
+  return sideOf;
+}
+
+function coversEveryLabel(units: readonly Unit[], sideOf: readonly SplitName[], labels: readonly string[], sides: readonly SplitName[]): boolean {
+  const covered = new Set(units.flatMap((unit, u) => [...unit.labels].map((label) => `${sideOf[u]}\u0000${label}`)));
+  return sides.every((side) => labels.every((label) => covered.has(`${side}\u0000${label}`)));
+}
+
+function assignmentOf(units: readonly Unit[], sideOf: readonly SplitName[]): Map<string, SplitName> {
+  const assignment = new Map<string, SplitName>();
+  units.forEach((unit, u) => {
+    for (const id of unit.ids) assignment.set(id, sideOf[u]!);
+  });
   return assignment;
 }
 
-/** The first label, in label then side order, with no recording on a side in use. */
-function missingLabel(summary: SplitSummary, units: readonly Unit[], sides: readonly SplitName[]): SplitError | undefined {
-  for (const label of summary.labels) {
-    for (const side of sides) {
-      if (summary.sides[side].perLabel[label] === 0) {
-        const having = units.filter((unit) => unit.labels.has(label)).length;
-        return new SplitError('label-missing-from-split', { label, split: side, units: having, byGroup: summary.byGroup, sides: [...sides] });
-      }
-    }
+/**
+ * A depth-first search over the sides of each unit, for when the draws found no split: three
+ * people who each recorded every activity have one split, 1/1/1, that dealing them out by their
+ * main activity misses. The units holding the rarest labels are placed first; a branch is dropped
+ * as soon as some label is held by fewer of the units still to place than there are sides still
+ * lacking it. Each unit tries first the sides it gives a missing label, then the sides furthest
+ * under their share, so the split found stays near the shares. Seeded: ties are broken by a shuffle.
+ */
+function search(
+  units: readonly Unit[],
+  labels: readonly string[],
+  sides: readonly SplitName[],
+  shares: SplitShares,
+  random: () => number,
+): SplitName[] | undefined {
+  const order = units.map((_, u) => u);
+  shuffle(order, random);
+  const holders = new Map(labels.map((label) => [label, units.filter((unit) => unit.labels.has(label)).length]));
+  const rarity = (u: number) => Math.min(...[...units[u]!.labels].map((label) => holders.get(label)!));
+  order.sort((a, b) => rarity(a) - rarity(b));
+  // left[i].get(label): units from position i on in `order` that hold the label.
+  const left = order.map(() => new Map<string, number>());
+  for (let i = order.length - 1; i >= 0; i -= 1) {
+    const counts = new Map(left[i + 1] ?? []);
+    for (const label of units[order[i]!]!.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    left[i] = counts;
   }
-  return undefined;
+  const held = new Map(sides.map((side) => [side, new Map<string, number>()]));
+  const size = new Map(sides.map((side) => [side, 0]));
+  const sideOf = new Array<SplitName>(units.length);
+  let steps = 0;
+
+  const lacking = (label: string) => sides.filter((side) => !held.get(side)!.get(label)).length;
+  const hopeless = (i: number) => labels.some((label) => (left[i]?.get(label) ?? 0) < lacking(label));
+  const place = (u: number, side: SplitName, step: 1 | -1) => {
+    size.set(side, size.get(side)! + step * units[u]!.ids.length);
+    const counts = held.get(side)!;
+    for (const label of units[u]!.labels) counts.set(label, (counts.get(label) ?? 0) + step);
+  };
+  const visit = (i: number): boolean => {
+    if (hopeless(i)) return false;
+    if (i === order.length) return true;
+    const u = order[i]!;
+    const total = [...size.values()].reduce((a, b) => a + b, 0) + units[u]!.ids.length;
+    const gain = (side: SplitName) => [...units[u]!.labels].filter((label) => !held.get(side)!.get(label)).length;
+    const under = (side: SplitName) => shares[side] * total - size.get(side)!;
+    const tries = [...sides].sort((a, b) => gain(b) - gain(a) || under(b) - under(a));
+    for (const side of tries) {
+      if ((steps += 1) > SEARCH_STEPS) return false;
+      sideOf[u] = side;
+      place(u, side, 1);
+      if (visit(i + 1)) return true;
+      place(u, side, -1);
+    }
+    return false;
+  };
+  return visit(0) ? sideOf : undefined;
+}
+
+/** The label with the fewest recordings, when there are fewer than sides: the split by recording cannot give every side one. */
+function missingLabel(recordings: readonly SplitRecording[], labels: readonly string[], sides: readonly SplitName[]): SplitError {
+  const count = (label: string) => recordings.filter((r) => r.label === label).length;
+  const label = labels.reduce((fewest, next) => (count(next) < count(fewest) ? next : fewest));
+  const recorded = count(label);
+  return new SplitError('label-missing-from-split', { label, split: sides[recorded]!, recordings: recorded, sides: [...sides] });
 }
 
 /** What is placed on one side as a whole: a group's recordings, or one recording without a group. */
@@ -132,10 +225,11 @@ interface Unit {
   labels: Set<string>;
 }
 
-function unitsOf(recordings: readonly SplitRecording[]): Unit[] {
+/** The units of a split by group (`byGroup`), or of a split by recording. */
+function unitsOf(recordings: readonly SplitRecording[], byGroup: boolean): Unit[] {
   const byKey = new Map<string, SplitRecording[]>();
   for (const recording of recordings) {
-    const key = recording.group === '' ? `recording:${recording.id}` : `group:${recording.group}`;
+    const key = !byGroup || recording.group === '' ? `recording:${recording.id}` : `group:${recording.group}`;
     const members = byKey.get(key);
     if (members) members.push(recording);
     else byKey.set(key, [recording]);
@@ -172,10 +266,11 @@ function allocate(count: number, shares: readonly number[]): number[] {
   return counts;
 }
 
-function summarise(
+/** What a split puts on each side, counted. */
+export function splitSummary(
   recordings: readonly SplitRecording[],
   assignment: Map<string, SplitName>,
-  labels: string[],
+  labels: readonly string[],
   byGroup: boolean,
 ): SplitSummary {
   const groups = Object.fromEntries(splitNames.map((side) => [side, new Set<string>()])) as Record<SplitName, Set<string>>;
@@ -189,7 +284,7 @@ function summarise(
     if (recording.group !== '') groups[side].add(recording.group);
   }
   for (const side of splitNames) sides[side].groups = groups[side].size;
-  return { labels, byGroup, sides };
+  return { labels: [...labels], byGroup, sides };
 }
 
 function normalisedShares(shares: SplitShares): SplitShares {
@@ -210,9 +305,8 @@ function byCodePoint(a: string, b: string): number {
 export interface SplitErrorParams {
   'too-few-labels': { labels: string[] };
   'invalid-shares': SplitShares;
-  /** `groups`: subjects, each recording without one counting as its own. */
-  'too-few-groups': { groups: number; needed: number };
-  'label-missing-from-split': { label: string; split: SplitName; units: number; byGroup: boolean; sides: SplitName[] };
+  /** No split by recording exists: `recordings` of `label` are fewer than the sides in use. */
+  'label-missing-from-split': { label: string; split: SplitName; recordings: number; sides: SplitName[] };
 }
 
 export type SplitErrorCode = keyof SplitErrorParams;
@@ -263,18 +357,11 @@ const english: Wording = {
     message: (p) => `The shares train ${p.train}, validation ${p.validation}, test ${p.test} cannot split a dataset.`,
     hint: () => 'Give training a share above 0, and validation and test shares of 0 or more.',
   },
-  'too-few-groups': {
-    message: (p) =>
-      `There are recordings of ${plural(p.groups, 'subject', 'subjects')}, and each of the ${p.needed} sets needs its own.`,
-    hint: () => 'Record with more people, or use fewer sets (set the validation or test share to 0).',
-  },
   'label-missing-from-split': {
     message: (p) =>
-      `No “${p.label}” recording is left for the ${p.split} set: ${plural(p.units, p.byGroup ? 'subject has' : 'recording is', p.byGroup ? 'subjects have' : 'recordings are')} “${p.label}”, ` +
-      `and the ${p.sides.join(', ')} sets each need one${p.byGroup ? ' of their own' : ''}.`,
-    hint: (p) =>
-      `Record more “${p.label}”${p.byGroup ? ' with other people' : ''}` +
-      (p.split === 'train' ? '.' : `, or use fewer sets (set the ${p.split} share to 0).`),
+      `No “${p.label}” recording is left for the ${p.split} set: ${plural(p.recordings, 'recording is', 'recordings are')} “${p.label}”, ` +
+      `and the ${p.sides.join(', ')} sets each need one.`,
+    hint: (p) => `Record more “${p.label}”: at least ${plural(p.sides.length - p.recordings, 'more recording', 'more recordings')}, so that each set has one.`,
   },
 };
 
@@ -290,16 +377,11 @@ const spanish: Wording = {
     message: (p) => `Las proporciones entrenamiento ${p.train}, validación ${p.validation}, prueba ${p.test} no pueden dividir un conjunto de datos.`,
     hint: () => 'Da al entrenamiento una proporción mayor que 0, y a validación y prueba proporciones de 0 o más.',
   },
-  'too-few-groups': {
-    message: (p) => `Hay grabaciones de ${plural(p.groups, 'persona', 'personas')}, y cada uno de los ${p.needed} conjuntos necesita la suya.`,
-    hint: () => 'Graba con más personas, o usa menos conjuntos (pon a 0 la proporción de validación o de prueba).',
-  },
   'label-missing-from-split': {
     message: (p) =>
-      `No queda ninguna grabación de «${p.label}» para el conjunto de ${sideEs[p.split]}: ${plural(p.units, p.byGroup ? 'persona tiene' : 'grabación es', p.byGroup ? 'personas tienen' : 'grabaciones son')} «${p.label}», ` +
-      `y los conjuntos de ${p.sides.map((side) => sideEs[side]).join(', ')} necesitan una cada uno${p.byGroup ? ', de personas distintas' : ''}.`,
-    hint: (p) =>
-      `Graba más «${p.label}»${p.byGroup ? ' con otras personas' : ''}` + (p.split === 'train' ? '.' : `, o usa menos conjuntos (pon a 0 la proporción de ${sideEs[p.split]}).`),
+      `No queda ninguna grabación de «${p.label}» para el conjunto de ${sideEs[p.split]}: ${plural(p.recordings, 'grabación es', 'grabaciones son')} «${p.label}», ` +
+      `y los conjuntos de ${p.sides.map((side) => sideEs[side]).join(', ')} necesitan una cada uno.`,
+    hint: (p) => `Graba más «${p.label}»: al menos ${plural(p.sides.length - p.recordings, 'grabación más', 'grabaciones más')}, para que cada conjunto tenga la suya.`,
   },
 };
 

@@ -5,9 +5,9 @@ import { fitStandardization, standardize } from '../signal/standardize';
 import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
 import { networkBuilders } from '../model/network-builders';
 import { windowSet, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
-import { balancedClassWeights, fitLean, type EpochLog } from './fit';
+import { balancedClassWeights, fitLean, type EpochLog, type FitResult } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
-import { splitRecordings, type SplitShares, type SplitSummary } from './split';
+import { splitNames, splitRecordings, type DatasetSplit, type SplitShares, type SplitSummary } from './split';
 import { trainedOnOf } from './trained-on';
 
 /** A problem with the data that stops training before it starts; nothing was trained. */
@@ -40,6 +40,8 @@ export interface TrainedActivityModel {
   stopped: 'completed' | 'early' | 'cancelled';
   /** Test recordings by majority vote of their windows (indices into the recordings given). */
   testRecordings: RecordingResult[];
+  /** The rules on the same test recordings, in the same order. */
+  baselineRecordings: RecordingResult[];
   test: Evaluation;
   baseline: Evaluation;
   diagnosis: Diagnosis;
@@ -67,52 +69,42 @@ function scores(evaluation: Evaluation): SplitScores {
  * app's worker and in `npm run evaluate`.
  */
 export async function trainActivityModel(recordings: readonly LabelledRecording[], options: TrainActivityOptions): Promise<TrainedActivityModel> {
-  const labels = [...new Set(recordings.map(({ recording }) => recording.label))].sort();
   const split = splitRecordings(
     recordings.map(({ recording }) => recording),
     { seed: options.training.seed, ...(options.shares && { shares: options.shares }) },
   );
+  return trainOnSplit(recordings, split, options);
+}
+
+/**
+ * The run of `trainActivityModel` on a split already made: cross-validation gives each fold's.
+ * A side the split left empty (a test share of 0) is scored as NaN; a side with recordings but no
+ * window is refused.
+ */
+export async function trainOnSplit(recordings: readonly LabelledRecording[], split: DatasetSplit, options: TrainActivityOptions): Promise<TrainedActivityModel> {
+  const labels = [...new Set(recordings.map(({ recording }) => recording.label))].sort();
   options.onStage?.('windows');
   const report: DatasetReport = { tooShort: [], nonFiniteSamples: 0 };
   const indicesOf = (side: SplitName) =>
     recordings.flatMap(({ recording }, index) => (split.assignment.get(recording.id) === side ? [index] : []));
   const sets = {} as Record<SplitName, WindowSet>;
-  for (const side of ['train', 'validation', 'test'] as const) {
+  for (const side of splitNames) {
     sets[side] = windowSet(recordings, indicesOf(side), labels, options.features, report);
   }
-  for (const side of ['train', 'validation', 'test'] as const) {
-    if (sets[side].rows === 0) {
+  for (const side of splitNames) {
+    if (sets[side].rows === 0 && (side !== 'test' || split.summary.sides.test.recordings > 0)) {
       throw new TrainingDataError(`error.training.no-windows-${side}`, { windowS: options.features.windowS });
     }
   }
 
   const stats = fitStandardization(sets.train.x, sets.train.cols);
-  for (const side of ['train', 'validation', 'test'] as const) standardize(sets[side].x, stats);
+  for (const side of splitNames) standardize(sets[side].x, stats);
 
   options.onStage?.('training');
-  const settings = options.training;
-  const model = networkBuilders.dense({
-    inputSize: sets.train.cols,
-    classes: labels.length,
-    hidden: settings.hidden,
-    dropout: settings.dropout,
-    learningRate: settings.learningRate,
-    seed: settings.seed,
-  });
   const started = performance.now();
+  const { model, fit } = await fitNetwork(sets, labels.length, options);
   try {
-    const fit = await fitLean(model, sets.train, sets.validation, {
-      epochs: settings.epochs,
-      batchSize: settings.batchSize,
-      learningRate: settings.learningRate,
-      patience: settings.patience,
-      seed: settings.seed,
-      ...(settings.classWeights && { classWeights: balancedClassWeights(sets.train.y, labels.length) }),
-      ...(options.signal && { signal: options.signal }),
-      ...(options.onEpoch && { onEpoch: options.onEpoch }),
-    });
     const trainMs = performance.now() - started;
-
     options.onStage?.('evaluating');
     const predicted = (side: SplitName) => predictRows(model, sets[side].x, sets[side].rows, sets[side].cols);
     const train = evaluate(labels, sets.train.y, predicted('train'));
@@ -139,11 +131,44 @@ export async function trainActivityModel(recordings: readonly LabelledRecording[
       history: fit.history,
       stopped: fit.stopped,
       testRecordings: recordingResults(sets.test.y, testPredicted, sets.test.recordingOf, labels.length).recordings,
+      baselineRecordings: recordingResults(sets.test.y, sets.test.baseline, sets.test.recordingOf, labels.length).recordings,
       test,
       baseline,
       diagnosis: diagnose(train.accuracy, validation.accuracy, test.accuracy),
       report,
     };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+/**
+ * The training step on its own: builds the network and fits it to the standardised training
+ * windows, stopping early on the validation windows. The caller owns the model returned.
+ */
+async function fitNetwork(sets: Record<SplitName, WindowSet>, classes: number, options: TrainActivityOptions): Promise<{ model: tf.LayersModel; fit: FitResult }> {
+  const settings = options.training;
+  const model = networkBuilders.dense({
+    inputSize: sets.train.cols,
+    classes,
+    hidden: settings.hidden,
+    dropout: settings.dropout,
+    learningRate: settings.learningRate,
+    seed: settings.seed,
+  });
+  try {
+    const fit = await fitLean(model, sets.train, sets.validation, {
+      epochs: settings.epochs,
+      batchSize: settings.batchSize,
+      learningRate: settings.learningRate,
+      patience: settings.patience,
+      seed: settings.seed,
+      ...(settings.classWeights && { classWeights: balancedClassWeights(sets.train.y, classes) }),
+      ...(options.signal && { signal: options.signal }),
+      ...(options.onEpoch && { onEpoch: options.onEpoch }),
+    });
+    return { model, fit };
   } catch (error) {
     model.dispose();
     throw error;

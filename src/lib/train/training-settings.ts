@@ -11,3 +11,7 @@ export const defaultTrainingSettings: TrainingSettings = {
   patience: 10,
   seed: 1,
 };
+
+/** Cross-validation by person: k-fold over people (k is capped at the number of people), or leave-one-person-out. */
+export type FoldCount = number | 'loso';
+export const defaultFoldCount = 5;
