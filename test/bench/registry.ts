@@ -15,6 +15,7 @@ import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
 import { storeWriteThroughput } from './store-write-throughput';
 import { trainClickToModel } from './train-click-to-model';
+import { trainSisfallSplit } from './train-sisfall-split';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs, in this order. A new one: a file of its own, listed here. */
@@ -28,6 +29,7 @@ export const benchmarks: Benchmark[] = [
   plotFrameTime,
   importSisfall,
   trainClickToModel,
+  trainSisfallSplit,
   liveLatency,
   livePageLatency,
   liveInferencePerWindow,

@@ -1,5 +1,6 @@
 import { withBenchPage } from './bench-page';
-import type { StockFit, TrainBench, WorkerRun } from './pages/train';
+import type { TrainBench, WorkerRun } from './pages/train';
+import type { StockFit } from './stock-fit';
 import { tenMinutesOfRecordings } from './pages/synthetic-activity';
 import { median } from './stats';
 import type { Benchmark, BenchOutput } from './types';

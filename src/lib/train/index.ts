@@ -1,6 +1,7 @@
 /**
  * The Train page's core: the split by person, the windows of each side, the training loop and
- * early stopping, metrics beside the rule baseline, the whole run (`trainActivityModel`) and
+ * early stopping (fit-loop.ts and the lean dense engine, free of TensorFlow.js; fit.ts, the tfjs
+ * side), metrics beside the rule baseline, the whole run (`trainActivityModel`) and
  * cross-validation by person.
  *
  * This file is the folder's face: what the other folders, the state and the views may import from
@@ -9,7 +10,9 @@
  */
 export * from './activity-dataset';
 export * from './cross-validation';
+export * from './dense-engine';
 export * from './fit';
+export * from './fit-loop';
 export * from './metrics';
 export * from './model-artifacts';
 export * from './percentiles';
