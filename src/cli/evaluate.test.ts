@@ -58,6 +58,16 @@ describe('npm run evaluate', () => {
     expect(json.confusion).toHaveLength(2);
   }, 120_000);
 
+  test('with --augment and --turned-test, trains on made-up placements and scores the test recordings turned at random', async () => {
+    const report = join(folder, 'turned.json');
+    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--epochs', '5', '--augment', '1', '--turned-test', '--json', report], { timeout: 120_000 });
+    expect(stdout).toMatch(/The test recordings turned at random \(a phone in another pocket\): accuracy \d\.\d{3}/);
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { net: { accuracy: number }; turnedTest: { accuracy: number; macroF1: number } };
+    // The default features do not depend on how the device sits: turning it changes little.
+    expect(Math.abs(json.turnedTest.accuracy - json.net.accuracy)).toBeLessThan(0.1);
+    expect(json.turnedTest.macroF1).toBeGreaterThan(0.5);
+  }, 120_000);
+
   test('cross-validates by person with --folds: the means in net and baseline, each fold, and a model kept from all the recordings', async () => {
     const report = join(folder, 'folds.json');
     const exported = join(folder, 'exported');
@@ -90,6 +100,7 @@ describe('npm run evaluate', () => {
       stderr: expect.stringContaining('--epochs must be a positive number, not “many”.'),
     });
     await expect(run('npx', [...cli, folder, '--folds', '1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--folds must be a whole number of at least 2, or “loso”, not “1”.') });
+    await expect(run('npx', [...cli, folder, '--augment', '1.5'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--augment must be a whole number') });
     await expect(run('npx', [...cli])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run evaluate') });
   }, 60_000);
 });

@@ -1,13 +1,15 @@
 /**
  * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--rate 50] [--window 2]
- * [--stride 0.5] [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]`
+ * [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
  * prints the split, the network's and the rule baseline's test scores and the confusion matrix.
  * With --folds, it cross-validates by person instead (K folds, or one per person with `loso`),
  * and prints each fold, the mean and spread over folds and each person's accuracy; the model
- * exported is then trained on all the recordings. With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
+ * exported is then trained on all the recordings. --augment N trains on N made-up placements of
+ * each training recording besides it (turned, scaled, stretched at random); --turned-test also
+ * scores the test recordings turned at random. With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
  * int8, calibrated on exactly the training side's recordings), the tfjs model files and a README.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,12 +27,16 @@ import { modelArtifacts } from '../lib/train/model-artifacts';
 import { crossValidate, type Spread } from '../lib/train/cross-validation';
 import type { EpochLog } from '../lib/train/fit';
 import { defaultSplitShares, splitNames } from '../lib/train/split';
-import { trainActivityModel, type TrainedActivityModel } from '../lib/train/train-activity';
+import { predictRows, trainActivityModel, type TrainedActivityModel } from '../lib/train/train-activity';
+import { evaluate } from '../lib/train/metrics';
+import { mulberry32 } from '../lib/train/random';
+import { joinRows, networkInputs } from '../lib/model/inputs';
+import { augmentSamples } from '../lib/signal/augment';
 import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
 import { defaultFeatureConfig } from '../lib/signal/features';
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--json <file>] [--export-c <folder>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -58,6 +64,8 @@ const { values, positionals } = (() => {
         seed: { type: 'string' },
         json: { type: 'string' },
         'export-c': { type: 'string' },
+        augment: { type: 'string' },
+        'turned-test': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -91,6 +99,11 @@ const training = {
   ...defaultTrainingSettings,
   epochs: Math.round(positive('epochs', values.epochs, defaultTrainingSettings.epochs)),
   seed: Math.round(positive('seed', values.seed, defaultTrainingSettings.seed)),
+  augment: (() => {
+    const copies = Number(values.augment ?? 0);
+    if (!Number.isInteger(copies) || copies < 0) fail(`--augment must be a whole number of made-up placements per recording, 0 or more, not “${values.augment}”.`);
+    return copies;
+  })(),
 };
 
 let names: string[];
@@ -173,6 +186,8 @@ async function evaluateOneSplit() {
   console.log(`${pad('', 10)}${labels.map((l) => pad(l, 10)).join('')}`);
   result.metrics.confusion.forEach((row, i) => console.log(`${pad(labels[i] ?? '', 10)}${row.slice(0, labels.length).map((n) => pad(String(n), 10)).join('')}`));
   console.log(`\n${result.diagnosis.message}`);
+  const turned = values['turned-test'] ? turnedTest(result) : undefined;
+  if (turned) console.log(`\nThe test recordings turned at random (a phone in another pocket): accuracy ${turned.accuracy.toFixed(3)}, macro-F1 ${turned.macroF1.toFixed(3)}.`);
   return {
     kept: result,
     json: {
@@ -181,8 +196,30 @@ async function evaluateOneSplit() {
       net: { accuracy: result.test.accuracy, macroF1: result.test.macroF1, f1: f1Of(result.metrics.test.f1) },
       baseline: { accuracy: result.baseline.accuracy, macroF1: result.baseline.macroF1, f1: f1Of(result.metrics.baseline.f1) },
       confusion: result.metrics.confusion.map((row) => row.slice(0, labels.length)),
+      ...(turned && { turnedTest: turned }),
     },
   };
+}
+
+/**
+ * The model's test recordings scored again, each turned by a rotation drawn at random (seeded), as
+ * if the device sat another way: how much of the score depends on how the training people wore it.
+ */
+function turnedTest(result: TrainedActivityModel): { accuracy: number; macroF1: number } {
+  const random = mulberry32(training.seed + 1);
+  const testIds = new Set(result.trainedOn.test);
+  const { labels } = result.preprocessing;
+  const truth: number[] = [];
+  const rows: Float32Array[] = [];
+  for (const { recording, samples } of recordings) {
+    if (!testIds.has(recording.id)) continue;
+    const inputs = networkInputs(result.preprocessing, augmentSamples(samples, random, { rotate: true, scale: 0, stretch: 0 }));
+    rows.push(inputs.rows);
+    truth.push(...inputs.windows.map(() => labels.indexOf(recording.label)));
+  }
+  const cols = result.preprocessing.featureNames.length;
+  const scored = evaluate(labels, truth, predictRows(result.model, joinRows(rows), truth.length, cols));
+  return { accuracy: scored.accuracy, macroF1: scored.macroF1 };
 }
 
 /** Cross-validation by person: each fold's scores, the means (the JSON's `net` and `baseline`) and each person's accuracy. */

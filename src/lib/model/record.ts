@@ -34,6 +34,11 @@ export interface TrainingSettings {
   /** Which kind of network to train: 'cnn' reads a 'channels' input. Absent in models saved before the CNN: those are dense. */
   network?: NetworkKindName;
   hidden: number[];
+  /**
+   * Made-up placements per training recording: copies turned, scaled and stretched at random
+   * (signal/augment.ts), seeded, on the training side only. 0 or absent: none.
+   */
+  augment?: number;
   dropout: number;
   learningRate: number;
   epochs: number;

@@ -4,6 +4,8 @@ import { joinRows, networkInputs } from '../model/inputs';
 import { extractorFor, type FeatureConfig } from '../signal/features';
 import type { Recording } from '../store/recording';
 import type { Examples } from './fit';
+import { mulberry32 } from './random';
+import { augmentSamples } from '../signal/augment';
 
 /** One recording and its samples, as training reads them. */
 export interface LabelledRecording {
@@ -17,6 +19,47 @@ export interface WindowSet extends Examples {
   recordingOf: Int32Array;
   /** The rule baseline's label index per row; -1 for a label outside the model's list. */
   baseline: Int32Array;
+}
+
+/**
+ * The recordings at `indices` and `copies` made-up placements of each (turned, scaled and stretched
+ * at random: signal/augment.ts), drawn from `seed`: what training learns from when it augments.
+ * The copies come after the recordings given, with their label and person; the indices returned
+ * name the originals and the copies.
+ *
+ * @example
+ * const { recordings: all, indices } = withPlacements(recordings, trainIndices, 2, seed);
+ */
+export function withPlacements(
+  recordings: readonly LabelledRecording[],
+  indices: readonly number[],
+  copies: number,
+  seed: number,
+): { recordings: LabelledRecording[]; indices: number[] } {
+  const random = mulberry32(seed);
+  const made = indices.flatMap((index) => {
+    const item = recordings[index];
+    return item ? Array.from({ length: copies }, (_, n) => ({ recording: { ...item.recording, name: `${item.recording.name} (placement ${n + 1})` }, samples: augmentSamples(item.samples, random) })) : [];
+  });
+  return { recordings: [...recordings, ...made], indices: [...indices, ...made.map((_, n) => recordings.length + n)] };
+}
+
+/** Two window sets of the same columns as one, `a`'s rows first. */
+export function joinWindowSets(a: WindowSet, b: WindowSet): WindowSet {
+  const join = <T extends Float32Array | Int32Array>(make: (length: number) => T, x: T, y: T): T => {
+    const out = make(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  return {
+    x: joinRows([a.x, b.x]),
+    y: join((n) => new Float32Array(n), a.y, b.y),
+    rows: a.rows + b.rows,
+    cols: a.cols,
+    recordingOf: join((n) => new Int32Array(n), a.recordingOf, b.recordingOf),
+    baseline: join((n) => new Int32Array(n), a.baseline, b.baseline),
+  };
 }
 
 export interface DatasetReport {

@@ -32,6 +32,21 @@ beforeAll(async () => {
 });
 
 describe('trainActivityModel', () => {
+  test('learns from made-up placements of the training recordings only, and names no copy among the short ones', async () => {
+    const recordings = [...dataset(), activity('ana-short', 'walking', 'ana', 1.8, 2, 1)];
+    const plain = await trainActivityModel(recordings, { features: defaultFeatureConfig, training: { ...defaultTrainingSettings, epochs: 2 } });
+    const augmented = await trainActivityModel(recordings, { features: defaultFeatureConfig, training: { ...defaultTrainingSettings, epochs: 2, augment: 2 } });
+    // Two copies of each, stretched by up to ±10 %: about three times the windows.
+    expect(augmented.windows.train / plain.windows.train).toBeGreaterThan(2.7);
+    expect(augmented.windows.train / plain.windows.train).toBeLessThan(3.3);
+    expect(augmented.windows.validation).toBe(plain.windows.validation);
+    expect(augmented.windows.test).toBe(plain.windows.test);
+    expect(augmented.trainedOn).toEqual(plain.trainedOn);
+    expect(augmented.report.tooShort).toEqual(['ana-short']);
+    plain.model.dispose();
+    augmented.model.dispose();
+  });
+
   test('learns three activities, scores the rules on the same test windows, keeps subjects apart', async () => {
     const before = tf.memory().numTensors;
     const result = await trainActivityModel(dataset(), {

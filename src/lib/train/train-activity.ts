@@ -4,7 +4,7 @@ import { channelNames, extractorFor, type FeatureConfig } from '../signal/featur
 import { fitStandardization, standardize } from '../signal/standardize';
 import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
 import { networkBuilders } from '../model/network-builders';
-import { windowSet, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
+import { joinWindowSets, windowSet, withPlacements, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
 import { balancedClassWeights, fitLean, type EpochLog, type FitResult } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
 import { splitNames, splitRecordings, type DatasetSplit, type SplitShares, type SplitSummary } from './split';
@@ -90,6 +90,14 @@ export async function trainOnSplit(recordings: readonly LabelledRecording[], spl
   const sets = {} as Record<SplitName, WindowSet>;
   for (const side of splitNames) {
     sets[side] = windowSet(recordings, indicesOf(side), labels, options.features, report);
+  }
+  const copies = options.training.augment ?? 0;
+  if (copies > 0) {
+    // Made-up placements on the training side only: validation and test stay as recorded. What
+    // the copies would report about short recordings, the originals already have.
+    const augmented = withPlacements(recordings, indicesOf('train'), copies, options.training.seed);
+    const made = augmented.indices.slice(indicesOf('train').length);
+    sets.train = joinWindowSets(sets.train, windowSet(augmented.recordings, made, labels, options.features, { tooShort: [], nonFiniteSamples: 0 }));
   }
   for (const side of splitNames) {
     if (sets[side].rows === 0 && (side !== 'test' || split.summary.sides.test.recordings > 0)) {
