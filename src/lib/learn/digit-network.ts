@@ -1,3 +1,4 @@
+import { adamUpdate, tfjsAdam, type AdamSettings } from '../train/adam';
 import { mulberry32 } from '../train/random';
 import type { LabelledImages } from './idx';
 
@@ -73,14 +74,7 @@ export function sparseImages(set: LabelledImages): SparseImages {
 }
 
 /** Adam's settings, tfjs's defaults (its epsilon is 1e-7, as Keras's). */
-export interface AdamSettings {
-  learningRate: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
-
-export const defaultAdam: AdamSettings = { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+export const defaultAdam: AdamSettings = { ...tfjsAdam, learningRate: 0.001 };
 
 /** Keeps tfjs's clipping of probabilities in the cross-entropy, so the losses read alike. */
 const PROBABILITY_FLOOR = 1e-7;
@@ -192,24 +186,11 @@ export class DigitNetwork {
 
   /** Adam exactly as tfjs writes it: moments, bias correction by β^t, then the step. */
   #adamStep(): void {
-    const { learningRate, beta1, beta2, epsilon } = this.#adam;
-    const correction1 = 1 - this.#beta1Power;
-    const correction2 = 1 - this.#beta2Power;
     this.#params.forEach((param, which) => {
-      const grad = this.#grads[which] as Float32Array;
-      const first = this.#first[which] as Float32Array;
-      const second = this.#second[which] as Float32Array;
-      for (let i = 0; i < param.length; i += 1) {
-        const g = grad[i] as number;
-        const m = beta1 * (first[i] as number) + (1 - beta1) * g;
-        const v = beta2 * (second[i] as number) + (1 - beta2) * g * g;
-        first[i] = m;
-        second[i] = v;
-        param[i] = (param[i] as number) - (learningRate * (m / correction1)) / (Math.sqrt(v / correction2) + epsilon);
-      }
+      adamUpdate(param, this.#grads[which] as Float32Array, this.#first[which] as Float32Array, this.#second[which] as Float32Array, this.#adam, this.#beta1Power, this.#beta2Power);
     });
-    this.#beta1Power *= beta1;
-    this.#beta2Power *= beta2;
+    this.#beta1Power *= this.#adam.beta1;
+    this.#beta2Power *= this.#adam.beta2;
   }
 
   /** Class probabilities of every image of a set, `count × classes`. */

@@ -1,6 +1,7 @@
 import { affine, backThrough, relu, softmaxRows, weightGradients, type EngineLayer } from './dense-kernels';
 import { probeRows, type Examples, type FitEngine, type FitOptions } from './fit-loop';
 import { mulberry32 } from './random';
+import { adamUpdate, tfjsAdam } from './adam';
 
 /**
  * The dense network's training written out over plain arrays: forward, backward, dropout, the
@@ -11,10 +12,6 @@ import { mulberry32 } from './random';
  */
 
 
-/** Adam's constants as tfjs uses them (its epsilon is the backend's, 1e-7 on cpu and wasm). */
-const BETA1 = 0.9;
-const BETA2 = 0.999;
-const ADAM_EPSILON = 1e-7;
 /** Added to the picked probability before its log, as the tfjs loss in fit.ts does. */
 const LOG_EPSILON = 1e-7;
 /** Rows scored at once: bounds the scratch memory whatever the size of a set. */
@@ -59,8 +56,8 @@ export class DenseEngine implements FitEngine {
   readonly #biasGrads: Float64Array[];
   readonly #moments: { kernel: Moments; bias: Moments }[];
   readonly #best: LayerWeights[];
-  #beta1Power = BETA1;
-  #beta2Power = BETA2;
+  #beta1Power = tfjsAdam.beta1;
+  #beta2Power = tfjsAdam.beta2;
   /** activations[0] holds the batch's inputs, activations[l + 1] layer l's outputs (after dropout); `rows × units`. */
   #activations: Float64Array[] = [];
   /** Layer l's dropout multiplier per output (0 or 1 / keep), `rows × units`. */
@@ -177,26 +174,14 @@ export class DenseEngine implements FitEngine {
 
   /** Adam exactly as tfjs writes it: moments, bias correction by β^t, then the step. */
   #adamStep(): void {
-    const correction1 = 1 - this.#beta1Power;
-    const correction2 = 1 - this.#beta2Power;
-    const rate = this.#learningRate;
-    const update = (param: Float32Array, grad: Float64Array, [first, second]: Moments) => {
-      for (let i = 0; i < param.length; i += 1) {
-        const g = grad[i] as number;
-        const m = BETA1 * (first[i] as number) + (1 - BETA1) * g;
-        const v = BETA2 * (second[i] as number) + (1 - BETA2) * g * g;
-        first[i] = m;
-        second[i] = v;
-        param[i] = (param[i] as number) - (rate * (m / correction1)) / (Math.sqrt(v / correction2) + ADAM_EPSILON);
-      }
-    };
+    const adam = { ...tfjsAdam, learningRate: this.#learningRate };
     this.#layers.forEach((layer, l) => {
-      const moments = this.#moments[l] as { kernel: Moments; bias: Moments };
-      update(layer.kernel, this.#kernelGrads[l] as Float64Array, moments.kernel);
-      update(layer.bias, this.#biasGrads[l] as Float64Array, moments.bias);
+      const { kernel, bias } = this.#moments[l] as { kernel: Moments; bias: Moments };
+      adamUpdate(layer.kernel, this.#kernelGrads[l] as Float64Array, ...kernel, adam, this.#beta1Power, this.#beta2Power);
+      adamUpdate(layer.bias, this.#biasGrads[l] as Float64Array, ...bias, adam, this.#beta1Power, this.#beta2Power);
     });
-    this.#beta1Power *= BETA1;
-    this.#beta2Power *= BETA2;
+    this.#beta1Power *= tfjsAdam.beta1;
+    this.#beta2Power *= tfjsAdam.beta2;
   }
 
   score(side: 'probe' | 'validation'): [loss: number, accuracy: number] {

@@ -8,6 +8,7 @@
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
  * only what it uses.
  */
+export * from './adam';
 export * from './activity-dataset';
 export * from './cross-validation';
 export * from './dense-engine';
