@@ -1,6 +1,5 @@
-import { startBrowserBackend } from './backend.browser';
 import type { PostReply, RunRequest } from './messages';
-import { readRecordings } from './read-recordings';
+import { startOnRecordings } from './read-recordings';
 import { crossValidate } from '../train/cross-validation';
 
 /**
@@ -10,10 +9,7 @@ import { crossValidate } from '../train/cross-validation';
  */
 export async function runCrossValidationRequest(request: RunRequest<'crossValidate'>, signal: AbortSignal, reply: PostReply<'crossValidate'>): Promise<void> {
   const { id } = request;
-  const [, recordings] = await Promise.all([
-    startBrowserBackend().then((status) => reply({ type: 'backend', id, status })),
-    readRecordings(request.database),
-  ]);
+  const recordings = await startOnRecordings(request.database, (status) => reply({ type: 'backend', id, status }));
   const result = await crossValidate(recordings, {
     features: request.features,
     training: request.training,

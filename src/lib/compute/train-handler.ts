@@ -1,6 +1,5 @@
-import { startBrowserBackend } from './backend.browser';
 import type { PostReply, RunRequest } from './messages';
-import { readRecordings } from './read-recordings';
+import { startOnRecordings } from './read-recordings';
 import { modelArtifacts } from '../train/model-artifacts';
 import { trainActivityModel } from '../train/train-activity';
 
@@ -11,10 +10,7 @@ import { trainActivityModel } from '../train/train-activity';
  */
 export async function runTrainRequest(request: RunRequest<'train'>, signal: AbortSignal, reply: PostReply<'train'>): Promise<void> {
   const { id } = request;
-  const [, recordings] = await Promise.all([
-    startBrowserBackend().then((status) => reply({ type: 'backend', id, status })),
-    readRecordings(request.database),
-  ]);
+  const recordings = await startOnRecordings(request.database, (status) => reply({ type: 'backend', id, status }));
   const result = await trainActivityModel(recordings, {
     features: request.features,
     training: request.training,
