@@ -1,3 +1,4 @@
+import { classSize } from './class-size';
 import { cnnInferencePerWindow } from './cnn-inference-per-window';
 import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
@@ -36,6 +37,7 @@ export const benchmarks: Benchmark[] = [
   cnnInferencePerWindow,
   liveMemoryGrowth,
   deployFootprint,
+  classSize,
   learnDigitsStep,
   learnDrawFirstPrediction,
 ];
