@@ -161,7 +161,7 @@ export class Recorder {
 
   #onEvent(event: SourceEvent): void {
     if (event.type === 'lost') {
-      this.#addGap({ atMs: event.atMs, durationMs: 0, lostSamples: event.count });
+      this.#addGap({ atMs: event.atMs, durationMs: event.durationMs ?? 0, lostSamples: event.count });
     } else if (event.type === 'disconnected') {
       this.#disconnected = true;
       this.#setState('disconnected', event.reason);
