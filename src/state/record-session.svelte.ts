@@ -171,6 +171,13 @@ class RecordSession {
     });
     this.#recorder = recorder;
     this.#source = source;
+    // A newer version of the app opened in another tab waits for the database: this recording
+    // stops and saves what it has (the store closes after its last save), and the tab must reload.
+    void store.upgradeRequested.then(() => {
+      if (this.#recorder !== recorder) return;
+      this.notice = settings.t('record.stoppedForUpgrade');
+      return this.stop();
+    });
     await recorder.start();
     this.#release.push(await keepScreenOn());
     if (this.gps) this.#release.push(watchSpeed(recorder, (problem) => (this.notice = messageOf(problem, settings.locale))));
@@ -179,7 +186,8 @@ class RecordSession {
   async #finished(recorder: Recorder): Promise<void> {
     this.last = recorder.recording;
     this.#cleanUp();
-    await dataset.refresh();
+    // Closed for a newer version's upgrade: nothing more can be read until the tab reloads.
+    if (!dataset.upgradeWaiting) await dataset.refresh();
   }
 
   #cleanUp(): void {
