@@ -17,6 +17,11 @@ const GROUP_KEY = 'motion-lab.group';
  * most 0.9 + 0.1 = 1 s of motion.
  */
 const FLUSH_INTERVAL_MS = 900;
+/**
+ * How often the page shows what arrived (figures and plot). Every redraw holds the thread the
+ * phone's readings arrive on, and a busy page misses readings: four a second is live enough.
+ */
+const SHOW_INTERVAL_MS = 250;
 
 function rememberedGroup(): string {
   try {
@@ -50,6 +55,7 @@ class RecordSession {
   readonly plot = new RollingWindow(PLOT_SAMPLES);
 
   #recorder: Recorder | undefined;
+  #shownAt = -Infinity;
   #source: MotionSource | undefined;
   #release: (() => void)[] = [];
   #cancelCountdown: (() => void) | undefined;
@@ -112,6 +118,15 @@ class RecordSession {
     await this.#recorder.stop();
   }
 
+  /** Shows the figures and redraws the plot, at most every SHOW_INTERVAL_MS while recording. */
+  #show(progress: RecorderProgress): void {
+    const now = performance.now();
+    if (now - this.#shownAt < SHOW_INTERVAL_MS && this.state === 'recording') return;
+    this.#shownAt = now;
+    this.progress = progress;
+    this.revision += 1;
+  }
+
   #countdown(seconds: number): Promise<boolean> {
     this.state = 'countdown';
     this.countdownLeft = seconds;
@@ -149,9 +164,8 @@ class RecordSession {
       callbacks: {
         samples: (batch) => {
           this.plot.push(batch);
-          this.revision += 1;
         },
-        progress: (progress) => (this.progress = progress),
+        progress: (progress) => this.#show(progress),
         garbage: (count) => (this.garbageLines += count),
         state: (state, problem) => {
           if (state === 'disconnected') {

@@ -7,6 +7,9 @@ export const FIRST_READING_TIMEOUT_MS = 2000;
 
 const RAD_TO_DEG = 180 / Math.PI;
 
+/** The most readings a second a browser hands a page (Chromium's cap). */
+const MAX_READINGS_HZ = 60;
+
 interface DeviceMotionEventWithPermission {
   requestPermission?: () => Promise<'granted' | 'denied'>;
 }
@@ -52,7 +55,9 @@ export class PhoneMotionSource implements MotionSource {
 
   async start(listener: SourceListener): Promise<void> {
     await PhoneMotionSource.requestPermission();
-    const missed = new MissedReadingsReport(listener, 1000 / this.#frequencyHz);
+    // Chromium hands a page at most 60 readings a second whatever frequency is asked for
+    // (sensor_traits.h, kMaxAllowedFrequency): a page seeing 60 of a 100 Hz sensor misses nothing.
+    const missed = new MissedReadingsReport(listener, 1000 / Math.min(this.#frequencyHz, MAX_READINGS_HZ));
     const batcher = new SampleBatcher(true, (batch) => {
       listener.samples(batch);
       missed.flush();
