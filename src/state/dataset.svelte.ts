@@ -1,7 +1,7 @@
 import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
-import { labelTotals, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { labelTotals, StoreError, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
 
 /**
  * The recordings and labels on this device, as the pages show them. Every change goes to the
@@ -17,6 +17,8 @@ class Dataset {
   locksAcrossTabs = $state(true);
   /** A newer version of the app opened in another tab: this one closed its database and must reload. */
   upgradeWaiting = $state(false);
+  /** Why the data could not be opened, when the page should say so itself (a newer version's database). */
+  openError = $state.raw<StoreError | undefined>();
   #store: Promise<MotionStore> | undefined;
   readonly #watched = new Set<string>();
 
@@ -39,7 +41,17 @@ class Dataset {
   }
 
   async refresh(): Promise<void> {
-    const store = await this.store();
+    let store: MotionStore;
+    try {
+      store = await this.store();
+    } catch (error) {
+      // Said on the page in the user's language, with what to do, rather than as a crash.
+      if (error instanceof StoreError && error.code === 'error.store.newer-database') {
+        this.openError = error;
+        return;
+      }
+      throw error;
+    }
     const [recordings, labels, elsewhere] = await Promise.all([store.list(), store.labels.list(), store.recordingElsewhere()]);
     this.recordings = recordings;
     this.labels = labels;
