@@ -11,6 +11,7 @@ import { liveMemoryGrowth } from './live-memory-growth';
 import { livePageLatency } from './live-page-latency';
 import { plotFrameTime } from './plot-frame-time';
 import { precacheBytes } from './precache';
+import { recordKeptReadings } from './record-kept-readings';
 import { firstLoadGzip } from './shell-first-load';
 import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
@@ -28,6 +29,7 @@ export const benchmarks: Benchmark[] = [
   storeWriteThroughput,
   storeBytesPerSample,
   plotFrameTime,
+  recordKeptReadings,
   importSisfall,
   trainClickToModel,
   trainSisfallSplit,

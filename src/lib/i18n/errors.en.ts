@@ -14,6 +14,13 @@ export const errorsEn = {
   'error.store.not-recording': 'Recording {id} is not receiving samples: begin it first.',
   'error.store.trim-empty': 'Trimming “{name}” to {startMs}–{endMs} ms would leave no samples.',
   'error.store.split-empty': 'Splitting “{name}” at {atMs} ms would leave one part empty.',
+  // A recording in progress in one tab, and a database from a newer version of the app.
+  'error.store.recording-elsewhere': '“{name}” is being recorded in another tab, so it cannot be changed yet.',
+  'error.store.recording-elsewhere.hint': 'Stop the recording in that tab, then try again.',
+  'error.store.recording-here': '“{name}” is still being recorded, so it cannot be changed yet.',
+  'error.store.recording-here.hint': 'Stop the recording on the Record page, then try again.',
+  'error.store.newer-database': 'The data on this device was saved by a newer version of Motion Lab than this one, which cannot open it.',
+  'error.store.newer-database.hint': 'Reload the page to get the newer version. If nothing changes, close every Motion Lab tab and open the app again so that it updates.',
   'error.label.empty': 'A label needs a name.',
   'error.label.too-long': '“{start}…” is too long for a label: {max} characters at most.',
   'error.label.exists': 'There is already a label “{label}”.',

@@ -12,6 +12,13 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.store.not-recording': 'La grabación {id} no está recibiendo muestras: empiézala primero.',
   'error.store.trim-empty': 'Recortar «{name}» a {startMs}–{endMs} ms no dejaría ninguna muestra.',
   'error.store.split-empty': 'Dividir «{name}» en {atMs} ms dejaría una parte vacía.',
+  // Una grabación en curso en una pestaña, y una base de datos de una versión más nueva de la app.
+  'error.store.recording-elsewhere': '«{name}» se está grabando en otra pestaña, así que aún no se puede cambiar.',
+  'error.store.recording-elsewhere.hint': 'Detén la grabación en esa pestaña y vuelve a intentarlo.',
+  'error.store.recording-here': '«{name}» todavía se está grabando, así que aún no se puede cambiar.',
+  'error.store.recording-here.hint': 'Detén la grabación en la página Grabar y vuelve a intentarlo.',
+  'error.store.newer-database': 'Los datos de este dispositivo los guardó una versión de Motion Lab más nueva que esta, que no puede abrirlos.',
+  'error.store.newer-database.hint': 'Recarga la página para obtener la versión nueva. Si nada cambia, cierra todas las pestañas de Motion Lab y vuelve a abrir la app para que se actualice.',
   'error.label.empty': 'Una etiqueta necesita un nombre.',
   'error.label.too-long': '«{start}…» es demasiado larga para una etiqueta: {max} caracteres como máximo.',
   'error.label.exists': 'Ya hay una etiqueta «{label}».',

@@ -89,6 +89,13 @@ export const en = {
   'data.samplesAt': '{samples} samples at {rate} Hz',
   'data.interrupted': 'interrupted',
   'data.lostSamples': '{count} lost',
+  // Recordings in progress in another tab, and a newer version of the app opened in one.
+  'data.recordingElsewhere': 'recording in another tab',
+  'data.recordingElsewhere.detail': 'This recording is still being made in another tab: stop it there before you edit, trim, split or delete it.',
+  'data.locksUnavailable': 'This browser cannot tell whether another tab is recording: stop the recordings in other tabs before you change them here.',
+  'record.stoppedForUpgrade': 'A newer version of Motion Lab was opened in another tab, so this recording was stopped and saved.',
+  'data.upgradeWaiting': 'A newer version of Motion Lab was opened in another tab. Reload this tab to go on with it.',
+  'record.reload': 'Reload',
   'data.deleted': 'Deleted “{name}”.',
   'data.undo': 'Undo',
   'data.previewLabel': 'Acceleration of “{name}”, x, y and z',

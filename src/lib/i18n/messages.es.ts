@@ -87,6 +87,13 @@ export const es: Catalog = {
   'data.samplesAt': '{samples} muestras a {rate} Hz',
   'data.interrupted': 'interrumpida',
   'data.lostSamples': '{count} perdidas',
+  // Grabaciones en curso en otra pestaña, y una versión más nueva de la app abierta en una.
+  'data.recordingElsewhere': 'grabando en otra pestaña',
+  'data.recordingElsewhere.detail': 'Esta grabación aún se está haciendo en otra pestaña: detenla allí antes de editarla, recortarla, dividirla o borrarla.',
+  'data.locksUnavailable': 'Este navegador no puede saber si otra pestaña está grabando: detén las grabaciones de las otras pestañas antes de cambiarlas aquí.',
+  'record.stoppedForUpgrade': 'Se abrió una versión más nueva de Motion Lab en otra pestaña, así que esta grabación se detuvo y se guardó.',
+  'data.upgradeWaiting': 'Se abrió una versión más nueva de Motion Lab en otra pestaña. Recarga esta pestaña para seguir con ella.',
+  'record.reload': 'Recargar',
   'data.deleted': 'Se borró «{name}».',
   'data.undo': 'Deshacer',
   'data.previewLabel': 'Aceleración de «{name}», x, y y z',
