@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { exportEdgeImpulseCsv } from '../../src/lib/io/csv';
-import { waitForReady } from '../support/app-page';
-import { launchChromium } from '../support/chromium';
+import { withAppSession } from './app-session';
 import { syntheticDataset } from '../../src/lib/demo/synthetic-motion';
 import { rendererPids, residentBytes, slowDown } from './slow-browser';
 import type { Benchmark, BenchResult } from './types';
@@ -99,9 +98,7 @@ function writeClass(folder: string): { paths: string[]; samples: number; bytes: 
 }
 
 async function classRun(url: string, chromiumPath: string, files: { paths: string[] }, rate: number): Promise<ClassRun> {
-  const browser = await launchChromium(chromiumPath);
-  try {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const recordLongTasks = async (context: BrowserContext): Promise<void> => {
     await context.addInitScript(() => {
       const tasks: number[] = [];
       (window as unknown as { longTasks: number[] }).longTasks = tasks;
@@ -109,9 +106,8 @@ async function classRun(url: string, chromiumPath: string, files: { paths: strin
         for (const entry of list.getEntries()) tasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    const page = await context.newPage();
-    await page.goto(`${url}/#/data`);
-    await waitForReady(page);
+  };
+  return withAppSession({ url, chromiumPath, hash: '#/data', prepare: recordLongTasks }, async ({ browser, page }) => {
     const memory = await sampleMemory(browser);
     const slow = await slowDown(browser, page, rate);
     try {
@@ -138,9 +134,7 @@ async function classRun(url: string, chromiumPath: string, files: { paths: strin
     } finally {
       await slow.stop();
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 /** Runs one phase; its time and the long tasks the page's observer saw during it. */

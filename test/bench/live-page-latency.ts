@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { trainSyntheticModel } from '../e2e/seed';
-import { waitForReady } from '../support/app-page';
-import { launchChromium } from '../support/chromium';
+import { withAppSession } from './app-session';
 import type { Benchmark } from './types';
 
 /** Long enough for the page's stats (its last 200 windows, one every 0.5 s) to cover the steady state. */
@@ -19,12 +18,7 @@ export const livePageLatency: Benchmark = {
   name: 'live.page-latency',
   needs: 'browser',
   async run({ url, chromiumPath }) {
-    const browser = await launchChromium(chromiumPath);
-    try {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      await page.goto(`${url}/#/data`);
-      await waitForReady(page);
+    return withAppSession({ url, chromiumPath, hash: '#/data' }, async ({ page }) => {
       await trainSyntheticModel(page, 20);
       const full = await liveLatency(page, 1);
       const slow = await liveLatency(page, 6);
@@ -35,9 +29,7 @@ export const livePageLatency: Benchmark = {
             `with the CPU slowed 6× ${slow.windows} windows, p50 ${slow.p50} ms, p99 ${slow.p99} ms (the page's own stats line)`,
         ],
       };
-    } finally {
-      await browser.close();
-    }
+    });
   },
 };
 

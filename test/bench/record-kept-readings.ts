@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { EmulatedMotionSensor, type MotionSample } from '../e2e/motion-sensor';
-import { waitForReady } from '../support/app-page';
-import { launchChromium } from '../support/chromium';
+import { withAppSession } from './app-session';
 import type { BenchResult, Benchmark } from './types';
 
 const rates = [1, 4, 6] as const;
@@ -34,12 +33,7 @@ export const recordKeptReadings: Benchmark = {
   name: 'record.kept-readings',
   needs: 'browser',
   async run({ url, chromiumPath }) {
-    const browser = await launchChromium(chromiumPath);
-    try {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      await page.goto(`${url}/#/record`);
-      await waitForReady(page);
+    return withAppSession({ url, chromiumPath, hash: '#/record' }, async ({ context, page }) => {
       const sensor = await EmulatedMotionSensor.attach(context, page);
       const playing = new AbortController();
       const replay = sensor.replay(sway(rates.length * (idleSeconds + recordSeconds + 15)), { signal: playing.signal });
@@ -72,9 +66,7 @@ export const recordKeptReadings: Benchmark = {
             `${rate}× CPU: an idle page received ${deliveredHz} Hz; a ${recordSeconds} s recording stored ${storedHz} Hz and said Lost ${lost}`,
         ),
       };
-    } finally {
-      await browser.close();
-    }
+    });
   },
 };
 
