@@ -16,6 +16,7 @@ export const errorsEn = {
   'error.store.split-empty': 'Splitting “{name}” at {atMs} ms would leave one part empty.',
   'error.label.empty': 'A label needs a name.',
   'error.label.too-long': '“{start}…” is too long for a label: {max} characters at most.',
+  'error.label.control': '“{start}…” has a control character (a line break, a tab or the like) at character {position}: a label is one line of plain text.',
   'error.label.exists': 'There is already a label “{label}”.',
   'error.label.missing': 'There is no label “{label}”.',
   'error.label.in-use-one': '1 recording still use “{label}”: relabel or delete them first.',

@@ -14,6 +14,7 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.store.split-empty': 'Dividir «{name}» en {atMs} ms dejaría una parte vacía.',
   'error.label.empty': 'Una etiqueta necesita un nombre.',
   'error.label.too-long': '«{start}…» es demasiado larga para una etiqueta: {max} caracteres como máximo.',
+  'error.label.control': '«{start}…» tiene un carácter de control (un salto de línea, un tabulador o similar) en el carácter {position}: una etiqueta es una sola línea de texto.',
   'error.label.exists': 'Ya hay una etiqueta «{label}».',
   'error.label.missing': 'No hay ninguna etiqueta «{label}».',
   'error.label.in-use-one': '1 grabación aún usa «{label}»: cámbiale la etiqueta o bórrala primero.',
