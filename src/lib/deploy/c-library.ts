@@ -278,5 +278,5 @@ function comment(text: string): string {
     .replace(/\*\//g, '* /')
     .replace(/\/\*/g, '/ *')
     .replace(/\?(?=\?)/g, '? ')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    .replace(/\p{Cc}+/gu, ' ');
 }

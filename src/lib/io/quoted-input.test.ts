@@ -24,6 +24,6 @@ describe('a refusal quotes the file briefly, whatever it holds', () => {
   });
 
   test('a quoted cell cannot break the message over lines', () => {
-    expect(refusal('walking.json', JSON.stringify({ payload: { interval_ms: 10, sensors: [{ name: 'accX', units: 'm/s2\n\u0000evil' }, { name: 'accY', units: 'm/s2' }, { name: 'accZ', units: 'm/s2' }], values: [[1, 2, 3]] } }))).not.toMatch(/[\n\u0000]/);
+    expect(refusal('walking.json', JSON.stringify({ payload: { interval_ms: 10, sensors: [{ name: 'accX', units: 'm/s2\n\u0000evil' }, { name: 'accY', units: 'm/s2' }, { name: 'accZ', units: 'm/s2' }], values: [[1, 2, 3]] } }))).not.toMatch(/\p{Cc}/u);
   });
 });
