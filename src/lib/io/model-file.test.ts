@@ -195,7 +195,7 @@ describe('a hostile model file is refused whole, never half-read', () => {
   test('labels with a control character, or too long, are refused by the rule every label passes', () => {
     for (const label of ['walk\ning', 'run\u0000', 'x'.repeat(41)]) {
       const hostile = file();
-      (hostile.model.preprocessing as { labels: string[] }).labels[0] = label;
+      (hostile.model.preprocessing.labels as string[])[0] = label;
       expect(refusal(hostile)).toMatch(/control character|40 characters at most/);
     }
     const longName = file();
