@@ -76,7 +76,7 @@ const formatMark = (format: string) => new RegExp(`"format"\\s*:\\s*"${format}"`
 async function inspect(path: string, shown: string): Promise<Verdict> {
   const tooLarge = checkFileSize(shown, statSync(path).size);
   if (tooLarge) return { file: shown, ok: false, message: tooLarge.message };
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes: Uint8Array = readFileSync(path);
   if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || (bytes.length >= 2 && bytes[0] === 0 && bytes[1] === 0)) {
     try {
       const { dims } = await readIdx(bytes, shown);

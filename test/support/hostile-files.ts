@@ -46,14 +46,7 @@ function idxBomb(zeroMegabytes: number): Uint8Array {
   const zeros = new Uint8Array(2 ** 20);
   // Gzip members may follow one another: each megabyte is one member, so the bomb is built in pieces.
   const zero = gzipSync(zeros, { level: 9 });
-  const parts = [gzipSync(header), ...Array.from({ length: zeroMegabytes }, () => zero)];
-  const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  return new Uint8Array(Buffer.concat([gzipSync(header), ...Array.from({ length: zeroMegabytes }, () => zero)]));
 }
 
 /**
