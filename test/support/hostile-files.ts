@@ -31,7 +31,7 @@ function damagedModel(damage: (file: { model: Record<string, unknown> & { prepro
 }
 
 /** Writes `parts` one after another, so a file of 90 MB never has to be one string. */
-function writeParts(path: string, parts: Iterable<string | Uint8Array>): void {
+function writeParts(path: string, parts: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
     for (const part of parts) writeSync(fd, part);
