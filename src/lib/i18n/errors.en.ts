@@ -22,7 +22,7 @@ export const errorsEn = {
   'error.label.in-use': '{count} recordings still use “{label}”: relabel or delete them first.',
   'error.label.control': '“{start}…” has a control character (a line break, a tab or the like) at character {position}: a label is one line of plain text.',
   'error.window.out-of-bounds': 'A window of {windowS} s at {rateHz} Hz with a stride of {strideS} s is out of bounds: a rate up to {maxRateHz} Hz, a window and a stride above 0 and up to {maxSeconds} s, and from {minSamples} to {maxSamples} samples in a window.',
-  'error.window.out-of-bounds.hint': 'Choose a shorter window or a lower rate; a model file that asks for this was not made by Motion Lab as it is.',
+  'error.window.out-of-bounds.hint': 'Choose a shorter window or a lower rate.',
   'error.recorder.full': 'Storage is full. “{name}” was kept up to {duration}, its last save. Free space by exporting and deleting recordings, then record again.',
   'error.recorder.failed': 'Saving failed ({reason}). “{name}” was kept up to {duration}, its last save.',
   'error.gps.no-api': 'This browser has no GPS access; recording without speed.',

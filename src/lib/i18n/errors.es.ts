@@ -20,7 +20,7 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.label.in-use': '{count} grabaciones aún usan «{label}»: cámbiales la etiqueta o bórralas primero.',
   'error.label.control': '«{start}…» tiene un carácter de control (un salto de línea, un tabulador o similar) en el carácter {position}: una etiqueta es una sola línea de texto.',
   'error.window.out-of-bounds': 'Una ventana de {windowS} s a {rateHz} Hz con un paso de {strideS} s está fuera de los límites: una frecuencia de hasta {maxRateHz} Hz, una ventana y un paso mayores que 0 y de hasta {maxSeconds} s, y de {minSamples} a {maxSamples} muestras por ventana.',
-  'error.window.out-of-bounds.hint': 'Elige una ventana más corta o una frecuencia más baja; un archivo de modelo que pide esto no lo hizo Motion Lab tal como está.',
+  'error.window.out-of-bounds.hint': 'Elige una ventana más corta o una frecuencia más baja.',
   'error.recorder.full': 'El almacenamiento está lleno. «{name}» se conservó hasta {duration}, su último guardado. Libera espacio exportando y borrando grabaciones, y vuelve a grabar.',
   'error.recorder.failed': 'No se pudo guardar ({reason}). «{name}» se conservó hasta {duration}, su último guardado.',
   'error.gps.no-api': 'Este navegador no tiene acceso al GPS; se graba sin velocidad.',
