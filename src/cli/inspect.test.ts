@@ -37,6 +37,9 @@ beforeAll(() => {
   const recording = recordingFor(samples, { id: 'r1', name: 'ana-1', label: 'walking', group: 'ana', source: 'import', device: 'phone', startedAt: 0 });
   writeFileSync(join(folder, 'backup.json'), exportBackup({ labels: ['walking'], recordings: [{ recording, samples }] }));
   writeFileSync(join(folder, 'train-labels-idx1-ubyte'), encodeIdx({ dims: [3], data: Uint8Array.from([1, 2, 3]) }));
+  mkdirSync(join(folder, 'pair'));
+  writeFileSync(join(folder, 'pair', 'train-images-idx3-ubyte'), encodeIdx({ dims: [3, 28, 28], data: new Uint8Array(3 * 28 * 28) }));
+  writeFileSync(join(folder, 'pair', 'train-labels-idx1-ubyte'), encodeIdx({ dims: [3], data: Uint8Array.from([1, 2, 3]) }));
   const hostileFolder = join(folder, 'hostile');
   mkdirSync(hostileFolder);
   hostile = writeHostileFiles(hostileFolder, { large: false });
@@ -45,14 +48,15 @@ beforeAll(() => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('npm run inspect', () => {
-  test('a recording, a model, a backup and an IDX file are ok, one line each; exit 0', async () => {
-    const { stdout, code } = await inspect(join(folder, 'walking.ana-1.csv'), join(folder, 'tiny.motion-lab-model.json'), join(folder, 'backup.json'), join(folder, 'train-labels-idx1-ubyte'));
+  test('a recording, a model, a backup and an IDX pair are ok, one line each; exit 0', async () => {
+    const { stdout, code } = await inspect(join(folder, 'walking.ana-1.csv'), join(folder, 'tiny.motion-lab-model.json'), join(folder, 'backup.json'), join(folder, 'pair'));
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^ok .*walking\.ana-1\.csv: Edge Impulse CSV, 500 samples, 50 Hz, 10\.0 s$/);
     expect(lines[1]).toMatch(/^ok .*tiny\.motion-lab-model\.json: model “walk or run”, dense network, \d+ inputs, 2 labels \(running, walking\)/);
     expect(lines[2]).toMatch(/^ok .*backup\.json: backup, 1 recordings, 1 labels, 500 samples$/);
-    expect(lines[3]).toMatch(/^ok .*train-labels-idx1-ubyte: IDX, 3 labels$/);
+    expect(lines[3]).toMatch(/^ok .*train-images-idx3-ubyte: IDX, 3 images of 28 × 28$/);
+    expect(lines[4]).toMatch(/^ok .*train-labels-idx1-ubyte: IDX, 3 labels$/);
     expect(code).toBe(0);
   }, 120_000);
 
@@ -71,6 +75,15 @@ describe('npm run inspect', () => {
     expect(said('too-large.csv')).toContain('more than the 100 MB');
     expect(said('idx-bomb-small.gz')).toContain('decompresses to more bytes than its header describes');
     expect(code).toBe(1);
+  }, 120_000);
+
+  test('IDX files are checked together, as the digits lesson opens them: labels need their images', async () => {
+    const { stdout, code } = await inspect(join(folder, 'train-labels-idx1-ubyte'), join(folder, 'walking.ana-1.csv'));
+    expect(stdout.trim().split('\n')).toEqual([expect.stringMatching(/^ok .*walking\.ana-1\.csv/), expect.stringMatching(/^refused .*train-labels-idx1-ubyte: has no images file to go with it/)]);
+    expect(code).toBe(1);
+    const together = await inspect(join(folder, 'pair'));
+    expect(together.stdout).toMatch(/^ok .*train-images-idx3-ubyte: IDX, 3 images of 28 × 28\nok .*train-labels-idx1-ubyte: IDX, 3 labels\n$/);
+    expect(together.code).toBe(0);
   }, 120_000);
 
   test('--json gives the same verdicts as data', async () => {

@@ -8,6 +8,9 @@
  *   ok walking.SA01-D01-R01.csv: Edge Impulse CSV, 2400 samples, 200 Hz, 12.0 s
  *   refused model.json: model.json: this model cannot be used as it is: …
  *
+ * IDX files are also checked together, as the digits lesson opens them: images paired with labels,
+ * at most a training and a test set; their lines come after the others.
+ *
  * With --json, one JSON array instead: per file `{ file, ok, format, summary }` or
  * `{ file, ok: false, message }`, and for a recording `samples`, `rateHz`, `durationMs` too.
  * Exit status: 0 when every file is ok, 1 when any is refused, 2 on a usage error. Each parser
@@ -24,6 +27,7 @@ import { checkFileSize } from '../lib/io/file-text';
 import { parseModelFile } from '../lib/io/model-file';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import { IdxError, readIdx } from '../lib/learn/idx';
+import { readOpenedDigits } from '../lib/learn/opened-digits';
 import { readNetwork } from '../lib/model/network-kinds';
 import { describeSamples } from '../lib/store/recordings';
 
@@ -32,7 +36,7 @@ const usage = 'Usage: npm run inspect -- <file or folder>... [--json]';
 /** What inspect found in one file. */
 type Verdict =
   | { file: string; ok: true; format: string; summary: string; samples?: number; rateHz?: number; durationMs?: number }
-  | { file: string; ok: false; message: string };
+  | { file: string; ok: false; format?: string; message: string };
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -83,7 +87,7 @@ async function inspect(path: string, shown: string): Promise<Verdict> {
       const [count = 0, ...shape] = dims;
       return { file: shown, ok: true, format: 'IDX', summary: shape.length > 0 ? `IDX, ${count} images of ${shape.join(' × ')}` : `IDX, ${count} labels` };
     } catch (error) {
-      if (error instanceof IdxError) return { file: shown, ok: false, message: error.message };
+      if (error instanceof IdxError) return { file: shown, ok: false, format: 'IDX', message: error.message };
       throw error;
     }
   }
@@ -111,13 +115,44 @@ async function inspect(path: string, shown: string): Promise<Verdict> {
   return { file: shown, ok: true, format, summary: `${format}, ${sampleCount} samples, ${rateHz} Hz, ${formatDuration(durationMs)}`, samples: sampleCount, rateHz, durationMs };
 }
 
-const verdicts: Verdict[] = [];
-for (const path of filesOf(positionals)) {
-  const shown = relative(process.cwd(), path) || path;
-  const verdict = await inspect(path, shown);
-  verdicts.push(verdict);
+/**
+ * The IDX files of one run opened together, as the digits lesson opens them (readOpenedDigits):
+ * images paired with labels by name, labels from 0 to 9, at most a training and a test set. A
+ * problem refuses the file it names, or is added as a line of its own when it names them all.
+ */
+async function checkIdxTogether(idx: readonly { path: string; verdict: Verdict }[]): Promise<Verdict[]> {
+  const verdicts: Verdict[] = idx.map(({ verdict }) => verdict);
+  if (idx.length === 0 || !verdicts.every((verdict) => verdict.ok)) return verdicts;
+  try {
+    await readOpenedDigits(idx.map(({ path, verdict }) => ({ name: verdict.file, bytes: readFileSync(path) })));
+    return verdicts;
+  } catch (error) {
+    if (!(error instanceof IdxError)) throw error;
+    const refused: Verdict = { file: error.file, ok: false, message: error.message };
+    const named = verdicts.some((verdict) => verdict.file === error.file);
+    return named ? verdicts.map((verdict) => (verdict.file === error.file ? refused : verdict)) : [...verdicts, refused];
+  }
+}
+
+function print(verdict: Verdict): void {
   // The app's messages start with the file (and line) already: `refused <file>, line 2: …`.
   if (!values.json) console.log(verdict.ok ? `ok ${verdict.file}: ${verdict.summary}` : `refused ${verdict.message.startsWith(verdict.file) ? verdict.message : `${verdict.file}: ${verdict.message}`}`);
+}
+
+const verdicts: Verdict[] = [];
+const idx: { path: string; verdict: Verdict }[] = [];
+for (const path of filesOf(positionals)) {
+  const verdict = await inspect(path, relative(process.cwd(), path) || path);
+  if (verdict.format === 'IDX') {
+    idx.push({ path, verdict });
+    continue;
+  }
+  verdicts.push(verdict);
+  print(verdict);
+}
+for (const verdict of await checkIdxTogether(idx)) {
+  verdicts.push(verdict);
+  print(verdict);
 }
 if (values.json) console.log(JSON.stringify(verdicts, null, 2));
 process.exitCode = verdicts.every((verdict) => verdict.ok) ? 0 : 1;
