@@ -216,6 +216,7 @@ export const en = {
   'train.wrongRecordings': 'Test recordings it got wrong',
   'train.models': 'Saved models',
   'train.noModels': 'No model yet.',
+  'train.modelDamaged': 'This model’s record is damaged (stored by an older version of the app): delete it.',
   'train.modelSummary': 'Test accuracy {accuracy} % (rules {baseline} %) · {labels}',
   'train.renamePrompt': 'New name for the model:',
   'train.exportModel': 'Export',

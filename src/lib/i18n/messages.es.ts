@@ -216,6 +216,7 @@ export const es: Catalog = {
   'train.wrongRecordings': 'Grabaciones de prueba en las que se equivocó',
   'train.models': 'Modelos guardados',
   'train.noModels': 'Aún no hay modelos.',
+  'train.modelDamaged': 'El registro de este modelo está dañado (lo guardó una versión anterior de la aplicación): bórralo.',
   'train.modelSummary': 'Exactitud de prueba {accuracy} % (reglas {baseline} %) · {labels}',
   'train.renamePrompt': 'Nuevo nombre del modelo:',
   'train.exportModel': 'Exportar',
