@@ -69,10 +69,42 @@ export interface DatasetReport {
   nonFiniteSamples: number;
 }
 
+/** One recording's windows as training reads them: its input rows (unstandardised) and the rules' label for each window. */
+interface RecordingRows {
+  rows: Float32Array;
+  rules: string[];
+  nonFiniteSamples: number;
+}
+
+/**
+ * Each recording's rows per feature config, computed once: cross-validation and the setup search
+ * cut the same recordings into the same windows for every fold (five folds computed SisFall's
+ * features five times, 2 s each). Keyed by the recording's own object, so the rows go when the
+ * recordings do; made-up placements are new objects every time, never found here.
+ */
+const computedRows = new WeakMap<LabelledRecording, Map<string, RecordingRows>>();
+
+function recordingRows(item: LabelledRecording, config: FeatureConfig): RecordingRows {
+  const key = JSON.stringify(config);
+  const byConfig = computedRows.get(item) ?? new Map<string, RecordingRows>();
+  computedRows.set(item, byConfig);
+  const known = byConfig.get(key);
+  if (known) return known;
+  const inputs = networkInputs({ features: config }, item.samples);
+  const rows = {
+    rows: inputs.rows,
+    rules: inputs.windows.map((window) => classifyByRules(window, config.rateHz, item.recording.speedFixes).label),
+    nonFiniteSamples: inputs.nonFiniteSamples,
+  };
+  byConfig.set(key, rows);
+  return rows;
+}
+
 /**
  * Cuts recordings into windows and turns each into its input row, unstandardised (networkInputs:
  * resample → window → features), with the rule baseline's answer for the same window, so the
- * network and the rules are scored on exactly the same windows.
+ * network and the rules are scored on exactly the same windows. A recording's rows are computed
+ * once per feature config and shared by later calls (the set returned is a copy of its own).
  */
 export function windowSet(
   recordings: readonly LabelledRecording[],
@@ -90,18 +122,17 @@ export function windowSet(
     const item = recordings[index];
     if (!item) continue;
     const label = labels.indexOf(item.recording.label);
-    const inputs = networkInputs({ features: config }, item.samples);
+    const inputs = recordingRows(item, config);
     report.nonFiniteSamples += inputs.nonFiniteSamples;
-    const { windows } = inputs;
-    if (windows.length === 0) {
+    if (inputs.rules.length === 0) {
       report.tooShort.push(item.recording.name);
       continue;
     }
     rows.push(inputs.rows);
-    for (const window of windows) {
+    for (const rule of inputs.rules) {
       y.push(label);
       recordingOf.push(index);
-      baseline.push(labels.indexOf(classifyByRules(window, config.rateHz, item.recording.speedFixes).label));
+      baseline.push(labels.indexOf(rule));
     }
   }
   return {
