@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { startBackend } from '../../src/lib/compute/backend';
+import { startNodeBackend } from './node-backend';
 import { buildCnnModel } from '../../src/lib/model/cnn/builder';
 import { cnnForward, cnnNetworkFrom } from '../../src/lib/model/cnn/network';
 import { networkInputs } from '../../src/lib/model/inputs';
@@ -9,6 +7,7 @@ import { defaultFeatureConfig, extractorFor, type FeatureConfig } from '../../sr
 import { fitStandardization } from '../../src/lib/signal/standardize';
 import { modelArtifacts } from '../../src/lib/train/model-artifacts';
 import { syntheticWindows } from './deploy-footprint';
+import { median } from './stats';
 import type { Benchmark } from './types';
 
 const rounds = 20;
@@ -16,7 +15,7 @@ const rounds = 20;
 /**
  * ms per window of the CNN's part of a live prediction, as LiveClassifier runs it: the window's
  * channels (x, y, z, |a|), standardised with the training statistics (networkInputs), then the
- * forward pass in plain TypeScript (model/cnn/network.ts), over 400 windows × 20 rounds in Node.
+ * forward pass in plain TypeScript (model/cnn/network.ts), over 400 windows × 20 rounds in Node (the median round).
  *
  * Baseline: the same inputs through tfjs `model.predict` on one row, on the wasm backend in the
  * same run, each result read back and disposed: what Live would cost running the tfjs model.
@@ -25,8 +24,7 @@ export const cnnInferencePerWindow: Benchmark = {
   name: 'live.cnn-inference-per-window',
   needs: 'build',
   async run() {
-    const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-    const backend = await startBackend({ plain: join(wasmDir, 'tfjs-backend-wasm.wasm'), simd: join(wasmDir, 'tfjs-backend-wasm-simd.wasm') });
+    const backend = await startNodeBackend();
     const features: FeatureConfig = { ...defaultFeatureConfig, input: 'channels' };
     const width = extractorFor(features).names.length;
     const windows = syntheticWindows();
@@ -39,15 +37,18 @@ export const cnnInferencePerWindow: Benchmark = {
     const probabilities = new Float32Array(4);
     let maxDifference = 0;
 
+    // The median round: on a machine shared with other work, a round now and then waits for the CPU.
     const timed = (forward: () => void): number => {
-      const started = performance.now();
+      const perRound: number[] = [];
       for (let round = 0; round < rounds; round += 1) {
+        const started = performance.now();
         for (const window of windows) {
           networkInputs(spec, window, row);
           forward();
         }
+        perRound.push((performance.now() - started) / windows.length);
       }
-      return (performance.now() - started) / (rounds * windows.length);
+      return median(perRound);
     };
     const tfjsPredict = () => {
       const output = tf.tidy(() => model.predict(tf.tensor2d(row, [1, width])) as tf.Tensor);
