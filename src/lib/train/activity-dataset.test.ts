@@ -19,7 +19,7 @@ function sway(id: string, label: string, hz: number, seconds: number): LabelledR
 }
 
 describe('windowSet', () => {
-  test('computes a recording’s rows once per feature config, and hands out copies that a caller may standardise in place', () => {
+  test('computes a recording’s rows once for a feature config, and hands out copies that a caller may standardise in place', () => {
     const recordings = [sway('a', 'walking', 1.8, 12), sway('b', 'running', 2.9, 12), sway('c', 'walking', 1.7, 0.5)];
     const labels = ['running', 'walking'];
     const report = () => ({ tooShort: [] as string[], nonFiniteSamples: 0 });
@@ -39,12 +39,15 @@ describe('windowSet', () => {
     expect(Array.from(second.x)).toEqual([...expected.subarray(half), ...expected.subarray(0, half)]);
     expect(Array.from(second.recordingOf.subarray(0, 1))).toEqual([1]);
 
-    // Another window length is another set of rows; fresh recordings (as the worker reads them per run) start again.
+    // Another window length is another set of rows, and replaces the first (one config kept per
+    // recording); fresh recordings (as the worker reads them per run) start again.
     windowSet(recordings, [0], labels, { ...defaultFeatureConfig, windowS: 4 }, report());
     expect(computed).toHaveBeenCalledTimes(4);
+    windowSet(recordings, [0, 1], labels, defaultFeatureConfig, report());
+    expect(computed).toHaveBeenCalledTimes(5);
     const fresh = recordings.map((item) => ({ ...item }));
     const recomputed = windowSet(fresh, [0, 1, 2], labels, defaultFeatureConfig, report());
-    expect(computed).toHaveBeenCalledTimes(7);
+    expect(computed).toHaveBeenCalledTimes(8);
     expect(Array.from(recomputed.x)).toEqual(Array.from(expected));
   });
 });

@@ -77,26 +77,26 @@ interface RecordingRows {
 }
 
 /**
- * Each recording's rows per feature config, computed once: cross-validation and the setup search
- * cut the same recordings into the same windows for every fold (five folds computed SisFall's
- * features five times, 2 s each). Keyed by the recording's own object, so the rows go when the
- * recordings do; made-up placements are new objects every time, never found here.
+ * Each recording's rows for the feature config last asked for, computed once: cross-validation
+ * and the setup search cut the same recordings into the same windows for every fold (five folds
+ * computed SisFall's features five times, 2 s each). One config per recording, so memory stays
+ * that of one set of rows however many configs a search tries (the folds of one run share
+ * theirs). Keyed by the recording's own object, so the rows go when the recordings do; made-up
+ * placements are new objects every time, never found here.
  */
-const computedRows = new WeakMap<LabelledRecording, Map<string, RecordingRows>>();
+const computedRows = new WeakMap<LabelledRecording, { key: string; rows: RecordingRows }>();
 
 function recordingRows(item: LabelledRecording, config: FeatureConfig): RecordingRows {
   const key = JSON.stringify(config);
-  const byConfig = computedRows.get(item) ?? new Map<string, RecordingRows>();
-  computedRows.set(item, byConfig);
-  const known = byConfig.get(key);
-  if (known) return known;
+  const known = computedRows.get(item);
+  if (known?.key === key) return known.rows;
   const inputs = networkInputs({ features: config }, item.samples);
   const rows = {
     rows: inputs.rows,
     rules: inputs.windows.map((window) => classifyByRules(window, config.rateHz, item.recording.speedFixes).label),
     nonFiniteSamples: inputs.nonFiniteSamples,
   };
-  byConfig.set(key, rows);
+  computedRows.set(item, { key, rows });
   return rows;
 }
 
@@ -104,7 +104,7 @@ function recordingRows(item: LabelledRecording, config: FeatureConfig): Recordin
  * Cuts recordings into windows and turns each into its input row, unstandardised (networkInputs:
  * resample → window → features), with the rule baseline's answer for the same window, so the
  * network and the rules are scored on exactly the same windows. A recording's rows are computed
- * once per feature config and shared by later calls (the set returned is a copy of its own).
+ * once and shared by later calls with the same feature config (the set returned is a copy of its own).
  */
 export function windowSet(
   recordings: readonly LabelledRecording[],
