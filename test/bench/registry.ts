@@ -17,6 +17,8 @@ import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
 import { storeWriteThroughput } from './store-write-throughput';
 import { trainClickToModel } from './train-click-to-model';
+import { trainSisfallClick } from './train-sisfall-click';
+import { trainSisfallCv } from './train-sisfall-cv';
 import { trainSisfallSplit } from './train-sisfall-split';
 import type { Benchmark } from './types';
 
@@ -33,6 +35,8 @@ export const benchmarks: Benchmark[] = [
   importSisfall,
   trainClickToModel,
   trainSisfallSplit,
+  trainSisfallCv,
+  trainSisfallClick,
   liveLatency,
   livePageLatency,
   liveInferencePerWindow,

@@ -1,50 +1,30 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { workerThrottle } from './slow-worker-threads';
 
 /**
  * A cheap phone in a fast machine: the page's main thread slowed with the DevTools protocol
  * (`Emulation.setCPUThrottlingRate`), and the app's worker threads, which the protocol refuses to
- * throttle ("Operation is only supported for pages, not workers"), given 1/rate of a core by a
- * Linux cgroup (v1 `cpu` controller, which takes single threads). Where there is no such cgroup
- * (not root, another kernel), the workers run at full speed and `workersSlowed` says so.
+ * throttle, given 1/rate of a core by a cgroup (slow-worker-threads.ts), caught as they start.
+ * Where there is no such cgroup, the workers run at full speed and `workersSlowed` says why.
  */
 export interface SlowDown {
-  workersSlowed: boolean;
+  /** True, or why the workers could not be slowed. */
+  workersSlowed: true | string;
   /** Puts the page and the workers back to full speed. */
   stop: () => Promise<void>;
 }
 
-const cpuCgroup = '/sys/fs/cgroup/cpu';
-const periodUs = 100_000;
-
-export async function slowDown(browser: Browser, page: Page, rate: number): Promise<SlowDown> {
+export async function slowDown(page: Page, rate: number): Promise<SlowDown> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const group = rate > 1 ? workerCgroup(rate) : undefined;
-  const pids = await rendererPids(browser);
-  const moved = new Set<string>();
-  const poll = (): void => {
-    if (!group) return;
-    for (const pid of pids) {
-      for (const tid of workerThreads(pid)) {
-        if (moved.has(tid)) continue;
-        try {
-          writeFileSync(join(group, 'tasks'), tid);
-          moved.add(tid);
-        } catch {
-          // The thread ended between listing and moving it.
-        }
-      }
-    }
-  };
-  poll();
-  const timer = setInterval(poll, 50);
+  const throttle = rate > 1 ? workerThrottle(rate) : 'not slowed';
+  const timer = typeof throttle === 'string' ? undefined : setInterval(() => throttle.slowNewWorkers(), 50);
   return {
-    workersSlowed: group !== undefined,
+    workersSlowed: typeof throttle === 'string' ? throttle : true,
     async stop() {
       clearInterval(timer);
-      if (group) releaseCgroup(group);
+      if (typeof throttle !== 'string') throttle.release();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await cdp.detach();
     },
@@ -74,48 +54,4 @@ export function residentBytes(pids: number[]): number {
     }
   }
   return total;
-}
-
-/** Chromium names a dedicated worker's thread "DedicatedWorker thread" (15 characters in comm). */
-function workerThreads(pid: number): string[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`).filter((tid) => {
-      try {
-        return readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker');
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return [];
-  }
-}
-
-function workerCgroup(rate: number): string | undefined {
-  if (!existsSync(join(cpuCgroup, 'tasks'))) return undefined;
-  const group = join(cpuCgroup, `motion-lab-bench-${process.pid}`);
-  try {
-    mkdirSync(group, { recursive: true });
-    writeFileSync(join(group, 'cpu.cfs_period_us'), String(periodUs));
-    writeFileSync(join(group, 'cpu.cfs_quota_us'), String(Math.round(periodUs / rate)));
-    return group;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Moves the threads back to the root group, then removes the group (it must be empty). */
-function releaseCgroup(group: string): void {
-  try {
-    for (const tid of readFileSync(join(group, 'tasks'), 'utf8').split('\n').filter(Boolean)) {
-      try {
-        writeFileSync(join(cpuCgroup, 'tasks'), tid);
-      } catch {
-        // The thread ended.
-      }
-    }
-    rmdirSync(group);
-  } catch {
-    // Already gone.
-  }
 }

@@ -69,10 +69,42 @@ export interface DatasetReport {
   nonFiniteSamples: number;
 }
 
+/** One recording's windows as training reads them: its input rows (unstandardised) and the rules' label for each window. */
+interface RecordingRows {
+  rows: Float32Array;
+  rules: string[];
+  nonFiniteSamples: number;
+}
+
+/**
+ * Each recording's rows for the feature config last asked for, computed once: cross-validation
+ * and the setup search cut the same recordings into the same windows for every fold (five folds
+ * computed SisFall's features five times, 2 s each). One config per recording, so memory stays
+ * that of one set of rows however many configs a search tries (the folds of one run share
+ * theirs). Keyed by the recording's own object, so the rows go when the recordings do; made-up
+ * placements are new objects every time, never found here.
+ */
+const computedRows = new WeakMap<LabelledRecording, { key: string; rows: RecordingRows }>();
+
+function recordingRows(item: LabelledRecording, config: FeatureConfig): RecordingRows {
+  const key = JSON.stringify(config);
+  const known = computedRows.get(item);
+  if (known?.key === key) return known.rows;
+  const inputs = networkInputs({ features: config }, item.samples);
+  const rows = {
+    rows: inputs.rows,
+    rules: inputs.windows.map((window) => classifyByRules(window, config.rateHz, item.recording.speedFixes).label),
+    nonFiniteSamples: inputs.nonFiniteSamples,
+  };
+  computedRows.set(item, { key, rows });
+  return rows;
+}
+
 /**
  * Cuts recordings into windows and turns each into its input row, unstandardised (networkInputs:
  * resample → window → features), with the rule baseline's answer for the same window, so the
- * network and the rules are scored on exactly the same windows.
+ * network and the rules are scored on exactly the same windows. A recording's rows are computed
+ * once and shared by later calls with the same feature config (the set returned is a copy of its own).
  */
 export function windowSet(
   recordings: readonly LabelledRecording[],
@@ -90,18 +122,17 @@ export function windowSet(
     const item = recordings[index];
     if (!item) continue;
     const label = labels.indexOf(item.recording.label);
-    const inputs = networkInputs({ features: config }, item.samples);
+    const inputs = recordingRows(item, config);
     report.nonFiniteSamples += inputs.nonFiniteSamples;
-    const { windows } = inputs;
-    if (windows.length === 0) {
+    if (inputs.rules.length === 0) {
       report.tooShort.push(item.recording.name);
       continue;
     }
     rows.push(inputs.rows);
-    for (const window of windows) {
+    for (const rule of inputs.rules) {
       y.push(label);
       recordingOf.push(index);
-      baseline.push(labels.indexOf(classifyByRules(window, config.rateHz, item.recording.speedFixes).label));
+      baseline.push(labels.indexOf(rule));
     }
   }
   return {

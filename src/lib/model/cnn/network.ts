@@ -158,34 +158,65 @@ export function cnnForward(network: CnnNetwork, input: ArrayLike<number>, out: F
 
 /**
  * out[t][f] = bias[f] + Σ_j Σ_c in[t + j][c] · kernel[j][c][f], then relu. The inputs under the
- * kernel at t are the `width × channels` values from in[t][0] on, one run in memory; with the
- * kernel laid out filter by filter (`byFilter`), each output is a dot product of two runs, summed
- * in four registers so the additions need not wait on one another: about twice as fast as
- * adding each input into every filter's output (1.0 → 0.6 ms a window in Node), and Live runs
- * it every stride.
+ * kernel at t are the `width × channels` values from in[t][0] on, one run in memory, and with the
+ * kernel laid out filter by filter (`byFilter`) each output is a dot product of two runs. They are
+ * taken two times by four filters at once, the eight sums in registers: each input loaded serves
+ * four filters and each weight two times (1.0 ms a window adding each input into every filter's
+ * output, 0.6 ms one dot product at a time, in Node), and Live runs it every stride.
  */
 function convolve(layer: ConvLayer, byFilter: Float64Array, input: Float64Array, out: Float64Array): void {
   const { channels, filters, bias, relu } = layer;
   const span = layer.width * channels;
   const length = out.length / filters;
-  for (let t = 0; t < length; t += 1) {
+  const pairs = length - (length % 2);
+  const quads = filters - (filters % 4);
+  const put = (at: number, sum: number) => (out[at] = relu && sum < 0 ? 0 : sum);
+  for (let t = 0; t < pairs; t += 2) {
     const from = t * channels;
-    for (let f = 0; f < filters; f += 1) {
+    const next = from + channels;
+    for (let f = 0; f < quads; f += 4) {
       const w = f * span;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let i = 0;
-      for (; i + 3 < span; i += 4) {
-        s0 += input[from + i]! * byFilter[w + i]!;
-        s1 += input[from + i + 1]! * byFilter[w + i + 1]!;
-        s2 += input[from + i + 2]! * byFilter[w + i + 2]!;
-        s3 += input[from + i + 3]! * byFilter[w + i + 3]!;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let i = 0; i < span; i += 1) {
+        const x = input[from + i]!;
+        const y = input[next + i]!;
+        const k0 = byFilter[w + i]!;
+        const k1 = byFilter[w + span + i]!;
+        const k2 = byFilter[w + 2 * span + i]!;
+        const k3 = byFilter[w + 3 * span + i]!;
+        a0 += x * k0;
+        a1 += x * k1;
+        a2 += x * k2;
+        a3 += x * k3;
+        b0 += y * k0;
+        b1 += y * k1;
+        b2 += y * k2;
+        b3 += y * k3;
       }
-      for (; i < span; i += 1) s0 += input[from + i]! * byFilter[w + i]!;
-      const sum = bias[f]! + (s0 + s1 + (s2 + s3));
-      out[t * filters + f] = relu && sum < 0 ? 0 : sum;
+      const at = t * filters + f;
+      put(at, bias[f]! + a0);
+      put(at + 1, bias[f + 1]! + a1);
+      put(at + 2, bias[f + 2]! + a2);
+      put(at + 3, bias[f + 3]! + a3);
+      put(at + filters, bias[f]! + b0);
+      put(at + filters + 1, bias[f + 1]! + b1);
+      put(at + filters + 2, bias[f + 2]! + b2);
+      put(at + filters + 3, bias[f + 3]! + b3);
+    }
+  }
+  // The rest one output at a time: the last time step when their number is odd, the last filters when theirs is not a multiple of 4.
+  for (let t = 0; t < length; t += 1) {
+    for (let f = t < pairs ? quads : 0; f < filters; f += 1) {
+      let sum = 0;
+      for (let i = 0, from = t * channels, w = f * span; i < span; i += 1) sum += input[from + i]! * byFilter[w + i]!;
+      put(t * filters + f, bias[f]! + sum);
     }
   }
 }
