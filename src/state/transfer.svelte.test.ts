@@ -17,6 +17,7 @@ function csv(count: number): string {
 /** A dataset over a store kept in a Map: what the workflows write is what they read back. */
 function fakeDataset(labels = ['walking']) {
   const stored = new Map<string, { recording: Recording; samples: MotionSamples }>();
+  const ensure = (name: string) => labels.find((label) => label.toLowerCase() === name.toLowerCase()) ?? (labels.push(name), name);
   const data = {
     recordings: [] as Recording[],
     refresh: vi.fn(async () => {
@@ -25,9 +26,14 @@ function fakeDataset(labels = ['walking']) {
     store: async () => ({
       labels: {
         list: async () => [...labels],
-        ensure: async (name: string) => labels.find((label) => label.toLowerCase() === name.toLowerCase()) ?? (labels.push(name), name),
+        ensureAll: async (names: readonly string[]) => new Map(names.map((name) => [name, ensure(name)])),
       },
       add: async (recording: Recording, samples: MotionSamples) => void stored.set(recording.id, { recording, samples }),
+      addWithLabel: async (recording: Recording, samples: MotionSamples, label: string) => {
+        const row = { ...recording, label: ensure(label) };
+        stored.set(recording.id, { recording: row, samples });
+        return row;
+      },
       get: async (id: string) => stored.get(id)?.recording,
       readSamples: async (id: string) => stored.get(id)!.samples,
     }),
@@ -85,10 +91,10 @@ describe('Transfer', () => {
     const elsewhere = fakeDataset([]);
     const restoring = new Transfer(elsewhere.data, vi.fn());
     await restoring.restore(file(name, text));
-    expect(restoring.restored).toEqual({ ok: true, restored: 2, skipped: 0 });
+    expect(restoring.restored).toEqual({ ok: true, restored: ['a', 'b'], skipped: 0, refused: [] });
     expect(elsewhere.labels).toEqual(['walking', 'hopping']);
     await restoring.restore(file(name, text));
-    expect(restoring.restored).toEqual({ ok: true, restored: 0, skipped: 2 });
+    expect(restoring.restored).toEqual({ ok: true, restored: [], skipped: 2, refused: [] });
     expect(elsewhere.data.refresh).toHaveBeenCalledTimes(2);
   });
 

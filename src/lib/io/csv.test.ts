@@ -101,6 +101,17 @@ describe('parseEdgeImpulseCsv errors', () => {
     expect(error.params).toEqual({ found: 6, expected: 4 });
   });
 
+  it('quotes only an excerpt of a huge cell, header or list of columns', () => {
+    const cell = errorOf(`${header}\n0,1,2,${'x'.repeat(1_000_000)}\n`);
+    expect(cell.params).toEqual({ cell: `${'x'.repeat(39)}…`, column: 'accZ' });
+    expect(cell.message.length).toBeLessThan(200);
+    const columns = errorOf(`${Array.from({ length: 100_000 }, (_, i) => `column${i}`).join(',')}\n`);
+    expect(columns.code).toBe('missing-columns');
+    expect(columns.message.length).toBeLessThan(400);
+    const duplicate = errorOf(`${header},${'accX'.padEnd(500)}\n0,1,2,3,4\n`);
+    expect(duplicate.code).toBe('duplicate-column');
+  });
+
   it('quotes a cell that is not a number, and names its column', () => {
     const error = errorOf(`${header}\n0,1,2,3\n\n20,1, abc ,3\n`);
     expect(error.code).toBe('not-a-number');

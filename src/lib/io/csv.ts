@@ -14,6 +14,7 @@
 import type { MotionSamples } from '../sensors/samples';
 import { axisIndexOfName, neededAxes } from './axis-names';
 import { ImportError } from './errors';
+import { excerpt, excerptList } from './excerpt';
 import { isBlank } from './file-text';
 import { formatFloat64, formatSampleValues } from './number-format';
 
@@ -50,14 +51,14 @@ function readHeader(file: string, text: string, line: number): Header {
   names.forEach((name, column) => {
     const slot = slotOfColumn(name);
     if (slot === ignored) return;
-    if (filled.has(slot)) throw new ImportError('duplicate-column', { column: name }, { file, line });
+    if (filled.has(slot)) throw new ImportError('duplicate-column', { column: excerpt(name) }, { file, line });
     filled.add(slot);
     slots[column] = slot;
   });
   const hasGyro = [4, 5, 6].some((slot) => filled.has(slot));
   const needed = [timestampColumn, ...neededAxes(hasGyro)];
   const missing = needed.filter((name) => !filled.has(slotOfColumn(name)));
-  if (missing.length > 0) throw new ImportError('missing-columns', { found: names, needed, missing }, { file, line });
+  if (missing.length > 0) throw new ImportError('missing-columns', { found: excerptList(names), needed, missing }, { file, line });
   return { names, slots, hasGyro };
 }
 
@@ -110,7 +111,8 @@ const nonFiniteWord = /^[+-]?(nan|inf|infinity)$/i;
 
 /** The error for a cell whose value (NaN when it is no number) cannot be stored. */
 function cellError(file: string, line: number, column: string, cell: string, value: number): ImportError {
-  const params = { cell: cell.trim(), column };
+  // Only an excerpt of the cell: quoting a 90 MB cell whole would crash the tab.
+  const params = { cell: excerpt(cell.trim()), column: excerpt(column) };
   const code = Number.isFinite(value)
     ? 'value-too-large'
     : !Number.isNaN(value) || nonFiniteWord.test(params.cell)

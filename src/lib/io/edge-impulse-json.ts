@@ -15,6 +15,7 @@
 import { STANDARD_GRAVITY_MS2, type MotionSamples } from '../sensors/samples';
 import { axisIndexOfName, neededAxes } from './axis-names';
 import { ImportError } from './errors';
+import { excerpt, excerptList } from './excerpt';
 import { JsonFields } from './json-fields';
 import { formatFloat64, formatSampleValues } from './number-format';
 
@@ -58,12 +59,14 @@ export function readEdgeImpulseJson(file: string, json: unknown): EdgeImpulseSig
     const axis = axisIndexOfName(name);
     if (axis === -1) return;
     if (columnOfAxis[axis] !== -1) {
-      throw new ImportError('duplicate-value', { path: `payload.sensors[${column}].name`, value: name }, { file });
+      throw new ImportError('duplicate-value', { path: `payload.sensors[${column}].name`, value: excerpt(name) }, { file });
     }
     const table = axis < 3 ? accUnits : gyroUnits;
-    const factor = table[units.trim().toLowerCase()];
+    // Own properties only: `__proto__` or `constructor` would otherwise find Object's.
+    const key = units.trim().toLowerCase();
+    const factor = Object.hasOwn(table, key) ? table[key] : undefined;
     if (factor === undefined) {
-      throw new ImportError('unsupported-units', { sensor: name, units, supported: Object.keys(table) }, { file });
+      throw new ImportError('unsupported-units', { sensor: excerpt(name), units: excerpt(units), supported: Object.keys(table) }, { file });
     }
     columnOfAxis[axis] = column;
     factorOfAxis[axis] = factor;
@@ -72,7 +75,7 @@ export function readEdgeImpulseJson(file: string, json: unknown): EdgeImpulseSig
   const needed = neededAxes(hasGyro);
   const missing = needed.filter((name) => columnOfAxis[axisIndexOfName(name)] === -1);
   if (missing.length > 0) {
-    throw new ImportError('missing-sensors', { found: sensors.map((s) => s.name), needed, missing }, { file });
+    throw new ImportError('missing-sensors', { found: excerptList(sensors.map((s) => s.name)), needed, missing }, { file });
   }
 
   const rows = fields.array(payload.values, 'payload.values');
@@ -98,7 +101,7 @@ export function readEdgeImpulseJson(file: string, json: unknown): EdgeImpulseSig
       target[index] = value * factorOfAxis[axis]!;
       // A finite double can still be too large for a float32, which turns it into Infinity.
       if (!Number.isFinite(target[index]!)) {
-        throw new ImportError('value-too-large', { cell: String(value), column: sensors[column]!.name }, { file });
+        throw new ImportError('value-too-large', { cell: String(value), column: excerpt(sensors[column]!.name) }, { file });
       }
     }
   });
