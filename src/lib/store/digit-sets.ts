@@ -21,10 +21,10 @@ export class DigitSetStore {
   async save(opened: DigitSetContents, classes: DigitClasses, id: string = crypto.randomUUID()): Promise<DigitSetInfo> {
     const info: DigitSetInfo = { id, name: opened.name, files: opened.files, createdAt: Date.now(), trainCount: opened.train.count, testCount: opened.test.count, classes };
     const transaction = this.#db.transaction('digitSets', 'readwrite');
-    await committed(transaction, [
-      transaction.store.put(info),
-      transaction.store.put({ id: pixelsKey(id), train: compact(opened.train), test: compact(opened.test) }),
-    ]);
+    await committed(transaction, function* () {
+      yield transaction.store.put(info);
+      yield transaction.store.put({ id: pixelsKey(id), train: compact(opened.train), test: compact(opened.test) });
+    });
     return info;
   }
 

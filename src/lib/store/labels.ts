@@ -1,5 +1,6 @@
 import type { MotionDb, StoredLabel } from './schema';
 import { StoreError } from './store-error';
+import { committed } from './transaction';
 
 /** A label's name as the user typed it, tidied: trimmed, inner spaces collapsed. */
 export function normaliseLabel(name: string): string {
@@ -101,7 +102,9 @@ export class LabelStore {
     const tidy = names.map((name) => [name, checkLabel(name)] as const);
     const tx = this.#db.transaction('labels', 'readwrite');
     const { names: joined, added } = labelsWith(await tx.store.getAll(), tidy.map(([, label]) => label));
-    await Promise.all([...added.map((row) => tx.store.add(row)), tx.done]);
+    await committed(tx, function* () {
+      for (const row of added) yield tx.store.add(row);
+    });
     return new Map(tidy.map(([name, label]) => [name, joined.get(label) ?? label]));
   }
 }

@@ -99,7 +99,10 @@ export class RecordingStore {
     this.#wrote();
     const chunks = await toPackedChunks(recording.id, samples, CHUNK_SAMPLES);
     const tx = this.#db.transaction(['recordings', 'chunks'], 'readwrite');
-    await committed(tx, [tx.objectStore('recordings').add(recording), ...chunks.map((chunk) => tx.objectStore('chunks').add(chunk))]);
+    await committed(tx, function* () {
+      yield tx.objectStore('recordings').add(recording);
+      for (const chunk of chunks) yield tx.objectStore('chunks').add(chunk);
+    });
   }
 
   /**
@@ -115,11 +118,11 @@ export class RecordingStore {
     const tx = this.#db.transaction(['labels', 'recordings', 'chunks'], 'readwrite');
     const { names, added } = labelsWith(await tx.objectStore('labels').getAll(), [tidy]);
     const stored = { ...recording, label: names.get(tidy) ?? tidy };
-    await committed(tx, [
-      ...added.map((row) => tx.objectStore('labels').add(row)),
-      tx.objectStore('recordings').add(stored),
-      ...chunks.map((chunk) => tx.objectStore('chunks').add(chunk)),
-    ]);
+    await committed(tx, function* () {
+      for (const row of added) yield tx.objectStore('labels').add(row);
+      yield tx.objectStore('recordings').add(stored);
+      for (const chunk of chunks) yield tx.objectStore('chunks').add(chunk);
+    });
     return stored;
   }
 
