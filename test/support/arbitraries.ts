@@ -173,7 +173,7 @@ export function arbitraryDamage(original: string): fc.Arbitrary<string> {
 }
 
 /** Every place in a JSON value, as a list of keys from the top. */
-function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+export function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value !== 'object' || value === null) return [path];
   const children = Object.entries(value).flatMap(([key, child]) =>
     pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key]),

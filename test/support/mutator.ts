@@ -4,17 +4,8 @@
  * fields replaced). Seeded, so that a failure names the input that caused it and happens again.
  */
 
-/** mulberry32: a small, fast generator of numbers in [0, 1), the same for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { mulberry32 } from '../../src/lib/train/random';
+import { pathsOf } from './arbitraries';
 
 type Random = () => number;
 
@@ -89,15 +80,6 @@ const jsonValues: readonly unknown[] = [
   true, [], {}, [null], [[1, 2, 3]], { __proto__: null }, ['accX', 'accY', 'accZ'],
 ];
 
-/** Every place in a JSON value, as a list of keys from the top. */
-function pathsOf(value: unknown, path: (string | number)[] = [], into: (string | number)[][] = []): (string | number)[][] {
-  into.push(path);
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key], into);
-  }
-  return into;
-}
-
 /** One random change to parsed JSON: a part replaced, removed or repeated. Returns the text. */
 export function mutateJson(random: Random, original: unknown): string {
   const paths = pathsOf(original).filter((path) => path.length > 0);
@@ -120,7 +102,7 @@ export function mutateJson(random: Random, original: unknown): string {
  * (`json: true`) half are changed in their structure (and at most one byte change), half in their bytes.
  */
 export function* mutatedInputs(seed: number, seeds: readonly Uint8Array[], count: number, options: { json?: boolean } = {}): Generator<Uint8Array> {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const parsed = options.json ? seeds.map((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as unknown) : [];
   for (let i = 0; i < count; i += 1) {
     const which = below(random, seeds.length);
