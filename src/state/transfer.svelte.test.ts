@@ -98,6 +98,25 @@ describe('Transfer', () => {
     expect(elsewhere.data.refresh).toHaveBeenCalledTimes(2);
   });
 
+  it('a restore names a recording it set aside, in words, and restores the others', async () => {
+    const { data } = fakeDataset(['walking']);
+    const download = vi.fn();
+    const transfer = new Transfer(data, download);
+    await transfer.importFiles([file('walking.a.csv', csv(30)), file('walking.b.csv', csv(40))]);
+    await transfer.backup();
+    const [name, text] = download.mock.calls[0] as [string, string];
+    const json = JSON.parse(text);
+    json.recordings[0].recording.rateHz = -50;
+    const elsewhere = fakeDataset([]);
+    const restoring = new Transfer(elsewhere.data, vi.fn());
+    await restoring.restore(file(name, JSON.stringify(json)));
+    const badName = json.recordings[0].recording.name as string;
+    expect(restoring.restored).toMatchObject({ ok: true, restored: [json.recordings[1].recording.name], skipped: 0 });
+    expect(restoring.restored?.ok && restoring.restored.refused).toEqual([
+      { name: badName, error: expect.stringMatching(/recordings\[0\]\.recording\.rateHz should be a finite number, zero or more\./) },
+    ]);
+  });
+
   it('a damaged backup is refused by name and restores nothing', async () => {
     const { data, stored } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
