@@ -13,6 +13,7 @@ export * from './fft';
 export * from './magnitude';
 export * from './rate';
 export * from './resample';
+export * from './rhythm';
 export * from './spectrum';
 export * from './standardize';
 export * from './windows';
