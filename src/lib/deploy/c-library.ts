@@ -32,7 +32,7 @@ export interface CLibrary {
  * maths comes from libgcc and libm and is not counted. The compile test checks these figures
  * against arm-none-eabi-size whenever that compiler is present.
  */
-export const CODE_BYTES_CORTEX_M4F: Record<NetworkKindName, Record<Precision, number>> = { dense: { float32: 4400, int8: 4600 }, cnn: { float32: 1300, int8: 1400 } };
+export const CODE_BYTES_CORTEX_M4F: Record<NetworkKindName, Record<Precision, number>> = { dense: { float32: 5400, int8: 5500 }, cnn: { float32: 1300, int8: 1400 } };
 
 /**
  * Generates a self-contained C99 library (motion_model.h, motion_model.c) that classifies one

@@ -12,6 +12,8 @@ import {
   rhythmNames,
   type FeatureConfig,
 } from './features';
+import { mulberry32 } from '../train/random';
+import { augmentSamples } from './augment';
 import { windowSamples } from './windows';
 
 /** The named values of a row. */
@@ -84,10 +86,10 @@ describe('featureNames', () => {
     ]);
   });
 
-  it('uses by default the 22 features that do not depend on how the device sits', () => {
-    expect(defaultFeatureConfig.groups).toEqual(['spectrum', 'vertical']);
+  it('uses by default the 32 features that do not depend on how the device sits', () => {
+    expect(defaultFeatureConfig.groups).toEqual(['spectrum', 'vertical', 'rhythm']);
     const names = featureNames(defaultFeatureConfig);
-    expect(names).toHaveLength(22);
+    expect(names).toHaveLength(32);
     expect(names.filter((name) => /^(x|y|z)\.|^corr\.(xy|xz|yz)$/.test(name))).toEqual([]);
   });
 
@@ -188,6 +190,29 @@ describe('the default features', () => {
     for (const name of [...featureNames(defaultFeatureConfig), ...rhythmNames]) expect(turned[name], name).toBeCloseTo(upright[name]!, 3);
     expect(Math.abs(turned['x.mean']! - upright['x.mean']!)).toBeGreaterThan(1);
     expect(Math.abs(turned['corr.yz']! - upright['corr.yz']!)).toBeGreaterThan(0.1);
+  });
+});
+
+describe('a simulated pocket', () => {
+  it('the default and rhythm features of a stride read the same in 20 random placements; the axes’ own do not', () => {
+    // A stride with a sway, a forward push and uneven steps, so that no feature sits on a tie.
+    const acc = new Float32Array(n * 3);
+    for (let i = 0; i < n; i += 1) {
+      const t = i / 50;
+      acc[i * 3] = 0.9 * Math.sin(2 * Math.PI * 0.9 * t) + 0.4 * Math.sin(2 * Math.PI * 3.1 * t);
+      acc[i * 3 + 1] = 1.2 * Math.sin(2 * Math.PI * 1.8 * t + 0.7);
+      acc[i * 3 + 2] = 9.81 + 2 * Math.sin(2 * Math.PI * 1.8 * t) + 0.8 * Math.sin(2 * Math.PI * 0.9 * t + 1) + 0.6 * Math.sin(2 * Math.PI * 3.6 * t + 1);
+    }
+    const samples = { t: Float64Array.from({ length: n }, (_, i) => i * 20), acc, gyro: null };
+    const asWorn = extract(acc, all);
+    const random = mulberry32(17);
+    let axesMoved = 0;
+    for (let placement = 0; placement < 20; placement += 1) {
+      const turned = extract(augmentSamples(samples, random, { rotate: true, scale: 0, stretch: 0 }).acc, all);
+      for (const name of [...featureNames(defaultFeatureConfig), ...rhythmNames]) expect(turned[name], `${name}, placement ${placement}`).toBeCloseTo(asWorn[name]!, 3);
+      axesMoved += Math.abs(turned['z.mean']! - asWorn['z.mean']!) > 1 ? 1 : 0;
+    }
+    expect(axesMoved).toBeGreaterThan(15);
   });
 });
 
