@@ -31,7 +31,7 @@ export interface Periodicity {
  * @example
  * periodicity(magnitude, 100, 13, 63, { peak: 0, lag: 0 }) // e.g. { peak: 0.8, lag: 27 } for a walk at 50 Hz
  */
-export function periodicity(series: Float64Array, count: number, fromLag: number, toLag: number, out: Periodicity, deviations = new Float64Array(count)): Periodicity {
+export function periodicity(series: Float64Array, count: number, fromLag: number, toLag: number, out: Periodicity, deviations: Float64Array = new Float64Array(count)): Periodicity {
   let sum = 0;
   for (let i = 0; i < count; i += 1) sum += series[i]!;
   const mean = sum / count;
