@@ -165,6 +165,7 @@ export const en = {
   'train.group.spectrum': 'Spectrum of |a|: band powers and cadence',
   'train.group.correlation': 'Correlations between axes (depend on how the device sits)',
   'train.group.vertical': 'Motion along and across gravity',
+  'train.group.rhythm': 'Rhythm and shape of |a| and of the motion along gravity: repeats, skew, jerk, tilt',
   'train.start': 'Train',
   'train.cancel': 'Cancel',
   'train.epochOf': 'Epoch {epoch} of {epochs}',

@@ -165,6 +165,7 @@ export const es: Catalog = {
   'train.group.spectrum': 'Espectro de |a|: potencia por bandas y cadencia',
   'train.group.correlation': 'Correlaciones entre ejes (dependen de cómo está el dispositivo)',
   'train.group.vertical': 'Movimiento a lo largo y a través de la gravedad',
+  'train.group.rhythm': 'Ritmo y forma de |a| y del movimiento a lo largo de la gravedad: repeticiones, asimetría, tirón, inclinación',
   'train.start': 'Entrenar',
   'train.cancel': 'Cancelar',
   'train.epochOf': 'Época {epoch} de {epochs}',
