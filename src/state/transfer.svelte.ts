@@ -1,5 +1,6 @@
 import { backupFileName, exportBackup } from '../lib/io/backup';
 import { importRecordingFiles, restoreBackup, type ImportFile, type ImportOutcome, type ImportTarget } from '../lib/io/import';
+import { WorkerRecordingParser } from '../lib/io/recording-parser';
 import { messageOf } from '../lib/i18n/coded-error';
 import type { Recording } from '../lib/store/recording';
 import type { LabelStore } from '../lib/store/labels';
@@ -56,14 +57,17 @@ export class Transfer {
     this.busy = true;
     this.outcomes = [];
     this.progress = { done: 0, total: files.length };
+    // Files are parsed in a worker, so that the page stays responsive while a class's files import.
+    const parser = typeof Worker === 'function' ? new WorkerRecordingParser() : undefined;
     try {
       this.outcomes = await importRecordingFiles(
         await this.#data.store(),
         files,
-        { ...(this.label !== '' && { label: this.label }), ...(pattern && { groupPattern: pattern }) },
+        { ...(this.label !== '' && { label: this.label }), ...(pattern && { groupPattern: pattern }), ...(parser && { parse: parser.parse }) },
         (done) => (this.progress = { done, total: files.length }),
       );
     } finally {
+      parser?.close();
       this.busy = false;
       await this.#data.refresh();
     }

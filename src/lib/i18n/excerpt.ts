@@ -30,6 +30,8 @@ export function excerpt(text: string): string {
  * excerptList(columnNames); // ['t', 'accX', …, '… (+999988)']
  */
 export function excerptList(items: readonly string[]): string[] {
+  // Already cut (a message rebuilt from its facts, say): keep its count of the ones left out.
+  if (items.length === excerptItems + 1 && /^… \(\+\d+\)$/.test(items[excerptItems] ?? '')) return items.map(excerpt);
   const shown = items.slice(0, excerptItems).map(excerpt);
   return items.length > excerptItems ? [...shown, `… (+${items.length - excerptItems})`] : shown;
 }

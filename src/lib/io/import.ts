@@ -2,6 +2,7 @@ import { checkFileSize } from './file-text';
 import { causeFact } from '../i18n/coded-error';
 import { ImportError, type AnyImportError } from './errors';
 import { parseBackup, type RefusedRecording } from './backup';
+import type { RecordingParse } from './parse-wire';
 import { parseRecordingFile } from './recording-file';
 import type { TimeUnit } from './recording-rules';
 import type { Recording } from '../store/recording';
@@ -20,7 +21,11 @@ export interface ImportOptions {
   label?: string;
   /** A regular expression with one capture group that finds the group (subject) in a file name. */
   groupPattern?: RegExp;
+  /** Where files are parsed: in this thread by default; the Data page passes the parse worker's. */
+  parse?: RecordingParse;
 }
+
+const parseHere: RecordingParse = async (name, bytes, options) => parseRecordingFile(name, new Uint8Array(bytes), options);
 
 /** What an import or a restore needs of the store: adding recordings not already there, with their labels. */
 export type ImportTarget = Pick<RecordingStore, 'add' | 'addWithLabel' | 'get'> & { labels: Pick<LabelStore, 'ensureAll'> };
@@ -52,7 +57,8 @@ async function importOne(store: ImportTarget, file: ImportFile, options: ImportO
   // Refuse a huge file before reading it into memory.
   const tooLarge = checkFileSize(file.name, file.size);
   if (tooLarge) return { file: file.name, ok: false, error: tooLarge };
-  const parsed = parseRecordingFile(file.name, new Uint8Array(await file.arrayBuffer()), {
+  const parse = options.parse ?? parseHere;
+  const parsed = await parse(file.name, await file.arrayBuffer(), {
     byteSize: file.size,
     ...(options.label !== undefined && { label: options.label }),
   });

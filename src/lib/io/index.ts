@@ -13,4 +13,6 @@ export * from './file-name';
 export * from './file-text';
 export * from './import';
 export * from './model-file';
+export * from './parse-wire';
 export * from './recording-file';
+export * from './recording-parser';
