@@ -58,9 +58,11 @@ describe('the WebAssembly SIMD products', () => {
     }
   });
 
-  test('hands out no more than it was sized for', () => {
+  test('hands out no more than it was sized for, and refuses an array from outside it', () => {
     const arena = SimdArena.create(8)!;
-    arena.allocate(5);
+    const inside = arena.allocate(5);
     expect(() => arena.allocate(1)).toThrow(RangeError);
+    const layer: EngineLayer = { inputs: 1, units: 1, kernel: inside.subarray(0, 1), bias: inside.subarray(1, 2), activation: 'linear', dropout: 0 };
+    expect(() => arena.affine(inside.subarray(2, 3), new Float32Array(1), layer, 1)).toThrow(RangeError);
   });
 });

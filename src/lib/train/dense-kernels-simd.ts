@@ -308,15 +308,21 @@ export class SimdArena implements DenseProducts {
     return new Float32Array(this.#memory.buffer, at * 4, length);
   }
 
+  /** Where `array` starts in the memory: an array from elsewhere would silently read the wrong bytes, so it throws. */
+  #at(array: Float32Array): number {
+    if (array.buffer !== this.#memory.buffer) throw new RangeError('SimdArena: an array not allocated in this arena');
+    return array.byteOffset;
+  }
+
   affine(before: Float32Array, after: Float32Array, { inputs, units, kernel, bias }: EngineLayer, count: number): void {
-    this.#exports.affine(before.byteOffset, after.byteOffset, kernel.byteOffset, bias.byteOffset, inputs, units, count);
+    this.#exports.affine(this.#at(before), this.#at(after), this.#at(kernel), this.#at(bias), inputs, units, count);
   }
 
   weightGradients(before: Float32Array, delta: Float32Array, kernelGrad: Float32Array, inputs: number, units: number, count: number): void {
-    this.#exports.weightGradients(before.byteOffset, delta.byteOffset, kernelGrad.byteOffset, inputs, units, count);
+    this.#exports.weightGradients(this.#at(before), this.#at(delta), this.#at(kernelGrad), inputs, units, count);
   }
 
   backThrough(delta: Float32Array, into: Float32Array, { inputs, units, kernel }: EngineLayer, count: number): void {
-    this.#exports.backThrough(delta.byteOffset, into.byteOffset, kernel.byteOffset, inputs, units, count);
+    this.#exports.backThrough(this.#at(delta), this.#at(into), this.#at(kernel), inputs, units, count);
   }
 }
