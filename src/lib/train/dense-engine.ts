@@ -1,4 +1,5 @@
-import { affine, backThrough, relu, softmaxRows, weightGradients, type EngineLayer } from './dense-kernels';
+import { biasGradients, relu, softmaxRows, typescriptProducts, type DenseProducts, type EngineLayer } from './dense-kernels';
+import { SimdArena } from './dense-kernels-simd';
 import { probeRows, type Examples, type FitEngine, type FitOptions } from './fit-loop';
 import { mulberry32 } from './random';
 import { adamUpdate, tfjsAdam } from './adam';
@@ -10,7 +11,6 @@ import { adamUpdate, tfjsAdam } from './adam';
  * on bookkeeping, tape, scopes, tensor tracking and kernel calls, for a network whose step of 32
  * rows is about 100,000 multiply-adds (a tenth of that time); here a step is the arithmetic.
  */
-
 
 /** Added to the picked probability before its log, as the tfjs loss in fit.ts does. */
 const LOG_EPSILON = 1e-7;
@@ -52,26 +52,30 @@ export class DenseEngine implements FitEngine {
   readonly #learningRate: number;
   readonly #dropoutRandom: () => number;
   /** Per layer: kernel gradient, bias gradient, the moments of each, the best weights. */
-  readonly #kernelGrads: Float64Array[];
-  readonly #biasGrads: Float64Array[];
+  readonly #kernelGrads: Float32Array[];
+  readonly #biasGrads: Float32Array[];
   readonly #moments: { kernel: Moments; bias: Moments }[];
   readonly #best: LayerWeights[];
   #beta1Power = tfjsAdam.beta1;
   #beta2Power = tfjsAdam.beta2;
+  /** The matrix products: WebAssembly SIMD where available, over arrays in its memory, else TypeScript. */
+  readonly #products: DenseProducts;
+  /** The most rows a step or a score chunk takes at once. */
+  readonly #capacity: number;
   /** activations[0] holds the batch's inputs, activations[l + 1] layer l's outputs (after dropout); `rows × units`. */
-  #activations: Float64Array[] = [];
+  readonly #activations: Float32Array[];
   /** Layer l's dropout multiplier per output (0 or 1 / keep), `rows × units`. */
-  #dropScales: Float32Array[] = [];
+  readonly #dropScales: Float32Array[];
   /** The loss's gradient with respect to each layer's pre-activation, `rows × units`. */
-  #deltas: Float64Array[] = [];
-  #capacity = 0;
+  readonly #deltas: Float32Array[];
 
   /**
-   * @param layers the starting weights (e.g. a freshly built tfjs model's), trained in place
+   * @param layers the starting weights (e.g. a freshly built tfjs model's), trained in place: each
+   * layer's kernel and bias are moved into the engine's memory, the layer pointing at them
    * @param dropoutRandom draws the dropout masks: uniform in [0, 1), a unit kept when the draw is
    * at least the rate, as tfjs's dropout; one draw per row of the batch, then per unit
    */
-  constructor(layers: EngineLayer[], train: Examples, validation: Examples, options: Pick<FitOptions, 'classWeights' | 'learningRate' | 'seed'>, dropoutRandom?: () => number) {
+  constructor(layers: EngineLayer[], train: Examples, validation: Examples, options: Pick<FitOptions, 'classWeights' | 'learningRate' | 'seed'> & Partial<Pick<FitOptions, 'batchSize'>>, dropoutRandom?: () => number) {
     this.#layers = layers;
     const classes = layers.at(-1)?.units ?? 0;
     const classWeights = options.classWeights ?? new Float32Array(classes).fill(1);
@@ -82,8 +86,28 @@ export class DenseEngine implements FitEngine {
     this.#cols = train.cols;
     this.#learningRate = options.learningRate;
     this.#dropoutRandom = dropoutRandom ?? mulberry32((options.seed ?? 1) + 2);
-    this.#kernelGrads = layers.map((layer) => new Float64Array(layer.kernel.length));
-    this.#biasGrads = layers.map((layer) => new Float64Array(layer.units));
+    this.#capacity = Math.max(SCORE_CHUNK, options.batchSize ?? 0);
+    // Every array the products read or write lives in one memory, sized once: weights and
+    // gradients, then `capacity` rows of activations and deltas (each array padded to 4 floats).
+    const rowFloats = this.#cols + 2 * layers.reduce((sum, layer) => sum + layer.units, 0);
+    const weightFloats = layers.reduce((sum, layer) => sum + 2 * (layer.kernel.length + layer.units), 0);
+    const arena = SimdArena.create(weightFloats + this.#capacity * rowFloats + 4 * 6 * (layers.length + 1));
+    this.#products = arena ?? typescriptProducts;
+    const allocate = (length: number) => arena?.allocate(length) ?? new Float32Array(length);
+    const moved = (values: Float32Array) => {
+      const into = allocate(values.length);
+      into.set(values);
+      return into;
+    };
+    for (const layer of layers) {
+      layer.kernel = moved(layer.kernel);
+      layer.bias = moved(layer.bias);
+    }
+    this.#kernelGrads = layers.map((layer) => allocate(layer.kernel.length));
+    this.#biasGrads = layers.map((layer) => allocate(layer.units));
+    this.#activations = [allocate(this.#capacity * this.#cols), ...layers.map((layer) => allocate(this.#capacity * layer.units))];
+    this.#deltas = layers.map((layer) => allocate(this.#capacity * layer.units));
+    this.#dropScales = layers.map((layer) => new Float32Array(layer.dropout > 0 ? this.#capacity * layer.units : 0));
     this.#moments = layers.map((layer) => ({
       kernel: [new Float32Array(layer.kernel.length), new Float32Array(layer.kernel.length)],
       bias: [new Float32Array(layer.units), new Float32Array(layer.units)],
@@ -91,29 +115,20 @@ export class DenseEngine implements FitEngine {
     this.#best = layers.map((layer) => ({ kernel: layer.kernel.slice(), bias: layer.bias.slice() }));
   }
 
-  /** Scratch rows for `rows` rows at once, grown when needed. */
-  #reserve(rows: number): void {
-    if (rows <= this.#capacity) return;
-    this.#capacity = rows;
-    this.#activations = [new Float64Array(rows * this.#cols), ...this.#layers.map((layer) => new Float64Array(rows * layer.units))];
-    this.#dropScales = this.#layers.map((layer) => new Float32Array(layer.dropout > 0 ? rows * layer.units : 0));
-    this.#deltas = this.#layers.map((layer) => new Float64Array(rows * layer.units));
-  }
-
   /** Every layer on `rows` of `set`, leaving each layer's outputs in #activations; dropout only while training. */
   #forward(set: EngineSet, rows: ArrayLike<number>, training: boolean): void {
     const count = rows.length;
-    this.#reserve(count);
+    if (count > this.#capacity) throw new RangeError(`DenseEngine: ${count} rows at once, more than the batch size given (${this.#capacity})`);
     const cols = this.#cols;
-    const input = this.#activations[0] as Float64Array;
+    const input = this.#activations[0] as Float32Array;
     for (let r = 0; r < count; r += 1) {
       const from = (rows[r] as number) * cols;
       for (let c = 0; c < cols; c += 1) input[r * cols + c] = set.x[from + c] as number;
     }
     for (let l = 0; l < this.#layers.length; l += 1) {
       const layer = this.#layers[l] as EngineLayer;
-      const after = this.#activations[l + 1] as Float64Array;
-      affine(this.#activations[l] as Float64Array, after, layer, count);
+      const after = this.#activations[l + 1] as Float32Array;
+      this.#products.affine(this.#activations[l] as Float32Array, after, layer, count);
       const size = count * layer.units;
       if (layer.activation === 'relu') relu(after, size);
       else if (layer.activation === 'softmax') softmaxRows(after, layer.units, count);
@@ -122,7 +137,7 @@ export class DenseEngine implements FitEngine {
   }
 
   /** Multiplies each value by 0 (a drawn fraction `rate` of them) or by 1 / (1 − rate), as tf.dropout does, keeping the multipliers for the backward pass. */
-  #dropOut(values: Float64Array, scales: Float32Array, rate: number, size: number): void {
+  #dropOut(values: Float32Array, scales: Float32Array, rate: number, size: number): void {
     const kept = 1 / (1 - rate);
     for (let at = 0; at < size; at += 1) {
       const scale = this.#dropoutRandom() >= rate ? kept : 0;
@@ -137,13 +152,13 @@ export class DenseEngine implements FitEngine {
     const layers = this.#layers;
     const last = layers.length - 1;
     const classes = (layers[last] as EngineLayer).units;
-    const probabilities = this.#activations[last + 1] as Float64Array;
+    const probabilities = this.#activations[last + 1] as Float32Array;
     const { labels, rowWeights } = this.#train;
     let weightSum = 0;
     for (let r = 0; r < count; r += 1) weightSum += rowWeights[rows[r] as number] as number;
     // The loss is −Σ w·log(p_label + ε) / Σ w. Through the softmax its gradient with respect to
     // the logits is w / Σw · p_label / (p_label + ε) · (p − one-hot): the ε kept, as tfjs has it.
-    const outputDelta = this.#deltas[last] as Float64Array;
+    const outputDelta = this.#deltas[last] as Float32Array;
     for (let r = 0; r < count; r += 1) {
       const row = rows[r] as number;
       const label = labels[row] as number;
@@ -153,13 +168,14 @@ export class DenseEngine implements FitEngine {
     }
     for (let l = last; l >= 0; l -= 1) {
       const layer = layers[l] as EngineLayer;
-      const before = this.#activations[l] as Float64Array;
-      const delta = this.#deltas[l] as Float64Array;
-      weightGradients(before, delta, this.#kernelGrads[l] as Float64Array, this.#biasGrads[l] as Float64Array, layer.inputs, layer.units, count);
+      const before = this.#activations[l] as Float32Array;
+      const delta = this.#deltas[l] as Float32Array;
+      this.#products.weightGradients(before, delta, this.#kernelGrads[l] as Float32Array, layer.inputs, layer.units, count);
+      biasGradients(delta, this.#biasGrads[l] as Float32Array, layer.units, count);
       if (l === 0) continue;
       const below = layers[l - 1] as EngineLayer;
-      const belowDelta = this.#deltas[l - 1] as Float64Array;
-      backThrough(delta, belowDelta, layer, count);
+      const belowDelta = this.#deltas[l - 1] as Float32Array;
+      this.#products.backThrough(delta, belowDelta, layer, count);
       // Then back through the layer below's dropout and relu: an output that was dropped, or cut
       // to 0 by the relu, passes no gradient (a dropped one is 0 in `before` too).
       const size = count * layer.inputs;
@@ -177,8 +193,8 @@ export class DenseEngine implements FitEngine {
     const adam = { ...tfjsAdam, learningRate: this.#learningRate };
     this.#layers.forEach((layer, l) => {
       const { kernel, bias } = this.#moments[l] as { kernel: Moments; bias: Moments };
-      adamUpdate(layer.kernel, this.#kernelGrads[l] as Float64Array, ...kernel, adam, this.#beta1Power, this.#beta2Power);
-      adamUpdate(layer.bias, this.#biasGrads[l] as Float64Array, ...bias, adam, this.#beta1Power, this.#beta2Power);
+      adamUpdate(layer.kernel, this.#kernelGrads[l] as Float32Array, ...kernel, adam, this.#beta1Power, this.#beta2Power);
+      adamUpdate(layer.bias, this.#biasGrads[l] as Float32Array, ...bias, adam, this.#beta1Power, this.#beta2Power);
     });
     this.#beta1Power *= tfjsAdam.beta1;
     this.#beta2Power *= tfjsAdam.beta2;
@@ -194,7 +210,7 @@ export class DenseEngine implements FitEngine {
     for (let from = 0; from < rows.length; from += SCORE_CHUNK) {
       const chunk = rows.subarray(from, Math.min(rows.length, from + SCORE_CHUNK));
       this.#forward(set, chunk, false);
-      const probabilities = this.#activations.at(-1) as Float64Array;
+      const probabilities = this.#activations.at(-1) as Float32Array;
       for (let r = 0; r < chunk.length; r += 1) {
         const row = chunk[r] as number;
         const label = set.labels[row] as number;

@@ -1,6 +1,6 @@
 /**
  * The arithmetic of the lean engine's steps over a batch of rows (row-major `rows × units`
- * Float64Arrays, kernels row-major `inputs × units` as tfjs stores them). Written for V8: small
+ * Float32Arrays, as tfjs keeps them, kernels row-major `inputs × units` as tfjs stores them). Written for V8: small
  * integer sizes, sums kept in local variables, blocks of two rows by four units so each value
  * loaded serves several products. A plain loop nest (one sum at a time, or adding into the
  * output input by input) took two to three times as long.
@@ -18,6 +18,13 @@ export interface EngineLayer {
   dropout: number;
 }
 
+/** The three matrix products of a step; dense-kernels-simd.ts has them in WebAssembly SIMD. */
+export interface DenseProducts {
+  affine(before: Float32Array, after: Float32Array, layer: EngineLayer, count: number): void;
+  weightGradients(before: Float32Array, delta: Float32Array, kernelGrad: Float32Array, inputs: number, units: number, count: number): void;
+  backThrough(delta: Float32Array, into: Float32Array, layer: EngineLayer, count: number): void;
+}
+
 /*
  * Each product below is written out for its own layout rather than shared through strides: with
  * the steps along a row known to be 1, V8 keeps the indices in registers and the three ran 1.6×
@@ -28,7 +35,7 @@ export interface EngineLayer {
  */
 
 /** after[r, u] = bias[u] + Σᵢ before[r, i] · kernel[i, u] for `count` rows: a layer's outputs before its activation. */
-export function affine(before: Float64Array, after: Float64Array, { inputs, units, kernel, bias }: EngineLayer, count: number): void {
+export function affine(before: Float32Array, after: Float32Array, { inputs, units, kernel, bias }: EngineLayer, count: number): void {
   const pairs = count - (count % 2);
   const quads = units - (units % 4);
   for (let r = 0; r < pairs; r += 2) {
@@ -79,8 +86,8 @@ export function affine(before: Float64Array, after: Float64Array, { inputs, unit
   }
 }
 
-/** The kernel's gradient Σᵣ before[r, i] · delta[r, u] and the bias's Σᵣ delta[r, u] over a batch of `count` rows. */
-export function weightGradients(before: Float64Array, delta: Float64Array, kernelGrad: Float64Array, biasGrad: Float64Array, inputs: number, units: number, count: number): void {
+/** The kernel's gradient Σᵣ before[r, i] · delta[r, u] over a batch of `count` rows. */
+export function weightGradients(before: Float32Array, delta: Float32Array, kernelGrad: Float32Array, inputs: number, units: number, count: number): void {
   const pairs = inputs - (inputs % 2);
   const quads = units - (units % 4);
   for (let i = 0; i < pairs; i += 2) {
@@ -127,6 +134,10 @@ export function weightGradients(before: Float64Array, delta: Float64Array, kerne
       kernelGrad[i * units + u] = sum;
     }
   }
+}
+
+/** The bias's gradient Σᵣ delta[r, u] over a batch of `count` rows. */
+export function biasGradients(delta: Float32Array, biasGrad: Float32Array, units: number, count: number): void {
   for (let u = 0; u < units; u += 1) {
     let sum = 0;
     for (let r = 0, d = u; r < count; r += 1, d += units) sum += delta[d] as number;
@@ -135,7 +146,7 @@ export function weightGradients(before: Float64Array, delta: Float64Array, kerne
 }
 
 /** The gradient with respect to a layer's inputs, Σᵤ delta[r, u] · kernel[i, u]. */
-export function backThrough(delta: Float64Array, into: Float64Array, { inputs, units, kernel }: EngineLayer, count: number): void {
+export function backThrough(delta: Float32Array, into: Float32Array, { inputs, units, kernel }: EngineLayer, count: number): void {
   const pairs = count - (count % 2);
   const quads = inputs - (inputs % 4);
   for (let r = 0; r < pairs; r += 2) {
@@ -186,12 +197,15 @@ export function backThrough(delta: Float64Array, into: Float64Array, { inputs, u
   }
 }
 
-export function relu(values: Float64Array, size: number): void {
+/** The products in TypeScript: the fallback where WebAssembly SIMD is missing, and the reference. */
+export const typescriptProducts: DenseProducts = { affine, weightGradients, backThrough };
+
+export function relu(values: Float32Array, size: number): void {
   for (let at = 0; at < size; at += 1) if ((values[at] as number) < 0) values[at] = 0;
 }
 
 /** Softmax of each row of `units` values, in place, the largest subtracted first so no exp overflows. */
-export function softmaxRows(values: Float64Array, units: number, count: number): void {
+export function softmaxRows(values: Float32Array, units: number, count: number): void {
   for (let r = 0; r < count; r += 1) {
     const out = r * units;
     let largest = -Infinity;
