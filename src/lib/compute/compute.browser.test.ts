@@ -145,12 +145,12 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
   it('delivers a training refusal with its own code and facts, worded in the user’s language', async () => {
     client = new ComputeClient();
     const database = await storeRecordings();
-    // Windows longer than any recording: none to train on.
-    const tooLong = client.train({ database, features: { ...features, windowS: 600 }, training: training(5) }).done;
+    // Windows longer than any recording (about 7.5 s each), yet within the window bound: none to train on.
+    const tooLong = client.train({ database, features: { ...features, windowS: 50 }, training: training(5) }).done;
     await expect(tooLong).rejects.toBeInstanceOf(CodedError);
-    await expect(tooLong).rejects.toMatchObject({ code: expect.stringMatching(/^error\.training\.no-windows-/), facts: { windowS: 600 } });
+    await expect(tooLong).rejects.toMatchObject({ code: expect.stringMatching(/^error\.training\.no-windows-/), facts: { windowS: 50 } });
     await loadCatalog('es');
-    expect(messageOf(await tooLong.catch((error: unknown) => error), 'es')).toContain('ninguna ventana de 600 s');
+    expect(messageOf(await tooLong.catch((error: unknown) => error), 'es')).toContain('ninguna ventana de 50 s');
   }, 60_000);
 
   it('fails a request that cannot be sent the same way, and goes on', async () => {
