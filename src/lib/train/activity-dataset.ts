@@ -1,7 +1,7 @@
 import { classifyByRules } from '../classify/rules';
 import type { MotionSamples } from '../sensors/samples';
 import { joinRows, networkInputs } from '../model/inputs';
-import { extractorFor, type FeatureConfig } from '../signal/features';
+import { extractorFor, featureGroups, type FeatureConfig } from '../signal/features';
 import type { Recording } from '../store/recording';
 import type { Examples } from './fit';
 import { mulberry32 } from './random';
@@ -69,10 +69,57 @@ export interface DatasetReport {
   nonFiniteSamples: number;
 }
 
+/** What one recording gives for one feature config: its rows, unstandardised, and the rules' answer per window. */
+interface RecordingWindows {
+  rows: Float32Array;
+  /** The rule baseline's label per window. */
+  rules: string[];
+  nonFiniteSamples: number;
+}
+
+/**
+ * Each recording's windows and rows per feature config, computed once: a model search trains on
+ * the same recordings once per fold and candidate, and the features are the same every time.
+ * Keyed by the samples themselves (weakly), so the made-up placements of one run, new samples
+ * each time, are forgotten with it.
+ *
+ * @example
+ * const cache = new WindowCache();
+ * await crossValidate(recordings, { features, training, folds: 5, windowCache: cache });
+ */
+export class WindowCache {
+  readonly #bySamples = new WeakMap<MotionSamples, Map<string, RecordingWindows>>();
+
+  /** The recording's windows for `config`, from the cache or computed now and kept. */
+  windowsOf(item: LabelledRecording, config: FeatureConfig): RecordingWindows {
+    const key = configKey(config);
+    let known = this.#bySamples.get(item.samples);
+    if (!known) this.#bySamples.set(item.samples, (known = new Map()));
+    let windows = known.get(key);
+    if (!windows) known.set(key, (windows = recordingWindows(item, config)));
+    return windows;
+  }
+}
+
+function configKey(config: FeatureConfig): string {
+  const groups = config.input === 'features' ? featureGroups.filter((group) => config.groups.includes(group)).join('+') : '';
+  return [config.rateHz, config.windowS, config.strideS, config.input, config.rawMagnitudeOnly, groups].join('|');
+}
+
+function recordingWindows(item: LabelledRecording, config: FeatureConfig): RecordingWindows {
+  const inputs = networkInputs({ features: config }, item.samples);
+  return {
+    rows: inputs.rows,
+    rules: inputs.windows.map((window) => classifyByRules(window, config.rateHz, item.recording.speedFixes).label),
+    nonFiniteSamples: inputs.nonFiniteSamples,
+  };
+}
+
 /**
  * Cuts recordings into windows and turns each into its input row, unstandardised (networkInputs:
  * resample → window → features), with the rule baseline's answer for the same window, so the
- * network and the rules are scored on exactly the same windows.
+ * network and the rules are scored on exactly the same windows. With `cache`, a recording's
+ * windows are computed once per config.
  */
 export function windowSet(
   recordings: readonly LabelledRecording[],
@@ -80,6 +127,7 @@ export function windowSet(
   labels: readonly string[],
   config: FeatureConfig,
   report: DatasetReport,
+  cache?: WindowCache,
 ): WindowSet {
   const cols = extractorFor(config).names.length;
   const rows: Float32Array[] = [];
@@ -90,18 +138,17 @@ export function windowSet(
     const item = recordings[index];
     if (!item) continue;
     const label = labels.indexOf(item.recording.label);
-    const inputs = networkInputs({ features: config }, item.samples);
-    report.nonFiniteSamples += inputs.nonFiniteSamples;
-    const { windows } = inputs;
-    if (windows.length === 0) {
+    const windows = cache ? cache.windowsOf(item, config) : recordingWindows(item, config);
+    report.nonFiniteSamples += windows.nonFiniteSamples;
+    if (windows.rules.length === 0) {
       report.tooShort.push(item.recording.name);
       continue;
     }
-    rows.push(inputs.rows);
-    for (const window of windows) {
+    rows.push(windows.rows);
+    for (const rule of windows.rules) {
       y.push(label);
       recordingOf.push(index);
-      baseline.push(labels.indexOf(classifyByRules(window, config.rateHz, item.recording.speedFixes).label));
+      baseline.push(labels.indexOf(rule));
     }
   }
   return {
