@@ -2,7 +2,8 @@ import { failureOf } from './failure';
 import type { PostReply, RunRequest, SearchKeptModel } from './messages';
 import { startOnRecordings } from './read-recordings';
 import { modelArtifacts } from '../train/model-artifacts';
-import { searchSetups, setupSettings } from '../train/search';
+import { searchSetups } from '../train/search';
+import { setupSettings } from '../train/search-setups';
 
 /**
  * Finds the best setup for the Train page in the compute worker: the worker reads the recordings

@@ -5,7 +5,8 @@ import { ComputeClient } from './compute-client';
 import { readNetwork } from '../model/network-kinds';
 import { defaultFeatureConfig } from '../signal/features';
 import { recordingFor } from '../store/recordings';
-import { candidateSetups, type SearchProgress } from '../train/search';
+import type { SearchProgress } from '../train/search';
+import { candidateSetups } from '../train/search-setups';
 import { defaultTrainingSettings } from '../train/training-settings';
 
 const currentStore = useTemporaryStore('search');

@@ -19,6 +19,7 @@ export * from './model-artifacts';
 export * from './percentiles';
 export * from './random';
 export * from './search';
+export * from './search-setups';
 export * from './split';
 export * from './train-activity';
 export * from './training-settings';

@@ -4,7 +4,8 @@ import { loadCatalog } from '../i18n/i18n';
 import { defaultFeatureConfig } from '../signal/features';
 import type { LabelledRecording } from './activity-dataset';
 import * as crossValidation from './cross-validation';
-import { candidateSetups, describeSetup, searchSetups, type SearchProgress, type Setup } from './search';
+import { searchSetups, type SearchProgress } from './search';
+import { candidateSetups, describeSetup, type Setup } from './search-setups';
 import { defaultTrainingSettings } from './training-settings';
 
 /** Every cross-validation the search runs, with who it trained and tested on, spied on while the real one runs. */
