@@ -15,6 +15,7 @@ import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
 import { storeWriteThroughput } from './store-write-throughput';
 import { trainClickToModel } from './train-click-to-model';
+import { trainSearchSisfall } from './train-search-sisfall';
 import { trainSisfallSplit } from './train-sisfall-split';
 import type { Benchmark } from './types';
 
@@ -30,6 +31,7 @@ export const benchmarks: Benchmark[] = [
   importSisfall,
   trainClickToModel,
   trainSisfallSplit,
+  trainSearchSisfall,
   liveLatency,
   livePageLatency,
   liveInferencePerWindow,

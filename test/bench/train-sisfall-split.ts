@@ -15,7 +15,8 @@ import type { Benchmark, BenchOutput } from './types';
 /** Subjects as the README's evaluation groups them, so nobody is on two sides. */
 const subject = /\.(S[AE]\d+)-/;
 
-function sisfallRecordings(): LabelledRecording[] {
+/** The SisFall recordings, each named by its subject. */
+export function sisfallRecordings(): LabelledRecording[] {
   return readdirSync(sisfallDir)
     .filter((name) => name.endsWith('.csv'))
     .sort()

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadCatalog } from '../i18n/i18n';
 import { defaultFeatureConfig } from '../signal/features';
-import type { LabelledRecording } from './activity-dataset';
+import { syntheticDataset } from '../../../test/bench/pages/synthetic-activity';
 import * as crossValidation from './cross-validation';
 import { searchSetups, type SearchProgress } from './search';
 import { candidateSetups, describeSetup, type Setup } from './search-setups';
@@ -26,23 +26,9 @@ vi.mock('./cross-validation', async (importOriginal) => {
   };
 });
 
-/** A synthetic activity: a sway at `hz` of `amplitude` m/s² on top of gravity, 50 Hz, 20 s. */
-function activity(id: string, label: string, group: string, hz: number, amplitude: number, phase: number): LabelledRecording {
-  const n = 20 * 50;
-  const t = Float64Array.from({ length: n }, (_, i) => i * 20);
-  const acc = new Float32Array(n * 3);
-  for (let i = 0; i < n; i += 1) {
-    const s = Math.sin(2 * Math.PI * hz * (i / 50) + phase);
-    acc.set([amplitude * s * 0.5, amplitude * Math.cos(2 * Math.PI * hz * (i / 50)) * 0.3, 9.81 + amplitude * s], i * 3);
-  }
-  return { recording: { id, name: id, label, group, speedFixes: [] }, samples: { t, acc, gyro: null } };
-}
-
-const people = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'];
-const recordings = people.flatMap((person, p) => [
-  activity(`${person}-walk`, 'walking', person, 1.8 + p * 0.03, 2, p),
-  activity(`${person}-run`, 'running', person, 2.8 + p * 0.03, 6, p),
-]);
+// Six people's four activities, about 4 minutes at 50 Hz in all.
+const recordings = syntheticDataset({ subjects: 6, recordingsPerLabel: 1, totalS: 240, rateHz: 50, seed: 3 });
+const people = [...new Set(recordings.map(({ recording }) => recording.group))].sort();
 const training = { ...defaultTrainingSettings, epochs: 5 };
 const dense: Setup = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical'], augment: 0 };
 const longer: Setup = { ...dense, windowS: 4 };
@@ -148,6 +134,6 @@ describe('searchSetups', () => {
   }, 300_000);
 
   test('needs three people', async () => {
-    await expect(searchSetups(recordings.slice(0, 4), { features: defaultFeatureConfig, training, budgetS: 60 })).rejects.toMatchObject({ code: 'error.search.too-few-people', facts: { people: 'ana, ben' } });
+    await expect(searchSetups(recordings.filter(({ recording }) => recording.group <= 'subject 2'), { features: defaultFeatureConfig, training, budgetS: 60 })).rejects.toMatchObject({ code: 'error.search.too-few-people', facts: { people: 'subject 1, subject 2' } });
   });
 });

@@ -89,7 +89,7 @@ export interface SearchOptions {
  *
  * A candidate starts only while the budget, less what the slowest candidate of its kind took
  * so far, is not spent, and one that overruns the budget is stopped and listed as not tried; the
- * first candidate always runs to the end, so there is always a choice. A candidate that cannot
+ * first candidate that trains always runs to the end, so there is always a choice. A candidate that cannot
  * train is listed with its refusal and the search goes on.
  *
  * @example
@@ -114,7 +114,8 @@ export async function searchSetups(recordings: readonly LabelledRecording[], opt
   const slowest = new Map<NetworkKindName, number>();
 
   for (const [c, setup] of setups.entries()) {
-    const first = candidates.length === 0;
+    // Until one candidate has scores, the next one runs whatever the budget: there must be a choice.
+    const first = candidates.every((candidate) => candidate.refused !== undefined);
     if (options.signal?.aborted || (!first && elapsed() + (slowest.get(setup.network) ?? 0) > budgetMs)) {
       notTried.push(setup);
       continue;
