@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { CodedError } from '../lib/i18n/coded-error';
+import { loadCatalog } from '../lib/i18n/i18n';
 import { describeError } from './errors';
 
 const context = {
@@ -6,6 +8,7 @@ const context = {
   url: 'https://lab.example/#/train',
   userAgent: 'TestBrowser/1',
   time: new Date('2026-01-02T03:04:05Z'),
+  locale: 'en' as const,
 };
 
 describe('describeError', () => {
@@ -29,5 +32,14 @@ describe('describeError', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(describeError(cyclic, context).message).toBe('[object Object]');
+  });
+
+  test('a coded error is shown in the reader’s language; the details for a bug report stay in English', async () => {
+    await loadCatalog('es');
+    const error = new CodedError('error.replay.empty', { device: 'walking 1' });
+    const report = describeError(error, { ...context, locale: 'es' });
+    expect(report.message).toBe(error.wordIn('es'));
+    expect(report.message).not.toBe(error.message);
+    expect(report.details).toContain(`CodedError: ${error.message}`);
   });
 });

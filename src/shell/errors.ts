@@ -1,8 +1,11 @@
-import { messageOf } from '../lib/i18n/coded-error';
+import { hintOf, messageOf } from '../lib/i18n/coded-error';
+import type { Locale } from '../lib/i18n/i18n';
 
 export interface ErrorReport {
-  /** One line a person can read. */
+  /** One line a person can read, in their language. */
   message: string;
+  /** What to do about it, when the error knows. */
+  hint?: string;
   /** Everything useful in a bug report, as plain text to copy. */
   details: string;
 }
@@ -12,6 +15,8 @@ export interface ErrorContext {
   url: string;
   userAgent: string;
   time: Date;
+  /** The language the person reads; the details for a bug report stay in English. */
+  locale: Locale;
 }
 
 /**
@@ -20,6 +25,7 @@ export interface ErrorContext {
  */
 export function describeError(error: unknown, context: ErrorContext): ErrorReport {
   const message = messageOf(error);
+  const hint = hintOf(error, context.locale);
   const lines = [
     `Motion Lab ${context.appVersion}`,
     `Time: ${context.time.toISOString()}`,
@@ -30,15 +36,16 @@ export function describeError(error: unknown, context: ErrorContext): ErrorRepor
   ];
   if (error instanceof Error && error.stack) lines.push(error.stack);
   if (error instanceof Error && error.cause !== undefined) lines.push(`Cause: ${messageOf(error.cause)}`);
-  return { message, details: lines.join('\n') };
+  return { message: messageOf(error, context.locale), ...(hint !== undefined && { hint }), details: lines.join('\n') };
 }
 
-/** A report of `error` in this page: the app's version, the address, the browser, the time. */
-export function reportFor(error: unknown): ErrorReport {
+/** A report of `error` in this page, worded in `locale`: the app's version, the address, the browser, the time. */
+export function reportFor(error: unknown, locale: Locale, time = new Date()): ErrorReport {
   return describeError(error, {
+    locale,
+    time,
     appVersion: __APP_VERSION__,
     url: location.href,
     userAgent: navigator.userAgent,
-    time: new Date(),
   });
 }

@@ -1,7 +1,7 @@
 import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
-import { labelTotals, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { labelTotals, StoreError, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
 
 /**
  * The recordings and labels on this device, as the pages show them. Every change goes to the
@@ -11,7 +11,16 @@ class Dataset {
   recordings = $state.raw<Recording[]>([]);
   labels = $state.raw<string[]>([]);
   loaded = $state(false);
+  /** Recordings in progress in other tabs: shown as such, and not offered for editing. */
+  recordingElsewhere = $state.raw<ReadonlySet<string>>(new Set());
+  /** Whether this browser lets other tabs' recordings be told apart (Web Locks). */
+  locksAcrossTabs = $state(true);
+  /** A newer version of the app opened in another tab: this one closed its database and must reload. */
+  upgradeWaiting = $state(false);
+  /** Why the data could not be opened, when the page should say so itself (a newer version's database). */
+  openError = $state.raw<StoreError | undefined>();
   #store: Promise<MotionStore> | undefined;
+  readonly #watched = new Set<string>();
 
   /** Per label: recordings and total duration, labels without recordings included. */
   readonly totals: LabelTotal[] = $derived(labelTotals(this.labels, this.recordings));
@@ -23,6 +32,8 @@ class Dataset {
       async (store) => {
         // A recording cut short by a closed tab gets its row back before anything lists it.
         await store.recoverInterrupted();
+        void store.upgradeRequested.then(() => (this.upgradeWaiting = true));
+        this.locksAcrossTabs = store.locksAcrossTabs;
         return store;
       },
     );
@@ -30,11 +41,37 @@ class Dataset {
   }
 
   async refresh(): Promise<void> {
-    const store = await this.store();
-    const [recordings, labels] = await Promise.all([store.list(), store.labels.list()]);
+    let store: MotionStore;
+    try {
+      store = await this.store();
+    } catch (error) {
+      // Said on the page in the user's language, with what to do, rather than as a crash.
+      if (error instanceof StoreError && error.code === 'error.store.newer-database') {
+        this.openError = error;
+        return;
+      }
+      throw error;
+    }
+    const [recordings, labels, elsewhere] = await Promise.all([store.list(), store.labels.list(), store.recordingElsewhere()]);
     this.recordings = recordings;
     this.labels = labels;
+    this.recordingElsewhere = elsewhere;
     this.loaded = true;
+    for (const id of elsewhere) this.#refreshWhenReleased(store, id);
+  }
+
+  /** Lists the recordings again once recording `id` stops in its tab, so its finished row shows. */
+  #refreshWhenReleased(store: MotionStore, id: string): void {
+    if (this.#watched.has(id)) return;
+    this.#watched.add(id);
+    void store
+      .recordingReleased(id)
+      .then(() => {
+        this.#watched.delete(id);
+        return this.refresh();
+      })
+      // A list not refreshed here (the store closed for an upgrade) is refreshed by the next visit.
+      .catch(() => undefined);
   }
 
   async addLabel(name: string): Promise<string> {

@@ -1,24 +1,29 @@
 import { reportFor, type ErrorReport } from '../shell/errors';
+import { settings } from './settings.svelte';
 
-/** Errors nobody caught, shown over the app instead of leaving a blank page. */
+/**
+ * Errors nobody caught, shown over the app instead of leaving a blank page; worded when shown,
+ * so in the language the person reads now.
+ */
 class UncaughtErrors {
-  #reports = $state.raw<ErrorReport[]>([]);
+  #caught = $state.raw<{ error: unknown; time: Date }[]>([]);
 
   get current(): ErrorReport | undefined {
-    return this.#reports[0];
+    const first = this.#caught[0];
+    return first && reportFor(first.error, settings.locale, first.time);
   }
 
   get count(): number {
-    return this.#reports.length;
+    return this.#caught.length;
   }
 
   report(error: unknown): void {
     console.error(error);
-    this.#reports = [...this.#reports, reportFor(error)];
+    this.#caught = [...this.#caught, { error, time: new Date() }];
   }
 
   dismiss(): void {
-    this.#reports = this.#reports.slice(1);
+    this.#caught = this.#caught.slice(1);
   }
 }
 

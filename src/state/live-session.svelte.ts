@@ -52,6 +52,7 @@ class LiveSession {
       if (!model) throw new CodedError('error.live.no-model');
       this.model = model;
       const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold });
+      classifier.warmUp();
       this.latest = undefined;
       this.recent = [];
       this.latencies = [];

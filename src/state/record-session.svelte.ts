@@ -17,6 +17,11 @@ const GROUP_KEY = 'motion-lab.group';
  * most 0.9 + 0.1 = 1 s of motion.
  */
 const FLUSH_INTERVAL_MS = 900;
+/**
+ * How often the page shows what arrived (figures and plot). Every redraw holds the thread the
+ * phone's readings arrive on, and a busy page misses readings: four a second is live enough.
+ */
+const SHOW_INTERVAL_MS = 250;
 
 function rememberedGroup(): string {
   try {
@@ -50,6 +55,7 @@ class RecordSession {
   readonly plot = new RollingWindow(PLOT_SAMPLES);
 
   #recorder: Recorder | undefined;
+  #shownAt = -Infinity;
   #source: MotionSource | undefined;
   #release: (() => void)[] = [];
   #cancelCountdown: (() => void) | undefined;
@@ -112,6 +118,15 @@ class RecordSession {
     await this.#recorder.stop();
   }
 
+  /** Shows the figures and redraws the plot, at most every SHOW_INTERVAL_MS while recording. */
+  #show(progress: RecorderProgress): void {
+    const now = performance.now();
+    if (now - this.#shownAt < SHOW_INTERVAL_MS && this.state === 'recording') return;
+    this.#shownAt = now;
+    this.progress = progress;
+    this.revision += 1;
+  }
+
   #countdown(seconds: number): Promise<boolean> {
     this.state = 'countdown';
     this.countdownLeft = seconds;
@@ -149,9 +164,8 @@ class RecordSession {
       callbacks: {
         samples: (batch) => {
           this.plot.push(batch);
-          this.revision += 1;
         },
-        progress: (progress) => (this.progress = progress),
+        progress: (progress) => this.#show(progress),
         garbage: (count) => (this.garbageLines += count),
         state: (state, problem) => {
           if (state === 'disconnected') {
@@ -171,6 +185,13 @@ class RecordSession {
     });
     this.#recorder = recorder;
     this.#source = source;
+    // A newer version of the app opened in another tab waits for the database: this recording
+    // stops and saves what it has (the store closes after its last save), and the tab must reload.
+    void store.upgradeRequested.then(() => {
+      if (this.#recorder !== recorder) return;
+      this.notice = settings.t('record.stoppedForUpgrade');
+      return this.stop();
+    });
     await recorder.start();
     this.#release.push(await keepScreenOn());
     if (this.gps) this.#release.push(watchSpeed(recorder, (problem) => (this.notice = messageOf(problem, settings.locale))));
@@ -179,7 +200,8 @@ class RecordSession {
   async #finished(recorder: Recorder): Promise<void> {
     this.last = recorder.recording;
     this.#cleanUp();
-    await dataset.refresh();
+    // Closed for a newer version's upgrade: nothing more can be read until the tab reloads.
+    if (!dataset.upgradeWaiting) await dataset.refresh();
   }
 
   #cleanUp(): void {

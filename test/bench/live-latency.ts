@@ -1,7 +1,7 @@
 import { withBenchPage } from './bench-page';
 import { reloadCrossOriginIsolated } from './cross-origin-isolated';
 import type { LiveBench } from './pages/live';
-import { BATCH_SAMPLES, STREAM_RATE_HZ } from './pages/synthetic-activity';
+import { BATCH_SAMPLES, STREAM_RATE_HZ } from '../../src/lib/demo/synthetic-motion';
 import { percentile } from './stats';
 import type { Benchmark, BenchOutput } from './types';
 

@@ -1,3 +1,4 @@
+import { classSize } from './class-size';
 import { cnnInferencePerWindow } from './cnn-inference-per-window';
 import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
@@ -10,12 +11,15 @@ import { liveMemoryGrowth } from './live-memory-growth';
 import { livePageLatency } from './live-page-latency';
 import { plotFrameTime } from './plot-frame-time';
 import { precacheBytes } from './precache';
+import { recordKeptReadings } from './record-kept-readings';
 import { firstLoadGzip } from './shell-first-load';
 import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
 import { storeWriteThroughput } from './store-write-throughput';
 import { trainClickToModel } from './train-click-to-model';
 import { trainSearchSisfall } from './train-search-sisfall';
+import { trainSisfallClick } from './train-sisfall-click';
+import { trainSisfallCv } from './train-sisfall-cv';
 import { trainSisfallSplit } from './train-sisfall-split';
 import type { Benchmark } from './types';
 
@@ -28,9 +32,12 @@ export const benchmarks: Benchmark[] = [
   storeWriteThroughput,
   storeBytesPerSample,
   plotFrameTime,
+  recordKeptReadings,
   importSisfall,
   trainClickToModel,
   trainSisfallSplit,
+  trainSisfallCv,
+  trainSisfallClick,
   trainSearchSisfall,
   liveLatency,
   livePageLatency,
@@ -38,6 +45,7 @@ export const benchmarks: Benchmark[] = [
   cnnInferencePerWindow,
   liveMemoryGrowth,
   deployFootprint,
+  classSize,
   learnDigitsStep,
   learnDrawFirstPrediction,
 ];

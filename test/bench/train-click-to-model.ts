@@ -1,7 +1,7 @@
 import { withBenchPage } from './bench-page';
 import type { TrainBench, WorkerRun } from './pages/train';
 import type { StockFit } from './stock-fit';
-import { tenMinutesOfRecordings } from './pages/synthetic-activity';
+import { tenMinutesOfRecordings } from '../../src/lib/demo/synthetic-motion';
 import { median } from './stats';
 import type { Benchmark, BenchOutput } from './types';
 

@@ -7,7 +7,7 @@ import { searchSetups } from '../../src/lib/train/search';
 import { defaultSearchBudgetS, describeSetup } from '../../src/lib/train/search-setups';
 import { defaultFoldCount, defaultTrainingSettings } from '../../src/lib/train/training-settings';
 import { hasSisfall, sisfallDir } from '../support/shared-data';
-import { sisfallRecordings } from './train-sisfall-split';
+import { sisfallRecordings } from './sisfall-recordings';
 import type { Benchmark, BenchOutput } from './types';
 
 /** Wall and CPU time of a step: on a machine shared with other work the two part ways. */

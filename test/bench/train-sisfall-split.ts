@@ -1,31 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { startBackend } from '../../src/lib/compute/backend';
-import { parseRecordingFile } from '../../src/lib/io/recording-file';
+import { startNodeBackend } from './node-backend';
 import { defaultFeatureConfig } from '../../src/lib/signal/features';
-import type { LabelledRecording } from '../../src/lib/train/activity-dataset';
 import { balancedClassWeights } from '../../src/lib/train/fit';
 import { trainActivityModel, type TrainingStage } from '../../src/lib/train/train-activity';
 import { defaultTrainingSettings } from '../../src/lib/train/training-settings';
 import { hasSisfall, sisfallDir } from '../support/shared-data';
+import { sisfallRecordings } from './sisfall-recordings';
 import { featureRows, fitStock } from './stock-fit';
 import type { Benchmark, BenchOutput } from './types';
-
-/** Subjects as the README's evaluation groups them, so nobody is on two sides. */
-const subject = /\.(S[AE]\d+)-/;
-
-/** The SisFall recordings, each named by its subject. */
-export function sisfallRecordings(): LabelledRecording[] {
-  return readdirSync(sisfallDir)
-    .filter((name) => name.endsWith('.csv'))
-    .sort()
-    .flatMap((name) => {
-      const parsed = parseRecordingFile(name, readFileSync(join(sisfallDir, name)));
-      if (!parsed.ok || !parsed.recording.label) return [];
-      return [{ recording: { id: name, name, label: parsed.recording.label, group: subject.exec(name)?.[1] ?? '', speedFixes: [] }, samples: parsed.recording.samples }];
-    });
-}
 
 /**
  * One-split training on the whole SisFall set (458 files, about 30,000 training windows) with the
@@ -44,8 +25,7 @@ export const trainSisfallSplit: Benchmark = {
   needs: 'build',
   async run(): Promise<BenchOutput> {
     if (!hasSisfall()) return { results: [], notes: [`train.sisfall-split skipped: ${sisfallDir} not found`] };
-    const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-    const backend = await startBackend({ plain: join(wasmDir, 'tfjs-backend-wasm.wasm'), simd: join(wasmDir, 'tfjs-backend-wasm-simd.wasm') });
+    const backend = await startNodeBackend();
     const recordings = sisfallRecordings();
     const features = { ...defaultFeatureConfig, groups: [...defaultFeatureConfig.groups] };
     const training = { ...defaultTrainingSettings, hidden: [...defaultTrainingSettings.hidden] };

@@ -105,6 +105,43 @@ describe('LiveClassifier', () => {
     });
   });
 
+  test('warming up leaves no trace: the same stream gets the same answers, smoothed over the same windows, as on a fresh classifier', async () => {
+    const artifacts = await modelArtifacts(trained.model);
+    const options = { smoothing: 3, threshold: 0.5 };
+    const item = activity('mixed', 'walking', 'zed', 1.8, 2, 8, 0.3);
+    const run = (live: LiveClassifier) => {
+      const answers = [];
+      for (let from = 0; from < item.samples.t.length; from += 10) {
+        const to = Math.min(from + 10, item.samples.t.length);
+        answers.push(...live.push({ t: item.samples.t.subarray(from, to), acc: item.samples.acc.subarray(from * 3, to * 3), gyro: null }));
+      }
+      return answers.map(({ atMs, probabilities, top, label, baseline }) => ({ atMs, probabilities: Array.from(probabilities), top, label, baseline }));
+    };
+    const expected = run(new LiveClassifier(trained.preprocessing, artifacts, options));
+    const warmed = new LiveClassifier(trained.preprocessing, artifacts, options);
+    warmed.warmUp(20);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(run(warmed)).toEqual(expected);
+  });
+
+  test('smoothing: the majority of the last N windows, a tie to the most recent', async () => {
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 4, threshold: 0 });
+    const walking = trained.preprocessing.labels.indexOf('walking');
+    const running = trained.preprocessing.labels.indexOf('running');
+    const walk = activity('walk', 'walking', 'zed', 1.8, 2, 6).samples;
+    const run = activity('run', 'running', 'zed', 2.9, 6, 6).samples;
+    const answers = [...live.push(walk), ...live.push({ ...run, t: run.t.map((t) => t + walk.t.at(-1)! + 20) })];
+    const tops = answers.map((answer) => answer.top);
+    expect(tops.slice(0, 3)).toEqual([walking, walking, walking]);
+    expect(tops.at(-1)).toBe(running);
+    answers.forEach((answer, w) => {
+      const last = tops.slice(Math.max(0, w - 3), w + 1);
+      const count = (label: number) => last.filter((top) => top === label).length;
+      const winner = count(walking) === count(running) ? last.at(-1) : count(walking) > count(running) ? walking : running;
+      expect(answer.label, `window ${w}`).toBe(winner);
+    });
+  });
+
   test('a model whose features do not match this code is refused', async () => {
     const artifacts = await modelArtifacts(trained.model);
     const changed = { ...trained.preprocessing, featureNames: trained.preprocessing.featureNames.slice(1) };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTemporaryStore } from '../../../test/support/temporary-store';
-import { syntheticDataset } from '../../../test/bench/pages/synthetic-activity';
+import { syntheticDataset } from '../demo/synthetic-motion';
 import { ComputeClient } from './compute-client';
 import { readNetwork } from '../model/network-kinds';
 import { defaultFeatureConfig } from '../signal/features';

@@ -306,3 +306,27 @@ describe('refusals: a library that would compute something else is never generat
     expect(library.source).not.toMatch(/malloc|#include <(?!math\.h)/);
   });
 });
+
+describe.skipIf(!gcc && !ci)(`names and labels reach the board as typed${gcc ? '' : missing('gcc', 'apt-get install gcc')}`, () => {
+  test('trigraphs, comment marks, quotes and backslashes compile under -Werror and read back byte for byte', () => {
+    const labels = ['what??!', 'a /* b */ c', 'end ??/', '"quoted" \\ ?', 'ñandú'];
+    const library = generateCLibrary({ ...tinyModel(undefined, labels), name: 'model /* ??/\n*/ ??= ??( //' }, 'float32');
+    const folder = mkdtempSync(join(tmpdir(), 'motion-lab-c-text-'));
+    try {
+      writeFileSync(join(folder, 'motion_model.h'), library.header);
+      writeFileSync(join(folder, 'motion_model.c'), library.source);
+      writeFileSync(
+        join(folder, 'labels.c'),
+        '#include <stdio.h>\n#include "motion_model.h"\nint main(void) {\n  int i;\n  for (i = 0; i < MOTION_MODEL_LABELS; i++) { fputs(motion_model_labels[i], stdout); putchar(0); }\n  return 0;\n}\n',
+      );
+      const binary = join(folder, 'labels');
+      const build = spawnSync('gcc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', `-I${folder}`, '-o', binary, join(folder, 'labels.c'), join(folder, 'motion_model.c'), '-lm'], { encoding: 'utf8' });
+      expect(build.stderr).toBe('');
+      expect(build.status).toBe(0);
+      const run = spawnSync(binary, { encoding: 'utf8' });
+      expect(run.stdout.split('\0').slice(0, -1)).toEqual(labels);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -260,11 +260,23 @@ function doubleLiteral(value: number): string {
   return text.includes('.') || text.includes('e') ? text : `${text}.0`;
 }
 
+/**
+ * Text as a C string literal that reads back byte for byte. Besides quotes, backslashes and bytes
+ * outside printable ASCII, `?` is written as an octal escape: C99 reads `??!` as `|` (a trigraph).
+ */
 function stringLiteral(text: string): string {
-  return `"${Array.from(new TextEncoder().encode(text), (byte) => (byte < 0x20 || byte >= 0x7f || byte === 0x22 || byte === 0x5c ? `\\${byte.toString(8).padStart(3, '0')}` : String.fromCharCode(byte))).join('')}"`;
+  const escaped = (byte: number) => byte < 0x20 || byte >= 0x7f || byte === 0x22 || byte === 0x5c || byte === 0x3f;
+  return `"${Array.from(new TextEncoder().encode(text), (byte) => (escaped(byte) ? `\\${byte.toString(8).padStart(3, '0')}` : String.fromCharCode(byte))).join('')}"`;
 }
 
-/** Text safe inside a C comment. */
+/**
+ * Text safe inside a C comment: `*\/` would end it, `/*` trips -Wcomment, and a line break, a NUL
+ * or a `??/` (the trigraph for a backslash) has no place in one.
+ */
 function comment(text: string): string {
-  return text.replace(/\*\//g, '* /').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/\*\//g, '* /')
+    .replace(/\/\*/g, '/ *')
+    .replace(/\?(?=\?)/g, '? ')
+    .replace(/\p{Cc}+/gu, ' ');
 }

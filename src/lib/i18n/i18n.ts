@@ -67,8 +67,24 @@ export function formatBytes(locale: Locale, bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-  return `${number} ${units[unit]}`;
+  return `${numberFormat(locale, 0, digits).format(value)} ${units[unit]}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One `Intl.NumberFormat` per language and number of decimals, made on first use and kept:
+ * making one costs far more than formatting with it, and the Record page formats its figures
+ * ten times a second while a slow phone's readings wait for the same thread.
+ */
+function numberFormat(locale: Locale, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale} ${minimumFractionDigits} ${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
@@ -79,7 +95,7 @@ export function formatBytes(locale: Locale, bytes: number): string {
  */
 export function formatNumber(locale: Locale, value: number, digits: number): string {
   if (!Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, digits, digits).format(value);
 }
 
 /**

@@ -7,5 +7,6 @@
  * only what it uses.
  */
 export * from './coded-error';
+export * from './excerpt';
 export * from './i18n';
 export * from './messages.en';

@@ -166,6 +166,8 @@ export const learnEn = {
   'learn.idx.unsupported-type': 'it holds values of IDX type {type}; only unsigned bytes (0x08), as in MNIST, can be read.',
   'learn.idx.truncated': 'the file is cut short: its header promises {expected} bytes, it has {found}. Download it again.',
   'learn.idx.extra-bytes': 'the file has {extra} bytes more than its header describes.',
+  'learn.idx.longer-than-header': 'the file decompresses to more bytes than its header describes: it is damaged, or not what it claims. Download it again.',
+  'learn.idx.too-large': 'its header describes more than 100 MB of values, more than a file may have (the largest MNIST file holds 47 MB).',
   'learn.idx.not-images': 'this is not an image file (its shape is {shape}; images are count × rows × columns).',
   'learn.idx.not-labels': 'this is not a label file (its shape is {shape}; labels are a single count).',
   'learn.idx.count-mismatch': '{images} images but {labels} labels: the two files are not from the same set.',

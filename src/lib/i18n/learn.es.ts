@@ -168,6 +168,8 @@ export const learnEs: Record<keyof typeof learnEn, string> = {
   'learn.idx.unsupported-type': 'contiene valores de tipo IDX {type}; solo se pueden leer bytes sin signo (0x08), como en MNIST.',
   'learn.idx.truncated': 'el archivo está cortado: su encabezado promete {expected} bytes y tiene {found}. Descárgalo de nuevo.',
   'learn.idx.extra-bytes': 'el archivo tiene {extra} bytes más de los que describe su encabezado.',
+  'learn.idx.longer-than-header': 'el archivo se descomprime en más bytes de los que describe su encabezado: está dañado o no es lo que dice. Descárgalo de nuevo.',
+  'learn.idx.too-large': 'su encabezado describe más de 100 MB de valores, más de lo que puede tener un archivo (el mayor archivo de MNIST tiene 47 MB).',
   'learn.idx.not-images': 'no es un archivo de imágenes (su forma es {shape}; las imágenes son cantidad × filas × columnas).',
   'learn.idx.not-labels': 'no es un archivo de etiquetas (su forma es {shape}; las etiquetas son una sola cantidad).',
   'learn.idx.count-mismatch': '{images} imágenes pero {labels} etiquetas: los dos archivos no son del mismo conjunto.',

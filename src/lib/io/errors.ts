@@ -1,4 +1,5 @@
 import type { WordedError } from '../i18n/coded-error';
+import { excerpt, excerptList } from '../i18n/excerpt';
 import type { Locale } from '../i18n/i18n';
 import type { ErrorPlace, ImportErrorCode, ImportErrorParams, ImportWording, PlaceWording } from './import-error-codes';
 import { importErrorsEn } from './import-errors.en';
@@ -23,9 +24,10 @@ export class ImportError<C extends ImportErrorCode = ImportErrorCode> extends Er
   readonly hint: string;
 
   constructor(code: C, params: ImportErrorParams[C], place: ErrorPlace) {
-    super(wordIn('en', code, params, place));
+    const quoted = quotedBriefly(params);
+    super(wordIn('en', code, quoted, place));
     this.code = code;
-    this.params = params;
+    this.params = quoted;
     this.file = place.file;
     this.line = place.line;
     this.hint = this.hintIn('en');
@@ -38,6 +40,18 @@ export class ImportError<C extends ImportErrorCode = ImportErrorCode> extends Er
   hintIn(locale: Locale): string {
     return (wordings[locale] as ImportWording)[this.code].hint(this.params);
   }
+}
+
+/** The params that quote the file itself (a cell, a column name, the columns found…), as opposed to facts the app words. */
+const quotedParams = new Set(['cell', 'column', 'value', 'sensor', 'units', 'found']);
+
+/**
+ * `params` with every piece quoted from the file cut to an excerpt: the parsers hand over what
+ * they found, whole, and a 90 MB cell or a million column names must not become the message.
+ */
+function quotedBriefly<P extends object>(params: P): P {
+  const quote = (value: unknown) => (typeof value === 'string' ? excerpt(value) : Array.isArray(value) ? excerptList(value.map(String)) : value);
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, quotedParams.has(name) ? quote(value) : value])) as P;
 }
 
 function wordIn<C extends ImportErrorCode>(locale: Locale, code: C, params: ImportErrorParams[C], place: ErrorPlace): string {

@@ -10,6 +10,7 @@ export * from './backup';
 export * from './csv';
 export * from './edge-impulse-json';
 export * from './file-name';
+export * from './file-text';
 export * from './import';
 export * from './model-file';
 export * from './recording-file';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildActivityModel } from '../model/dense/builder';
 import { buildCnnModel } from '../model/cnn/builder';
@@ -116,5 +117,108 @@ describe('model files', () => {
     const refused = parseModelFile('cnn.json', JSON.stringify(malformed));
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/Conv1D with padding same/);
+  });
+});
+
+describe('a hostile model file is refused whole, never half-read', () => {
+  type Spec = { name: string; shape: unknown; dtype: string };
+  type File = ReturnType<typeof exported> & { model: { artifacts: { modelTopology: { config: { layers: unknown[] } }; weightSpecs: Spec[] } } };
+  const file = () => exported() as File;
+  /** The refusal's message; fails the test if the file is accepted or the parser throws. */
+  const refusal = (json: unknown) => {
+    const result = parseModelFile('hostile.json', JSON.stringify(json));
+    if (result.ok) throw new Error('accepted a hostile model');
+    return result.error.message;
+  };
+  /** The weights with `extra` float32 values appended. */
+  const longer = (weightData: string, extra: number) => Buffer.concat([Buffer.from(weightData, 'base64'), Buffer.alloc(extra * 4)]).toString('base64');
+
+  test('metrics of the test side only (this one once bricked the Train page)', () => {
+    const hostile = file();
+    hostile.model.metrics = { test: { accuracy: 0.9 } };
+    expect(refusal(hostile)).toMatch(/model\.metrics\.\w+ should be/);
+    const outOfRange = file();
+    (outOfRange.model.metrics as { baseline: { accuracy: number } }).baseline.accuracy = 7;
+    expect(refusal(outOfRange)).toContain('not a share from 0 to 1');
+    const lopsided = file();
+    (lopsided.model.metrics as { confusion: number[][] }).confusion = [[1, 0, 0]];
+    expect(refusal(lopsided)).toContain('confusion matrix is not 3 × 3');
+    const noTraining = file();
+    (noTraining.model.training as { hidden: unknown }).hidden = [0];
+    expect(refusal(noTraining)).toContain('hidden layer of no units');
+    const otherKind = file();
+    (otherKind.model.training as { network: string }).network = 'cnn';
+    expect(refusal(otherKind)).toContain('its layers are a dense one');
+  });
+
+  test('malformed layers and weights are refused, naming what is wrong, with no TypeError', () => {
+    const nullShape = file();
+    nullShape.model.artifacts.weightSpecs[0]!.shape = null;
+    expect(refusal(nullShape)).toContain('a shape is a list of whole sizes above 0');
+    const nullLayer = file();
+    nullLayer.model.artifacts.modelTopology.config.layers[0] = null;
+    expect(refusal(nullLayer)).toContain('Layer 1 of the model is not a layer');
+    const noConfig = file();
+    delete (noConfig.model.artifacts.modelTopology.config.layers[0] as { config?: unknown }).config;
+    expect(refusal(noConfig)).toContain('Layer 1 of the model is not a layer');
+    const nullTopology = file();
+    (nullTopology.model.artifacts as { modelTopology: unknown }).modelTopology = { config: null };
+    expect(refusal(nullTopology)).toContain('no list of layers');
+  });
+
+  test('a bias longer than its units, or negative units balanced by a spare weight, is refused', () => {
+    const longBias = file();
+    const bias = longBias.model.artifacts.weightSpecs.find((spec) => spec.name.endsWith('/bias'))!;
+    bias.shape = [(bias.shape as number[])[0]! + 1];
+    longBias.model.artifacts.weightData = longer(longBias.model.artifacts.weightData, 1);
+    expect(refusal(longBias)).toMatch(/has \d+ biases for \d+ units/);
+    const negative = file();
+    const kernel = negative.model.artifacts.weightSpecs[0]!;
+    const [inputs, units] = kernel.shape as [number, number];
+    kernel.shape = [inputs, -units];
+    negative.model.artifacts.weightSpecs.push({ name: 'spare', shape: [2 * inputs * units], dtype: 'float32' });
+    expect(refusal(negative)).toContain('a shape is a list of whole sizes above 0');
+    const spare = file();
+    spare.model.artifacts.weightSpecs.push({ name: 'spare', shape: [4], dtype: 'float32' });
+    spare.model.artifacts.weightData = longer(spare.model.artifacts.weightData, 4);
+    expect(refusal(spare)).toContain('weights no layer uses: spare');
+  });
+
+  test('a window past the one bound is refused before any feature extractor is built', () => {
+    for (const [key, value] of [['rateHz', 1e9], ['windowS', 1e7], ['strideS', 1e300], ['rateHz', 1e-6]] as const) {
+      const hostile = file();
+      (hostile.model.preprocessing.features as Record<string, number>)[key] = value;
+      expect(refusal(hostile)).toContain('out of bounds');
+    }
+  });
+
+  test('labels with a control character, or too long, are refused by the rule every label passes', () => {
+    for (const label of ['walk\ning', 'run\u0000', 'x'.repeat(41)]) {
+      const hostile = file();
+      (hostile.model.preprocessing.labels as string[])[0] = label;
+      expect(refusal(hostile)).toMatch(/control character|40 characters at most/);
+    }
+    const longName = file();
+    longName.model.name = 'n'.repeat(201);
+    expect(refusal(longName)).toContain('longer than 200 characters');
+  });
+
+  test('any field replaced by any JSON value is refused or read, never thrown', () => {
+    const paths: string[][] = [];
+    const walk = (value: unknown, path: string[]) => {
+      paths.push(path);
+      if (typeof value === 'object' && value !== null && path.length < 8) for (const [key, child] of Object.entries(value).slice(0, 12)) walk(child, [...path, key]);
+    };
+    walk(exported(), []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((path) => path.length > 0)), fc.jsonValue({ maxDepth: 2 }), (path, replacement) => {
+        const json = exported() as unknown as Record<string, unknown>;
+        const parent = path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, json);
+        parent[path.at(-1)!] = replacement;
+        const result = parseModelFile('fuzzed.json', JSON.stringify(json));
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 500, seed: 12 },
+    );
   });
 });

@@ -1,7 +1,11 @@
-import { UnsupportedModelError } from '../model/network-kind';
+import { causeFact, messageOf } from '../i18n/coded-error';
+import { excerpt } from '../i18n/excerpt';
+import { UnsupportedModelError, type NetworkKindName } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
-import type { ModelMetrics, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
+import { checkWindowBounds } from '../signal/windows';
+import { checkLabel } from '../store/labels';
+import type { ModelMetrics, Preprocessing, SplitScores, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';
@@ -39,6 +43,9 @@ export function parseModelFile(fileName: string, content: string | Uint8Array): 
   return result.ok ? { ok: true, model: result.value } : result;
 }
 
+/** The longest model name a file may carry, in characters: it is a title on the Train page and a comment in the C. */
+export const maxModelNameLength = 200;
+
 function readModel(file: string, content: string | Uint8Array): StoredModel {
   const text = fileText(file, content);
   if (isBlank(text)) throw new ImportError('empty-file', {}, { file });
@@ -51,39 +58,7 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
   const model = fields.object(root.model, 'model');
   const mismatch = (reason: string) => new ImportError('model-mismatch', { reason }, { file });
 
-  const pre = fields.object(model.preprocessing, 'model.preprocessing');
-  const f = fields.object(pre.features, 'model.preprocessing.features');
-  const inputName = fields.string(f.input, 'model.preprocessing.features.input');
-  if (inputName !== 'features' && inputName !== 'raw' && inputName !== 'channels') throw mismatch(`its input kind “${inputName}” is unknown here.`);
-  const input: FeatureConfig['input'] = inputName;
-  const groups = fields.array(f.groups, 'model.preprocessing.features.groups').map((group, i) => {
-    const name = fields.string(group, `model.preprocessing.features.groups[${i}]`);
-    if (!(featureGroups as readonly string[]).includes(name)) throw mismatch(`it uses the feature group “${name}”, which this app does not compute.`);
-    return name as FeatureGroup;
-  });
-  const features: FeatureConfig = {
-    rateHz: fields.positiveNumber(f.rateHz, 'model.preprocessing.features.rateHz'),
-    windowS: fields.positiveNumber(f.windowS, 'model.preprocessing.features.windowS'),
-    strideS: fields.positiveNumber(f.strideS, 'model.preprocessing.features.strideS'),
-    input,
-    groups,
-    rawMagnitudeOnly: fields.boolean(f.rawMagnitudeOnly, 'model.preprocessing.features.rawMagnitudeOnly'),
-  };
-  const names = fields.array(pre.featureNames, 'model.preprocessing.featureNames').map((name, i) => fields.string(name, `model.preprocessing.featureNames[${i}]`));
-  const expected = featureNames(features);
-  if (names.length !== expected.length || names.some((name, i) => name !== expected[i])) {
-    throw mismatch('its inputs were computed by a different version of the feature code (the feature lists differ).');
-  }
-  const stats = fields.object(pre.stats, 'model.preprocessing.stats');
-  const numbers = (value: unknown, path: string) => fields.array(value, path).map((n, i) => fields.number(n, `${path}[${i}]`));
-  const mean = numbers(stats.mean, 'model.preprocessing.stats.mean');
-  const std = numbers(stats.std, 'model.preprocessing.stats.std');
-  if (mean.length !== names.length || std.length !== names.length) {
-    throw mismatch(`it has normalisation statistics for ${mean.length} inputs, but ${names.length} features.`);
-  }
-  const labels = fields.distinctStrings(pre.labels, 'model.preprocessing.labels');
-  if (labels.length < 2) throw mismatch('it knows fewer than two labels.');
-
+  const preprocessing = readPreprocessing(fields, fields.object(model.preprocessing, 'model.preprocessing'), mismatch);
   const a = fields.object(model.artifacts, 'model.artifacts');
   const weightData = decodeBase64(fields.string(a.weightData, 'model.artifacts.weightData')) ?? fields.fail('model.artifacts.weightData', 'base64');
   const artifacts = {
@@ -91,24 +66,139 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     weightSpecs: fields.array(a.weightSpecs, 'model.artifacts.weightSpecs') as StoredModel['artifacts']['weightSpecs'],
     weightData: weightData.slice().buffer,
   };
+  let kind: NetworkKindName;
   try {
-    const shape = shapeMismatch(readNetwork(artifacts), { featureNames: names, labels });
+    const network = readNetwork(artifacts);
+    kind = network.kind;
+    const shape = shapeMismatch(network, preprocessing);
     if (shape) throw mismatch(`its network takes ${shape.inputs} inputs and gives ${shape.outputs} outputs, for ${shape.features} features and ${shape.labels} labels.`);
   } catch (error) {
     if (error instanceof UnsupportedModelError) throw mismatch(error.message);
     throw error;
   }
-  const metrics = fields.object(model.metrics, 'model.metrics') as unknown as ModelMetrics;
-  fields.number(fields.object(metrics.test, 'model.metrics.test').accuracy, 'model.metrics.test.accuracy');
+  const name = fields.string(model.name, 'model.name');
+  if (name.trim() === '' || name.length > maxModelNameLength) throw mismatch(`its name is empty or longer than ${maxModelNameLength} characters.`);
   return {
     id: fields.string(model.id, 'model.id'),
-    name: fields.string(model.name, 'model.name'),
+    name,
     createdAt: fields.number(model.createdAt, 'model.createdAt'),
-    preprocessing: { features, featureNames: names, stats: { mean, std }, labels },
-    training: fields.object(model.training, 'model.training') as unknown as TrainingSettings,
-    metrics,
+    preprocessing,
+    training: readTraining(fields, model.training, kind, mismatch),
+    metrics: readMetrics(fields, model.metrics, preprocessing.labels.length, mismatch),
     ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
     artifacts,
+  };
+}
+
+/**
+ * How samples become the model's inputs, checked before anything is computed from it: the window
+ * within the one bound every reader applies (a file asking for `rateHz: 1e9` is refused here,
+ * before a feature extractor is built for it), the feature list this app computes, statistics of
+ * its length, and labels that pass the rule every label in the app passes.
+ */
+function readPreprocessing(fields: JsonFields, pre: Record<string, unknown>, mismatch: (reason: string) => ImportError): Preprocessing {
+  const f = fields.object(pre.features, 'model.preprocessing.features');
+  const inputName = fields.string(f.input, 'model.preprocessing.features.input');
+  if (inputName !== 'features' && inputName !== 'raw' && inputName !== 'channels') throw mismatch(`its input kind “${excerpt(inputName)}” is unknown here.`);
+  const groups = fields.array(f.groups, 'model.preprocessing.features.groups').map((group, i) => {
+    const name = fields.string(group, `model.preprocessing.features.groups[${i}]`);
+    if (!(featureGroups as readonly string[]).includes(name)) throw mismatch(`it uses the feature group “${excerpt(name)}”, which this app does not compute.`);
+    return name as FeatureGroup;
+  });
+  const features: FeatureConfig = {
+    rateHz: fields.positiveNumber(f.rateHz, 'model.preprocessing.features.rateHz'),
+    windowS: fields.positiveNumber(f.windowS, 'model.preprocessing.features.windowS'),
+    strideS: fields.positiveNumber(f.strideS, 'model.preprocessing.features.strideS'),
+    input: inputName,
+    groups,
+    rawMagnitudeOnly: fields.boolean(f.rawMagnitudeOnly, 'model.preprocessing.features.rawMagnitudeOnly'),
+  };
+  try {
+    checkWindowBounds(features);
+  } catch (error) {
+    throw mismatch(messageOf(error, 'en'));
+  }
+  const names = fields.array(pre.featureNames, 'model.preprocessing.featureNames').map((name, i) => fields.string(name, `model.preprocessing.featureNames[${i}]`));
+  const expected = featureNames(features);
+  if (names.length !== expected.length || names.some((name, i) => name !== expected[i])) {
+    throw mismatch('its inputs were computed by a different version of the feature code (the feature lists differ).');
+  }
+  const stats = fields.object(pre.stats, 'model.preprocessing.stats');
+  const mean = numbers(fields, stats.mean, 'model.preprocessing.stats.mean');
+  const std = numbers(fields, stats.std, 'model.preprocessing.stats.std');
+  if (mean.length !== names.length || std.length !== names.length) {
+    throw mismatch(`it has normalisation statistics for ${mean.length} inputs, but ${names.length} features.`);
+  }
+  const labels = fields.distinctStrings(pre.labels, 'model.preprocessing.labels');
+  if (labels.length < 2) throw mismatch('it knows fewer than two labels.');
+  try {
+    labels.forEach(checkLabel);
+  } catch (error) {
+    throw new ImportError('label-refused', { reason: causeFact(error) }, { file: fields.file });
+  }
+  return { features, featureNames: names, stats: { mean, std }, labels };
+}
+
+const numbers = (fields: JsonFields, value: unknown, path: string) => fields.array(value, path).map((n, i) => fields.number(n, `${path}[${i}]`));
+
+/** A score as exported: a share from 0 to 1, or null for one not measured (NaN, which JSON writes as null). */
+function score(fields: JsonFields, value: unknown, path: string, mismatch: (reason: string) => ImportError): number {
+  if (value === null) return NaN;
+  const share = fields.number(value, path);
+  if (share < 0 || share > 1) throw mismatch(`${path} is ${share}, not a share from 0 to 1.`);
+  return share;
+}
+
+/** How the model did, whole: every page that lists it reads these, so a file missing one is refused rather than stored. */
+function readMetrics(fields: JsonFields, value: unknown, labels: number, mismatch: (reason: string) => ImportError): ModelMetrics {
+  const metrics = fields.object(value, 'model.metrics');
+  const scores = (side: 'train' | 'validation' | 'test' | 'baseline'): SplitScores => {
+    const path = `model.metrics.${side}`;
+    const split = fields.object(metrics[side], path);
+    const f1 = fields.array(split.f1, `${path}.f1`).map((item, i) => score(fields, item, `${path}.f1[${i}]`, mismatch));
+    if (f1.length !== labels) throw mismatch(`${path}.f1 has ${f1.length} scores for ${labels} labels.`);
+    return { accuracy: score(fields, split.accuracy, `${path}.accuracy`, mismatch), f1 };
+  };
+  const confusion = fields.array(metrics.confusion, 'model.metrics.confusion').map((row, r) =>
+    fields.array(row, `model.metrics.confusion[${r}]`).map((count, c) => fields.count(count, `model.metrics.confusion[${r}][${c}]`)),
+  );
+  if (confusion.length !== labels || confusion.some((row) => row.length !== labels)) throw mismatch(`its confusion matrix is not ${labels} × ${labels}, one row and column per label.`);
+  return {
+    train: scores('train'),
+    validation: scores('validation'),
+    test: scores('test'),
+    baseline: scores('baseline'),
+    confusion,
+    epochs: fields.count(metrics.epochs, 'model.metrics.epochs'),
+    trainMs: fields.number(metrics.trainMs, 'model.metrics.trainMs'),
+  };
+}
+
+/**
+ * The settings it was trained with, whole, and of the kind of network it holds; `network` and
+ * `augment` came later, and files without them are dense and not augmented.
+ */
+function readTraining(fields: JsonFields, value: unknown, kind: NetworkKindName, mismatch: (reason: string) => ImportError): TrainingSettings {
+  const training = fields.object(value, 'model.training');
+  const network = training.network === undefined ? 'dense' : fields.string(training.network, 'model.training.network');
+  if (network !== kind) throw mismatch(`its settings say it is a “${excerpt(network)}” network, but its layers are a ${kind} one.`);
+  const hidden = fields.array(training.hidden, 'model.training.hidden').map((units, i) => fields.count(units, `model.training.hidden[${i}]`));
+  if (hidden.some((units) => units < 1)) throw mismatch('its settings name a hidden layer of no units.');
+  const dropout = fields.number(training.dropout, 'model.training.dropout');
+  if (dropout < 0 || dropout >= 1) throw mismatch(`its settings drop out ${dropout} of the units, not a share from 0 up to 1.`);
+  const batchSize = fields.count(training.batchSize, 'model.training.batchSize');
+  if (batchSize < 1) throw mismatch('its settings give batches of no windows.');
+  return {
+    ...(training.network !== undefined && { network: kind }),
+    hidden,
+    ...(training.augment !== undefined && { augment: fields.count(training.augment, 'model.training.augment') }),
+    dropout,
+    learningRate: fields.positiveNumber(training.learningRate, 'model.training.learningRate'),
+    epochs: fields.count(training.epochs, 'model.training.epochs'),
+    batchSize,
+    classWeights: fields.boolean(training.classWeights, 'model.training.classWeights'),
+    patience: fields.count(training.patience, 'model.training.patience'),
+    seed: fields.number(training.seed, 'model.training.seed'),
   };
 }
 

@@ -61,6 +61,15 @@ describe('readIdx', () => {
     expect((await problemOf(() => readIdx(longer, 'x'))).problem).toEqual({ code: 'extra-bytes', extraBytes: 2 });
   });
 
+  it('stops decompressing past the size its header declares, or past the limit of a file', async () => {
+    const bomb = new Uint8Array(64 * 2 ** 20);
+    bomb.set(images.subarray(0, 16));
+    expect((await problemOf(() => readIdx(new Uint8Array(gzipSync(bomb)), 'bomb.gz'))).problem).toEqual({ code: 'longer-than-header' });
+    const huge = encodeIdx({ dims: [2 ** 20, 28, 28], data: new Uint8Array(0) });
+    expect((await problemOf(() => readIdx(new Uint8Array(gzipSync(huge)), 'huge.gz'))).problem).toEqual({ code: 'too-large' });
+    expect((await problemOf(() => readIdx(new Uint8Array(gzipSync(new TextEncoder().encode('label,x\n'))), 'notes.csv.gz'))).problem).toEqual({ code: 'not-idx' });
+  });
+
   it('refuses images and labels that do not match, naming the label file', async () => {
     const fewer = encodeIdx({ dims: [2], data: Uint8Array.from([1, 2]) });
     expect(await problemOf(() => pairImages(parseIdx(images, 'i'), parseIdx(fewer, 'l'), 'i', 'l'))).toEqual({

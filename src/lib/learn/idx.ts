@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from '../io/file-text';
 import type { LabelledImages } from '../store/digit-set';
 /**
  * IDX, the file format MNIST and Fashion-MNIST are published in: two zero bytes, a type byte
@@ -18,6 +19,8 @@ export type IdxProblem =
   | { code: 'unsupported-type'; typeByte: number }
   | { code: 'truncated'; expectedBytes: number; foundBytes: number }
   | { code: 'extra-bytes'; extraBytes: number }
+  | { code: 'longer-than-header' }
+  | { code: 'too-large' }
   | { code: 'not-images'; dims: number[] }
   | { code: 'not-labels'; dims: number[] }
   | { code: 'count-mismatch'; images: number; labels: number }
@@ -49,6 +52,10 @@ function englishProblem(problem: IdxProblem): string {
       return `truncated: its header promises ${problem.expectedBytes} bytes, the file has ${problem.foundBytes}`;
     case 'extra-bytes':
       return `${problem.extraBytes} bytes more than its header describes`;
+    case 'longer-than-header':
+      return 'decompresses to more bytes than its header describes';
+    case 'too-large':
+      return `its header describes more than ${MAX_IMPORT_BYTES / 2 ** 20} MB of values, more than a file may have (MNIST's largest holds 47 MB)`;
     case 'not-images':
       return `not an image file (its shape is ${problem.dims.join(' × ')}, images are count × rows × columns)`;
     case 'not-labels':
@@ -73,22 +80,75 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
 }
 
-/** Decompresses gzip with the platform's own DecompressionStream (browsers and Node alike). */
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Decompresses gzip with the platform's own DecompressionStream (browsers and Node alike), never
+ * into more bytes than the IDX header inside declares: a few MB of gzip can expand to gigabytes,
+ * so it stops at once past that size, or past the limit of a file, rather than read it all first.
+ */
+async function gunzipIdx(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const head: Uint8Array[] = [];
+  let plain: Uint8Array | undefined;
+  let length = 0;
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        throw new IdxError(file, { code: 'bad-gzip' });
+      }
+      if (chunk.done) break;
+      if (plain) {
+        if (length + chunk.value.length > plain.length) throw new IdxError(file, { code: 'longer-than-header' });
+        plain.set(chunk.value, length);
+        length += chunk.value.length;
+        continue;
+      }
+      head.push(chunk.value);
+      length += chunk.value.length;
+      const declared = declaredBytes(concat(head, length), file);
+      if (declared === undefined) continue;
+      if (length > declared) throw new IdxError(file, { code: 'longer-than-header' });
+      plain = new Uint8Array(declared);
+      plain.set(concat(head, length));
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return (plain ?? concat(head, length)).subarray(0, length);
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
+}
+
+/**
+ * The whole file's size as its header declares it, or undefined while `start` is too short to
+ * tell. Throws IdxError for a start that is no IDX header or a size past the limit of a file.
+ */
+function declaredBytes(start: Uint8Array, file: string): number | undefined {
+  if (start.length < 4) return undefined;
+  if (start[0] !== 0 || start[1] !== 0 || start[3] === 0) throw new IdxError(file, { code: 'not-idx' });
+  const headerBytes = 4 + 4 * start[3]!;
+  if (start.length < headerBytes) return undefined;
+  const view = new DataView(start.buffer, start.byteOffset, headerBytes);
+  let values = 1;
+  for (let axis = 0; axis < start[3]!; axis += 1) values *= view.getUint32(4 + 4 * axis, false);
+  if (headerBytes + values > MAX_IMPORT_BYTES) throw new IdxError(file, { code: 'too-large' });
+  return headerBytes + values;
 }
 
 /** Reads an IDX file, gzip-compressed or not. Throws IdxError naming `file` if it is not one. */
 export async function readIdx(bytes: Uint8Array, file: string): Promise<IdxArray> {
-  if (!isGzip(bytes)) return parseIdx(bytes, file);
-  let plain: Uint8Array;
-  try {
-    plain = await gunzip(bytes);
-  } catch {
-    throw new IdxError(file, { code: 'bad-gzip' });
-  }
-  return parseIdx(plain, file);
+  return parseIdx(isGzip(bytes) ? await gunzipIdx(bytes, file) : bytes, file);
 }
 
 /** Parses uncompressed IDX bytes; the values are a view on `bytes`, not a copy. */

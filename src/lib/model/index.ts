@@ -14,3 +14,4 @@ export * from './network-builders';
 export * from './network-kind';
 export * from './network-kinds';
 export * from './record';
+export * from './summary';

@@ -1,3 +1,4 @@
+import { excerpt, excerptList } from '../i18n/excerpt';
 import { UnsupportedModelError } from './network-kind';
 import type { ModelArtifacts } from './record';
 
@@ -28,34 +29,57 @@ export interface Weight {
 
 /**
  * The layers and the weights of a Sequential tfjs model, checked for what every kind needs: a list
- * of layers, float32 weights only, and a buffer as long as the manifest says. Throws
- * UnsupportedModelError saying what it found.
+ * of layers, each with a class and a named config; float32 weights, each a name and a shape of
+ * whole positive sizes; and a buffer as long as the manifest says. A reader calls `allRead` last:
+ * a weight no layer reads can only hide a shape that lies (negative units balanced by a spare).
+ * Throws UnsupportedModelError saying what it found.
  *
  * @example
  * const { layers, weight } = sequentialWeights(model.artifacts);
  * const kernel = weight(`${layers[0].config.name}/kernel`);
  */
-export function sequentialWeights(artifacts: ModelArtifacts): { layers: TopologyLayer[]; weight: (name: string) => Weight } {
-  const topology = artifacts.modelTopology as { config?: { layers?: TopologyLayer[] } };
-  const layers = topology.config?.layers;
+export function sequentialWeights(artifacts: ModelArtifacts): { layers: TopologyLayer[]; weight: (name: string) => Weight; allRead: () => void } {
+  const topology = artifacts.modelTopology as { config?: { layers?: unknown } } | null;
+  const layers = topology?.config?.layers;
   if (!Array.isArray(layers)) throw new UnsupportedModelError('The model has no list of layers: not a Sequential tfjs model.');
+  layers.forEach(checkLayer);
+  if (!Array.isArray(artifacts.weightSpecs)) throw new UnsupportedModelError('The model has no list of weights.');
   const weights = new Map<string, { offset: number; shape: number[] }>();
   let offset = 0;
-  for (const spec of artifacts.weightSpecs) {
-    if (spec.dtype !== 'float32') throw new UnsupportedModelError(`Weight ${spec.name} is ${spec.dtype}; only float32 weights are supported.`);
-    weights.set(spec.name, { offset, shape: spec.shape });
-    offset += spec.shape.reduce((a, b) => a * b, 1) * 4;
-  }
-  if (offset !== artifacts.weightData.byteLength) {
-    throw new UnsupportedModelError(`The weights hold ${artifacts.weightData.byteLength} bytes where the manifest needs ${offset}.`);
-  }
+  artifacts.weightSpecs.forEach((spec: unknown, i) => {
+    const { name, shape, dtype } = (typeof spec === 'object' && spec !== null ? spec : {}) as Partial<ModelArtifacts['weightSpecs'][number]>;
+    if (typeof name !== 'string') throw new UnsupportedModelError(`Weight ${i + 1} has no name.`);
+    if (dtype !== 'float32') throw new UnsupportedModelError(`Weight ${excerpt(name)} is ${excerpt(String(dtype))}; only float32 weights are supported.`);
+    if (!Array.isArray(shape) || !shape.every((size) => Number.isSafeInteger(size) && size > 0)) {
+      throw new UnsupportedModelError(`Weight ${excerpt(name)} has the shape ${excerpt(JSON.stringify(shape) ?? 'none')}; a shape is a list of whole sizes above 0.`);
+    }
+    if (weights.has(name)) throw new UnsupportedModelError(`Weight ${excerpt(name)} is listed twice.`);
+    weights.set(name, { offset, shape });
+    offset += shape.reduce((a, b) => a * b, 1) * 4;
+  });
+  const byteLength = artifacts.weightData instanceof ArrayBuffer ? artifacts.weightData.byteLength : NaN;
+  if (offset !== byteLength) throw new UnsupportedModelError(`The weights hold ${byteLength} bytes where the manifest needs ${offset}.`);
+  const read = new Set<string>();
   const weight = (name: string): Weight => {
     const entry = weights.get(name);
-    if (!entry) throw new UnsupportedModelError(`The model lacks the weight ${name}.`);
+    if (!entry) throw new UnsupportedModelError(`The model lacks the weight ${excerpt(name)}.`);
+    read.add(name);
     const size = entry.shape.reduce((a, b) => a * b, 1);
     return { values: new Float32Array(artifacts.weightData.slice(entry.offset, entry.offset + size * 4)), shape: entry.shape };
   };
-  return { layers, weight };
+  const allRead = () => {
+    const unused = [...weights.keys()].filter((name) => !read.has(name));
+    if (unused.length > 0) throw new UnsupportedModelError(`The model holds weights no layer uses: ${excerptList(unused).join(', ')}.`);
+  };
+  return { layers: layers as TopologyLayer[], weight, allRead };
+}
+
+/** A layer as every reader needs it: an object with a class name and a config with a name, so no reader meets a null. */
+function checkLayer(layer: unknown, i: number): asserts layer is TopologyLayer {
+  const { class_name: className, config } = (typeof layer === 'object' && layer !== null ? layer : {}) as Partial<TopologyLayer>;
+  if (typeof className !== 'string' || typeof config !== 'object' || config === null || Array.isArray(config) || typeof config.name !== 'string') {
+    throw new UnsupportedModelError(`Layer ${i + 1} of the model is not a layer (a class name and a config with a name).`);
+  }
 }
 
 /**
@@ -63,6 +87,6 @@ export function sequentialWeights(artifacts: ModelArtifacts): { layers: Topology
  * what a kind looks at to tell whether a model is meant as its own.
  */
 export function layerClasses(artifacts: ModelArtifacts): string[] {
-  const layers = (artifacts.modelTopology as { config?: { layers?: unknown } }).config?.layers;
-  return Array.isArray(layers) ? layers.map((layer: Partial<TopologyLayer>) => String(layer.class_name)) : [];
+  const layers = (artifacts.modelTopology as { config?: { layers?: unknown } } | null)?.config?.layers;
+  return Array.isArray(layers) ? layers.map((layer: Partial<TopologyLayer> | null) => String(layer?.class_name)) : [];
 }

@@ -2,7 +2,7 @@ import { axesFor, concatSamples, meanRateHz, type MotionSamples } from '../senso
 import { causeFact, CodedError, durationFact } from '../i18n/coded-error';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
-import type { RecordingStore } from '../store/recordings';
+import type { MotionStore } from '../store/motion-store';
 
 export interface RecorderProgress {
   sampleCount: number;
@@ -24,8 +24,8 @@ export interface RecorderCallbacks {
   garbage?(count: number, example: string): void;
 }
 
-/** What the recorder needs of the store: a recording session, and deleting one that never started. */
-type SessionStore = Pick<RecordingStore, 'begin' | 'appendSamples' | 'finish' | 'delete'>;
+/** What the recorder needs of the store: a recording session, and discarding one that never started. */
+type SessionStore = Pick<MotionStore, 'begin' | 'appendSamples' | 'finish' | 'discard'>;
 
 /** What the user chose before pressing record; the recorder fills in the rest. */
 export type RecordingDraft = Pick<Recording, 'id' | 'name' | 'label' | 'group' | 'notes'>;
@@ -107,7 +107,7 @@ export class Recorder {
       });
     } catch (error) {
       // Nothing arrived: an empty row is no use to anyone.
-      await this.#store.delete(this.#recording.id).catch(() => undefined);
+      await this.#store.discard(this.#recording.id).catch(() => undefined);
       this.#setState('failed', error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
@@ -161,7 +161,7 @@ export class Recorder {
 
   #onEvent(event: SourceEvent): void {
     if (event.type === 'lost') {
-      this.#addGap({ atMs: event.atMs, durationMs: 0, lostSamples: event.count });
+      this.#addGap({ atMs: event.atMs, durationMs: event.durationMs ?? 0, lostSamples: event.count });
     } else if (event.type === 'disconnected') {
       this.#disconnected = true;
       this.#setState('disconnected', event.reason);

@@ -1,10 +1,14 @@
 import { SampleBatcher } from './batcher';
+import { MissedReadingCounter } from './phone-missed-readings';
 import { SourceUnavailableError, type MotionSource, type SourceListener } from './source';
 
 /** How long to wait for a first reading before saying the sensors are silent. */
 export const FIRST_READING_TIMEOUT_MS = 2000;
 
 const RAD_TO_DEG = 180 / Math.PI;
+
+/** The most readings a second a browser hands a page (Chromium's cap). */
+const MAX_READINGS_HZ = 60;
 
 interface DeviceMotionEventWithPermission {
   requestPermission?: () => Promise<'granted' | 'denied'>;
@@ -51,10 +55,16 @@ export class PhoneMotionSource implements MotionSource {
 
   async start(listener: SourceListener): Promise<void> {
     await PhoneMotionSource.requestPermission();
-    const batcher = new SampleBatcher(true, (batch) => listener.samples(batch));
+    // Chromium hands a page at most 60 readings a second whatever frequency is asked for
+    // (sensor_traits.h, kMaxAllowedFrequency): a page seeing 60 of a 100 Hz sensor misses nothing.
+    const missed = new MissedReadingsReport(listener, 1000 / Math.min(this.#frequencyHz, MAX_READINGS_HZ));
+    const batcher = new SampleBatcher(true, (batch) => {
+      listener.samples(batch);
+      missed.flush();
+    });
     this.#batcher = batcher;
     const firstReading = new Promise<void>((resolve) => {
-      const started = this.#startGenericSensors(batcher, resolve) ?? this.#startDeviceMotion(batcher, resolve);
+      const started = this.#startGenericSensors(batcher, missed, resolve) ?? this.#startDeviceMotion(batcher, missed, resolve);
       this.#stopSensors = started;
     });
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), FIRST_READING_TIMEOUT_MS));
@@ -72,7 +82,7 @@ export class PhoneMotionSource implements MotionSource {
   }
 
   /** Returns a stop function, or undefined where the Generic Sensor API cannot be used. */
-  #startGenericSensors(batcher: SampleBatcher, firstReading: () => void): (() => void) | undefined {
+  #startGenericSensors(batcher: SampleBatcher, missed: MissedReadingsReport, firstReading: () => void): (() => void) | undefined {
     if (!('Accelerometer' in window) || !('Gyroscope' in window)) return undefined;
     let accelerometer: Accelerometer;
     let gyroscope: Gyroscope;
@@ -86,6 +96,7 @@ export class PhoneMotionSource implements MotionSource {
     accelerometer.addEventListener('reading', () => {
       const t = accelerometer.timestamp;
       if (t === null) return;
+      missed.reading(t);
       batcher.push(
         t,
         accelerometer.x ?? 0,
@@ -105,16 +116,54 @@ export class PhoneMotionSource implements MotionSource {
     };
   }
 
-  #startDeviceMotion(batcher: SampleBatcher, firstReading: () => void): () => void {
+  #startDeviceMotion(batcher: SampleBatcher, missed: MissedReadingsReport, firstReading: () => void): () => void {
     const onMotion = (event: DeviceMotionEvent) => {
       const a = event.accelerationIncludingGravity;
       if (!a || a.x === null || a.y === null || a.z === null) return;
       const r = event.rotationRate;
       // rotationRate: alpha turns about z, beta about x, gamma about y, all in deg/s.
+      missed.reading(event.timeStamp, event.interval);
       batcher.push(event.timeStamp, a.x, a.y, a.z, r?.beta ?? 0, r?.gamma ?? 0, r?.alpha ?? 0);
       firstReading();
     };
     window.addEventListener('devicemotion', onMotion);
     return () => window.removeEventListener('devicemotion', onMotion);
+  }
+}
+
+/**
+ * Tells the listener of the readings the page missed, on the recording's time line (ms from the
+ * first reading). A stall is a gap of its own at once; a few readings skipped here and there are
+ * summed and told once a batch, so a busy page does not pile up a gap per slip.
+ */
+class MissedReadingsReport {
+  readonly #listener: SourceListener;
+  readonly #counter: MissedReadingCounter;
+  #firstT: number | undefined;
+  #slipped: { count: number; atMs: number } | undefined;
+
+  constructor(listener: SourceListener, minIntervalMs: number) {
+    this.#listener = listener;
+    this.#counter = new MissedReadingCounter({ minIntervalMs });
+  }
+
+  /** Takes each reading's timestamp (ms), with the sensor's interval where it says it. */
+  reading(t: number, sensorIntervalMs?: number): void {
+    this.#firstT ??= t;
+    const found = this.#counter.add(t, sensorIntervalMs);
+    if (!found) return;
+    const atMs = found.afterMs - this.#firstT;
+    if (found.stall) {
+      this.#listener.event?.({ type: 'lost', count: found.count, atMs, durationMs: found.durationMs });
+    } else {
+      this.#slipped = { count: (this.#slipped?.count ?? 0) + found.count, atMs: this.#slipped?.atMs ?? atMs };
+    }
+  }
+
+  /** Tells the readings skipped since the last batch, if any. */
+  flush(): void {
+    if (!this.#slipped) return;
+    this.#listener.event?.({ type: 'lost', ...this.#slipped });
+    this.#slipped = undefined;
   }
 }

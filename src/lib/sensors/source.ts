@@ -6,8 +6,11 @@ export type SourceKind = 'phone' | 'bluetooth' | 'serial' | 'replay' | 'import';
 
 /** What a source reports besides samples. */
 export type SourceEvent =
-  /** Samples a device's counter says were sent and never arrived. */
-  | { type: 'lost'; count: number; atMs: number }
+  /**
+   * Samples that were sent and never arrived: a board's counter says so, a phone's timestamps
+   * do. `durationMs`: how long nothing arrived, when that was long enough to be a gap of its own.
+   */
+  | { type: 'lost'; count: number; atMs: number; durationMs?: number }
   /** The link dropped (Bluetooth out of range, cable pulled); what arrived is kept. */
   | { type: 'disconnected'; reason: DeviceError }
   /** The source has nothing more to give (a replay reached its end). */

@@ -1,7 +1,7 @@
 import { channelCorrelation, channelStats, emptyChannelStats, type ChannelStats } from './channel-stats';
 import { magnitudeOf } from './magnitude';
 import { Spectrum } from './spectrum';
-import { defaultWindowConfig, windowSamples, type MotionWindow, type WindowConfig } from './windows';
+import { checkWindowBounds, defaultWindowConfig, windowSamples, type MotionWindow, type WindowConfig } from './windows';
 
 /**
  * What the network reads from a window: either a few dozen numbers that summarise it (features),
@@ -331,6 +331,7 @@ const extractors: FeatureExtractor[] = [];
 export function extractorFor(config: FeatureConfig): FeatureExtractor {
   let extractor = extractors.find((known) => sameConfig(known.config, config));
   if (!extractor) {
+    checkWindowBounds(config);
     extractor = new FeatureExtractor({ ...config, groups: [...config.groups] });
     extractors.push(extractor);
   }

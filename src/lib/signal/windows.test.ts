@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Segment } from './resample';
-import { defaultWindowConfig, windowCount, windowsOf, windowSamples, strideSamples } from './windows';
+import { defaultFeatureConfig, extractorFor } from './features';
+import { checkWindowBounds, defaultWindowConfig, windowCount, windowsOf, windowSamples, strideSamples } from './windows';
 
 function segment(t0Ms: number, samples: number, rateHz = 50): Segment {
   return { t0Ms, rateHz, acc: Float32Array.from({ length: samples * 3 }, (_, i) => t0Ms + Math.floor(i / 3)) };
@@ -51,5 +52,26 @@ describe('windowsOf', () => {
 
   it('refuses segments at another rate than the windows', () => {
     expect(() => windowsOf([segment(0, 200, 25)], defaultWindowConfig)).toThrow(/25 Hz/);
+  });
+});
+
+describe('the one bound on a window', () => {
+  it('the default and the lessons’ windows pass; SisFall’s 200 Hz for 10 s too', () => {
+    for (const config of [defaultWindowConfig, { rateHz: 200, windowS: 10, strideS: 1 }, { rateHz: 50, windowS: 0.5, strideS: 0.1 }]) expect(() => checkWindowBounds(config)).not.toThrow();
+  });
+
+  it('a rate, a window, a stride or their product out of bounds is refused before any extractor is built', () => {
+    const hostile = [
+      { rateHz: 1e9, windowS: 2, strideS: 0.5 },
+      { rateHz: 50, windowS: 1e7, strideS: 0.5 },
+      { rateHz: 1000, windowS: 13, strideS: 0.5 },
+      { rateHz: 50, windowS: 2, strideS: 0 },
+      { rateHz: 50, windowS: 0.01, strideS: 0.01 },
+      { rateHz: Number.NaN, windowS: 2, strideS: 0.5 },
+    ];
+    for (const config of hostile) {
+      expect(() => checkWindowBounds(config)).toThrow(expect.objectContaining({ code: 'error.window.out-of-bounds' }));
+      expect(() => extractorFor({ ...defaultFeatureConfig, ...config })).toThrow(/out of bounds/);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/coded-error';
 import type { Segment } from './resample';
 
 /**
@@ -25,6 +26,35 @@ export interface WindowConfig {
  * advanced settings and `--window` choose them.
  */
 export const defaultWindowConfig: WindowConfig = { rateHz: 50, windowS: 2, strideS: 0.5 };
+
+/**
+ * How large a window a model or a setting may ask for. A window's samples set the size of every
+ * buffer the feature code, the network and the C library allocate, so a 1.4 KB model file saying
+ * `rateHz: 1e9` once took 8 GB and a minute before anything said no. 12,000 samples is a minute at
+ * 200 Hz (SisFall's rate) or 12 s at 1 kHz, far above the 2–10 s at 50–200 Hz the lessons use.
+ */
+export const windowBounds = { maxRateHz: 1000, maxSeconds: 60, minSamples: 2, maxSamples: 12_000 } as const;
+
+/**
+ * The one check of a window config against `windowBounds`, made wherever a model or a setting is
+ * read and before any feature extractor is built: throws CodedError 'error.window.out-of-bounds'
+ * with the config's figures, so the message says what was asked.
+ *
+ * @example
+ * checkWindowBounds({ rateHz: 1e9, windowS: 2, strideS: 0.5 }); // throws
+ */
+export function checkWindowBounds(config: WindowConfig): void {
+  const { rateHz, windowS, strideS } = config;
+  const within = (value: number, max: number) => Number.isFinite(value) && value > 0 && value <= max;
+  const samples = windowS * rateHz;
+  const inBounds =
+    within(rateHz, windowBounds.maxRateHz) &&
+    within(windowS, windowBounds.maxSeconds) &&
+    within(strideS, windowBounds.maxSeconds) &&
+    samples >= windowBounds.minSamples &&
+    samples <= windowBounds.maxSamples;
+  if (!inBounds) throw new CodedError('error.window.out-of-bounds', { rateHz: String(rateHz), windowS: String(windowS), strideS: String(strideS), ...windowBounds });
+}
 
 /**
  * One window: a view into its segment's samples, not a copy. Named MotionWindow, not Window,

@@ -4,11 +4,16 @@ import { migrations as currentMigrations, type Migration, type MotionDb, type Mo
 export const DB_NAME = 'motion-lab';
 
 /**
- * Opens the app's database, upgrading it through every migration it has not had yet. Another
- * tab holding an older version is asked to close its connection (see `blocking`), so an update
- * is never stuck behind a forgotten tab.
+ * Opens the app's database, upgrading it through every migration it has not had yet. When a
+ * newer version of the app opens it in another tab, this connection is in the way of its upgrade:
+ * `blocking` runs, and must close the connection once its running work is saved (by default at
+ * once), so an update is never stuck behind a forgotten tab.
  */
-export async function openMotionDb(name = DB_NAME, migrations: readonly Migration[] = currentMigrations): Promise<MotionDb> {
+export async function openMotionDb(
+  name = DB_NAME,
+  migrations: readonly Migration[] = currentMigrations,
+  blocking: (db: MotionDb) => void = (db) => db.close(),
+): Promise<MotionDb> {
   const db = await openDB<MotionDbSchema>(name, migrations.length, {
     upgrade(database, oldVersion, _newVersion, transaction) {
       for (let version = oldVersion; version < migrations.length; version += 1) {
@@ -16,7 +21,7 @@ export async function openMotionDb(name = DB_NAME, migrations: readonly Migratio
       }
     },
     blocking() {
-      db.close();
+      blocking(db);
     },
   });
   return db;

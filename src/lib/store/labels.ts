@@ -6,11 +6,33 @@ export function normaliseLabel(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }
 
+/** The longest label, in characters: it names a button here, a C string on a board, a line of the board's Bluetooth label list. */
+export const maxLabelLength = 40;
+
+/** Control characters (NUL, tab, line breaks…) and the Unicode line and paragraph separators. */
+const controlCharacter = /[\p{Cc}\u2028\u2029]/u;
+
+/**
+ * The one rule for a label, on every path a label comes in by (typed in the app, a recording's
+ * file, a backup, a model file): not empty, at most 40 characters, no control character (a newline
+ * would split the board's Bluetooth label list, a NUL cut the label short in C). Returns the label
+ * as given; throws StoreError saying what is wrong.
+ *
+ * @example
+ * checkLabel('walking'); // 'walking'
+ * checkLabel('walk\ning'); // throws StoreError 'error.label.control'
+ */
+export function checkLabel(label: string): string {
+  if (label.trim() === '') throw new StoreError('error.label.empty');
+  if (label.length > maxLabelLength) throw new StoreError('error.label.too-long', { start: label.slice(0, maxLabelLength), max: maxLabelLength });
+  const control = controlCharacter.exec(label);
+  if (control) throw new StoreError('error.label.control', { start: label.slice(0, control.index), position: control.index + 1 });
+  return label;
+}
+
+/** A label the user typed, tidied (line breaks and tabs become spaces) and then checked. */
 function checkName(name: string): string {
-  const tidy = normaliseLabel(name);
-  if (tidy === '') throw new StoreError('error.label.empty');
-  if (tidy.length > 40) throw new StoreError('error.label.too-long', { start: tidy.slice(0, 40), max: 40 });
-  return tidy;
+  return checkLabel(normaliseLabel(name));
 }
 
 /** The labels recordings may carry, in the order the user sees them (`MotionStore.labels`). */

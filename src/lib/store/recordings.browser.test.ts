@@ -151,8 +151,11 @@ describe('labels', () => {
     expect(await store.labels.add('  stairs  up ')).toBe('stairs up');
     await expect(store.labels.add('Walking')).rejects.toThrow('already a label');
     await expect(store.labels.add('   ')).rejects.toThrow('needs a name');
+    await expect(store.labels.add('walk\u0000ing')).rejects.toThrow('control character');
+    await expect(store.labels.ensure('x'.repeat(41))).rejects.toThrow('40 characters at most');
+    expect(await store.labels.add('line\nbreak')).toBe('line break');
     await store.labels.remove('golfing');
-    expect(await store.labels.list()).toEqual(['walking', 'running', 'biking', 'stairs up']);
+    expect(await store.labels.list()).toEqual(['walking', 'running', 'biking', 'stairs up', 'line break']);
   });
 
   test('renaming relabels its recordings; removing a label in use is refused', async () => {

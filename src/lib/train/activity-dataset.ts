@@ -1,7 +1,7 @@
 import { classifyByRules } from '../classify/rules';
 import type { MotionSamples } from '../sensors/samples';
 import { joinRows, networkInputs } from '../model/inputs';
-import { extractorFor, featureGroups, type FeatureConfig } from '../signal/features';
+import { extractorFor, type FeatureConfig } from '../signal/features';
 import type { Recording } from '../store/recording';
 import type { Examples } from './fit';
 import { mulberry32 } from './random';
@@ -69,57 +69,42 @@ export interface DatasetReport {
   nonFiniteSamples: number;
 }
 
-/** What one recording gives for one feature config: its rows, unstandardised, and the rules' answer per window. */
-interface RecordingWindows {
+/** One recording's windows as training reads them: its input rows (unstandardised) and the rules' label for each window. */
+interface RecordingRows {
   rows: Float32Array;
-  /** The rule baseline's label per window. */
   rules: string[];
   nonFiniteSamples: number;
 }
 
 /**
- * Each recording's windows and rows per feature config, computed once: a model search trains on
- * the same recordings once per fold and candidate, and the features are the same every time.
- * Keyed by the samples themselves (weakly), so the made-up placements of one run, new samples
- * each time, are forgotten with it.
- *
- * @example
- * const cache = new WindowCache();
- * await crossValidate(recordings, { features, training, folds: 5, windowCache: cache });
+ * Each recording's rows for the feature config last asked for, computed once: cross-validation
+ * and the setup search cut the same recordings into the same windows for every fold (five folds
+ * computed SisFall's features five times, 2 s each). One config per recording, so memory stays
+ * that of one set of rows however many configs a search tries (the folds of one run share
+ * theirs). Keyed by the recording's own object, so the rows go when the recordings do; made-up
+ * placements are new objects every time, never found here.
  */
-export class WindowCache {
-  readonly #bySamples = new WeakMap<MotionSamples, Map<string, RecordingWindows>>();
+const computedRows = new WeakMap<LabelledRecording, { key: string; rows: RecordingRows }>();
 
-  /** The recording's windows for `config`, from the cache or computed now and kept. */
-  windowsOf(item: LabelledRecording, config: FeatureConfig): RecordingWindows {
-    const key = configKey(config);
-    let known = this.#bySamples.get(item.samples);
-    if (!known) this.#bySamples.set(item.samples, (known = new Map()));
-    let windows = known.get(key);
-    if (!windows) known.set(key, (windows = recordingWindows(item, config)));
-    return windows;
-  }
-}
-
-function configKey(config: FeatureConfig): string {
-  const groups = config.input === 'features' ? featureGroups.filter((group) => config.groups.includes(group)).join('+') : '';
-  return [config.rateHz, config.windowS, config.strideS, config.input, config.rawMagnitudeOnly, groups].join('|');
-}
-
-function recordingWindows(item: LabelledRecording, config: FeatureConfig): RecordingWindows {
+function recordingRows(item: LabelledRecording, config: FeatureConfig): RecordingRows {
+  const key = JSON.stringify(config);
+  const known = computedRows.get(item);
+  if (known?.key === key) return known.rows;
   const inputs = networkInputs({ features: config }, item.samples);
-  return {
+  const rows = {
     rows: inputs.rows,
     rules: inputs.windows.map((window) => classifyByRules(window, config.rateHz, item.recording.speedFixes).label),
     nonFiniteSamples: inputs.nonFiniteSamples,
   };
+  computedRows.set(item, { key, rows });
+  return rows;
 }
 
 /**
  * Cuts recordings into windows and turns each into its input row, unstandardised (networkInputs:
  * resample → window → features), with the rule baseline's answer for the same window, so the
- * network and the rules are scored on exactly the same windows. With `cache`, a recording's
- * windows are computed once per config.
+ * network and the rules are scored on exactly the same windows. A recording's rows are computed
+ * once and shared by later calls with the same feature config (the set returned is a copy of its own).
  */
 export function windowSet(
   recordings: readonly LabelledRecording[],
@@ -127,7 +112,6 @@ export function windowSet(
   labels: readonly string[],
   config: FeatureConfig,
   report: DatasetReport,
-  cache?: WindowCache,
 ): WindowSet {
   const cols = extractorFor(config).names.length;
   const rows: Float32Array[] = [];
@@ -138,14 +122,14 @@ export function windowSet(
     const item = recordings[index];
     if (!item) continue;
     const label = labels.indexOf(item.recording.label);
-    const windows = cache ? cache.windowsOf(item, config) : recordingWindows(item, config);
-    report.nonFiniteSamples += windows.nonFiniteSamples;
-    if (windows.rules.length === 0) {
+    const inputs = recordingRows(item, config);
+    report.nonFiniteSamples += inputs.nonFiniteSamples;
+    if (inputs.rules.length === 0) {
       report.tooShort.push(item.recording.name);
       continue;
     }
-    rows.push(windows.rows);
-    for (const rule of windows.rules) {
+    rows.push(inputs.rows);
+    for (const rule of inputs.rules) {
       y.push(label);
       recordingOf.push(index);
       baseline.push(labels.indexOf(rule));

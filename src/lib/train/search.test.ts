@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadCatalog } from '../i18n/i18n';
 import { defaultFeatureConfig } from '../signal/features';
-import { syntheticDataset } from '../../../test/bench/pages/synthetic-activity';
+import { syntheticDataset } from '../demo/synthetic-motion';
 import * as crossValidation from './cross-validation';
 import { searchSetups, type SearchProgress } from './search';
 import { candidateSetups, describeSetup, type Setup } from './search-setups';

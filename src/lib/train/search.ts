@@ -1,7 +1,7 @@
 import { CodedError } from '../i18n/coded-error';
 import type { NetworkKindName, TrainingSettings } from '../model/record';
 import type { FeatureConfig } from '../signal/features';
-import { WindowCache, type LabelledRecording } from './activity-dataset';
+import type { LabelledRecording } from './activity-dataset';
 import { crossValidate, personFolds, spreadOf, type FoldResult, type Spread } from './cross-validation';
 import type { EpochLog } from './fit';
 import { defaultSplitShares } from './split';
@@ -107,7 +107,6 @@ export async function searchSetups(recordings: readonly LabelledRecording[], opt
   const labels = [...new Set(listed.map((recording) => recording.label))].sort();
   const outer = personFolds(listed, options.folds ?? defaultSearchFolds, seed);
   if (outer.length < 3) throw new CodedError('error.search.too-few-people', { people: outer.flat().join(', ') });
-  const windowCache = new WindowCache();
   const setups = options.candidates ?? candidateSetups(options.features);
   const candidates: CandidateScore[] = [];
   const notTried: Setup[] = [];
@@ -121,7 +120,7 @@ export async function searchSetups(recordings: readonly LabelledRecording[], opt
       continue;
     }
     options.onProgress?.({ stage: 'candidate', candidate: c, candidates: setups.length, setup });
-    const scored = await innerScores(recordings, outer, setup, options, windowCache, first ? () => false : () => elapsed() > budgetMs, now);
+    const scored = await innerScores(recordings, outer, setup, options, first ? () => false : () => elapsed() > budgetMs, now);
     if (scored === 'stopped') {
       notTried.push(setup);
       continue;
@@ -148,7 +147,6 @@ export async function searchSetups(recordings: readonly LabelledRecording[], opt
       ...setupSettings(candidate.setup, options.features, options.training),
       folds: own.length,
       people: own,
-      windowCache,
       ...(options.signal && { signal: options.signal }),
       ...(options.onEpoch && { onEpoch: options.onEpoch }),
       onFold: () => options.onProgress?.({ stage: 'scoring', fold: (scoring += 1) - 1, folds: outer.length }),
@@ -164,7 +162,6 @@ export async function searchSetups(recordings: readonly LabelledRecording[], opt
     kept = await trainActivityModel(recordings, {
       ...setupSettings(chosen, options.features, options.training),
       shares: { ...defaultSplitShares, test: 0 },
-      windowCache,
       ...(options.signal && { signal: options.signal }),
       ...(options.onEpoch && { onEpoch: options.onEpoch }),
     });
@@ -199,7 +196,6 @@ async function innerScores(
   outer: readonly string[][],
   setup: Setup,
   options: SearchOptions,
-  windowCache: WindowCache,
   overrun: () => boolean,
   now: () => number,
 ): Promise<CandidateScore | 'stopped'> {
@@ -218,8 +214,7 @@ async function innerScores(
           ...setupSettings(setup, options.features, options.training),
           folds: outer.length - 1,
           people: outer.filter((_, other) => other !== f),
-          windowCache,
-          signal: stop.signal,
+              signal: stop.signal,
           onEpoch: (log) => {
             if (overrun()) stop.abort();
             options.onEpoch?.(log);

@@ -4,7 +4,7 @@ import { channelNames, extractorFor, type FeatureConfig } from '../signal/featur
 import { fitStandardization, standardize } from '../signal/standardize';
 import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
 import { networkBuilders } from '../model/network-builders';
-import { joinWindowSets, windowSet, withPlacements, type DatasetReport, type LabelledRecording, type WindowCache, type WindowSet } from './activity-dataset';
+import { joinWindowSets, windowSet, withPlacements, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
 import { balancedClassWeights, fitLean, type EpochLog, type FitResult } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
 import { splitNames, splitRecordings, type DatasetSplit, type SplitShares, type SplitSummary } from './split';
@@ -24,8 +24,6 @@ export interface TrainActivityOptions {
   signal?: AbortSignal;
   onStage?: (stage: TrainingStage) => void;
   onEpoch?: (log: EpochLog) => void;
-  /** Windows already computed, kept across runs on the same recordings (a model search). */
-  windowCache?: WindowCache;
 }
 
 export interface TrainedActivityModel {
@@ -91,7 +89,7 @@ export async function trainOnSplit(recordings: readonly LabelledRecording[], spl
     recordings.flatMap(({ recording }, index) => (split.assignment.get(recording.id) === side ? [index] : []));
   const sets = {} as Record<SplitName, WindowSet>;
   for (const side of splitNames) {
-    sets[side] = windowSet(recordings, indicesOf(side), labels, options.features, report, options.windowCache);
+    sets[side] = windowSet(recordings, indicesOf(side), labels, options.features, report);
   }
   const copies = options.training.augment ?? 0;
   if (copies > 0) {

@@ -16,7 +16,7 @@ import type { MotionWindow } from '../../../src/lib/signal/windows';
 import { networkInputs } from '../../../src/lib/model/inputs';
 import type { ModelArtifacts, Preprocessing } from '../../../src/lib/model/record';
 import { expose } from './expose';
-import { BATCH_SAMPLES, STREAM_RATE_HZ, syntheticDataset, syntheticStream, tenMinutesOfRecordings } from './synthetic-activity';
+import { BATCH_SAMPLES, STREAM_RATE_HZ, syntheticDataset, syntheticStream, tenMinutesOfRecordings } from '../../../src/lib/demo/synthetic-motion';
 
 interface Prepared {
   model: tf.LayersModel;

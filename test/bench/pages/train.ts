@@ -12,7 +12,7 @@ import { defaultTrainingSettings } from '../../../src/lib/train/training-setting
 import { defaultFeatureConfig } from '../../../src/lib/signal/features';
 import { featureRows, fitStock, type StockFit } from '../stock-fit';
 import { expose } from './expose';
-import { syntheticDataset, type DatasetOptions } from './synthetic-activity';
+import { syntheticDataset, type DatasetOptions } from '../../../src/lib/demo/synthetic-motion';
 
 export interface WorkerRun {
   /** From sending the request to the `done` reply: what the user waits for after clicking Train. */

@@ -1,6 +1,7 @@
 import type { ModelArtifacts } from '../record';
 import { UnsupportedModelError } from '../network-kind';
-import { sequentialWeights } from '../weights';
+import { excerpt } from '../../i18n/excerpt';
+import { sequentialWeights, type TopologyLayer, type Weight } from '../weights';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
 
@@ -29,27 +30,41 @@ export interface DenseNetwork {
  * forward(network, features, probabilities);
  */
 export function denseNetworkFrom(artifacts: ModelArtifacts): DenseNetwork {
-  const { layers: described, weight: read } = sequentialWeights(artifacts);
+  const { layers: described, weight, allRead } = sequentialWeights(artifacts);
   const layers: DenseLayer[] = [];
   for (const layer of described) {
     if (layer.class_name === 'Dropout') continue;
-    if (layer.class_name !== 'Dense') throw new UnsupportedModelError(`Layer ${layer.config.name} is a ${layer.class_name}; only Dense and Dropout layers are supported.`);
-    const activation = layer.config.activation ?? 'linear';
-    if (activation !== 'relu' && activation !== 'softmax' && activation !== 'linear') {
-      throw new UnsupportedModelError(`Layer ${layer.config.name} uses ${activation}; only relu, softmax and linear are supported.`);
-    }
-    const kernel = read(`${layer.config.name}/kernel`);
-    const [inputs = 0, units = 0] = kernel.shape;
-    const bias = layer.config.use_bias === false ? { values: new Float32Array(units), shape: [units] } : read(`${layer.config.name}/bias`);
-    const previous = layers.at(-1);
-    if (previous && previous.units !== inputs) {
-      throw new UnsupportedModelError(`Layer ${layer.config.name} takes ${inputs} inputs but the layer before gives ${previous.units}.`);
-    }
-    layers.push({ inputs, units, kernel: kernel.values, bias: bias.values, activation });
+    if (layer.class_name !== 'Dense') throw new UnsupportedModelError(`Layer ${excerpt(layer.config.name)} is a ${excerpt(layer.class_name)}; only Dense and Dropout layers are supported.`);
+    layers.push(readDenseLayer(layer, weight, layers.at(-1)?.units));
   }
   const first = layers[0];
   if (!first) throw new UnsupportedModelError('The model has no Dense layer.');
+  allRead();
   return { inputs: first.inputs, layers };
+}
+
+/**
+ * One Dense layer out of its topology entry and its weights, checked whole (the dense kind and
+ * the CNN's head both read theirs with it): an activation this code runs, a kernel
+ * [inputs × units] that takes what the layer before gives (`before`, unless it is the first), the
+ * units its config names, and one bias per unit. Throws UnsupportedModelError naming the layer.
+ */
+export function readDenseLayer(layer: TopologyLayer, weight: (name: string) => Weight, before: number | undefined): DenseLayer {
+  const name = excerpt(layer.config.name);
+  const activation = layer.config.activation ?? 'linear';
+  if (activation !== 'relu' && activation !== 'softmax' && activation !== 'linear') {
+    throw new UnsupportedModelError(`Layer ${name} uses ${excerpt(String(activation))}; only relu, softmax and linear are supported.`);
+  }
+  const kernel = weight(`${layer.config.name}/kernel`);
+  if (kernel.shape.length !== 2) throw new UnsupportedModelError(`Layer ${name} has a kernel of shape [${kernel.shape.join(', ')}]; a Dense kernel is [inputs, units].`);
+  const [inputs, units] = kernel.shape as [number, number];
+  if (before !== undefined && inputs !== before) throw new UnsupportedModelError(`Layer ${name} takes ${inputs} inputs but the layer before gives ${before}.`);
+  if (layer.config.units !== undefined && layer.config.units !== units) {
+    throw new UnsupportedModelError(`Layer ${name} says it has ${excerpt(String(layer.config.units))} units but its kernel gives ${units}.`);
+  }
+  const bias = layer.config.use_bias === false ? new Float32Array(units) : weight(`${layer.config.name}/bias`).values;
+  if (bias.length !== units) throw new UnsupportedModelError(`Layer ${name} has ${bias.length} biases for ${units} units.`);
+  return { inputs, units, kernel: kernel.values, bias, activation };
 }
 
 /** Scratch buffers per network, so `forward` allocates nothing per window. */

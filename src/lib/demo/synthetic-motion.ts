@@ -1,6 +1,6 @@
-import type { LabelledRecording } from '../../../src/lib/train/activity-dataset';
-import { mulberry32 } from '../../../src/lib/train/random';
-import { concatSamples, type MotionSamples } from '../../../src/lib/sensors/samples';
+import { concatSamples, type MotionSamples } from '../sensors/samples';
+import type { LabelledRecording } from '../train/activity-dataset';
+import { mulberry32 } from '../train/random';
 
 /**
  * Labelled motion that trains like the real thing: four of the lesson's activities, each with its
@@ -10,7 +10,9 @@ import { concatSamples, type MotionSamples } from '../../../src/lib/sensors/samp
  */
 
 export const activityLabels = ['biking', 'golfing', 'running', 'walking'] as const;
-export type Activity = (typeof activityLabels)[number];
+/** The demo dataset's activities: the lesson's walking, running and golf swing, and stairs. */
+export const demoActivities = ['walking', 'running', 'stairs', 'golfing'] as const;
+export type Activity = (typeof activityLabels)[number] | (typeof demoActivities)[number];
 
 const GRAVITY_MS2 = 9.81;
 
@@ -29,6 +31,8 @@ const motions: Record<Activity, Motion> = {
   walking: { cadenceHz: 1.8, verticalMs2: 2, horizontalMs2: 0.8, buzzMs2: 0.1 },
   running: { cadenceHz: 2.7, verticalMs2: 6.5, horizontalMs2: 2, buzzMs2: 0.3 },
   biking: { cadenceHz: 1.3, verticalMs2: 0.6, horizontalMs2: 1, buzzMs2: 0.7 },
+  // Slower steps than on the flat, each a harder push up (or a drop down): see `stepShape`.
+  stairs: { cadenceHz: 1.6, verticalMs2: 3.2, horizontalMs2: 1.2, buzzMs2: 0.15 },
   // Still between swings; a swing (about 1 s, up to 8 m/s²) every 4–7 s.
   golfing: { cadenceHz: 1, verticalMs2: 0.2, horizontalMs2: 8, buzzMs2: 0.05 },
 };
@@ -40,6 +44,8 @@ interface Subject {
 }
 
 export interface DatasetOptions {
+  /** Which activities each person records; the benchmarks' four (`activityLabels`) by default. */
+  activities?: readonly Activity[];
   subjects: number;
   recordingsPerLabel: number;
   totalS: number;
@@ -50,27 +56,42 @@ export interface DatasetOptions {
 /** 10 minutes of 50 Hz 3-axis data: 6 people × 4 activities × 3 recordings of about 6–11 s. */
 export const tenMinutesOfRecordings: DatasetOptions = { subjects: 6, recordingsPerLabel: 3, totalS: 600, rateHz: 50, seed: 7 };
 
+/** One synthetic recording: who, what, which take (from 0), and its samples. */
+export interface SyntheticTake {
+  subject: number;
+  label: Activity;
+  take: number;
+  samples: MotionSamples;
+}
+
 /**
  * `subjects` people each recording every activity `recordingsPerLabel` times, the recordings
  * 0.6–1.1 of an even share long, scaled so they add up to `totalS` seconds.
  */
-export function syntheticDataset({ subjects, recordingsPerLabel, totalS, rateHz, seed }: DatasetOptions): LabelledRecording[] {
+export function syntheticTakes({ activities = activityLabels, subjects, recordingsPerLabel, totalS, rateHz, seed }: DatasetOptions): SyntheticTake[] {
   const random = mulberry32(seed);
   const plan: { subject: number; label: Activity; take: number; share: number }[] = [];
   for (let subject = 0; subject < subjects; subject += 1) {
-    for (const label of activityLabels) {
+    for (const label of activities) {
       for (let take = 0; take < recordingsPerLabel; take += 1) plan.push({ subject, label, take, share: 0.6 + 0.5 * random() });
     }
   }
   const people = Array.from({ length: subjects }, () => subjectFrom(random));
   const totalShare = plan.reduce((sum, { share }) => sum + share, 0);
-  return plan.map(({ subject, label, take, share }) => {
-    const name = `${label} ${take + 1}, subject ${subject + 1}`;
-    return {
-      recording: { id: `s${subject}-${label}-${take}`, name, label, group: `subject ${subject + 1}`, speedFixes: [] },
-      samples: activitySamples(label, people[subject] as Subject, (share / totalShare) * totalS, rateHz, random),
-    };
-  });
+  return plan.map(({ subject, label, take, share }) => ({
+    subject,
+    label,
+    take,
+    samples: activitySamples(label, people[subject] as Subject, (share / totalShare) * totalS, rateHz, random),
+  }));
+}
+
+/** `syntheticTakes` as the training core takes recordings: "subject 1" … as who recorded each. */
+export function syntheticDataset(options: DatasetOptions): LabelledRecording[] {
+  return syntheticTakes(options).map(({ subject, label, take, samples }) => ({
+    recording: { id: `s${subject}-${label}-${take}`, name: `${label} ${take + 1}, subject ${subject + 1}`, label, group: `subject ${subject + 1}`, speedFixes: [] },
+    samples,
+  }));
 }
 
 /** The rate of the replayed stream on the Live page, like a phone's motion events. */
@@ -123,7 +144,7 @@ function activitySamples(label: Activity, subject: Subject, durationS: number, r
     t[i] = startMs + (i + (random() - 0.5) * 0.5) * periodMs;
     const s = (i * periodMs) / 1000;
     const w = 2 * Math.PI * cadenceHz * s + phase;
-    let vertical = motion.verticalMs2 * scale * (Math.sin(w) + 0.45 * Math.sin(2 * w + 0.7));
+    let vertical = motion.verticalMs2 * scale * (label === 'stairs' ? stepShape(w) : Math.sin(w) + 0.45 * Math.sin(2 * w + 0.7));
     let side = motion.horizontalMs2 * scale * Math.sin(w / 2);
     let forward = 0.4 * motion.horizontalMs2 * scale * Math.sin(w + 1.1);
     if (s > pauseToS) {
@@ -149,6 +170,11 @@ function activitySamples(label: Activity, subject: Subject, durationS: number, r
     }
   }
   return { t, acc, gyro: null };
+}
+
+/** A step up a stair: a short hard push, then a longer glide, so more harmonics than a flat step. */
+function stepShape(w: number): number {
+  return Math.sin(w) + 0.8 * Math.sin(2 * w + 1.3) + 0.5 * Math.sin(3 * w + 0.4);
 }
 
 /** A rotation by up to 45° about a random axis (Rodrigues), row-major 3 × 3. */

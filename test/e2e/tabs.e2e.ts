@@ -1,0 +1,184 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { baseUrl, describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
+import { EmulatedMotionSensor } from './motion-sensor';
+
+/** A recording's row and what its stored chunks hold, read by the page from IndexedDB. */
+interface StoredState {
+  rows: { id: string; name: string; sampleCount: number; interrupted: boolean; lostSamples: number; gaps: { durationMs: number; lostSamples?: number }[] }[];
+  chunkSamples: Record<string, number>;
+  version: number;
+}
+
+async function stored(page: Page): Promise<StoredState> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredState>((resolve, reject) => {
+        const open = indexedDB.open('motion-lab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['recordings', 'chunks']);
+          const rows = tx.objectStore('recordings').getAll();
+          const chunks = tx.objectStore('chunks').getAll();
+          tx.oncomplete = () => {
+            const chunkSamples: Record<string, number> = {};
+            for (const chunk of chunks.result as { recordingId: string; count: number }[]) {
+              chunkSamples[chunk.recordingId] = (chunkSamples[chunk.recordingId] ?? 0) + chunk.count;
+            }
+            resolve({ rows: rows.result as StoredState['rows'], chunkSamples, version: db.version });
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+/** Starts recording on tab `page` from its emulated sensor, a steady 50 Hz sway; returns what stops the sway. */
+async function startRecording(context: BrowserContext, page: Page): Promise<{ sensor: EmulatedMotionSensor; stopSway: () => Promise<void> }> {
+  const sensor = await EmulatedMotionSensor.attach(context, page);
+  const sway = Array.from({ length: 50 * 120 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 }));
+  const playing = new AbortController();
+  const replay = sensor.replay(sway, { signal: playing.signal });
+  await page.getByLabel('Countdown').selectOption('0');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await page.getByTestId('record-stats').waitFor();
+  return {
+    sensor,
+    async stopSway() {
+      playing.abort();
+      await replay;
+      await sensor.detach();
+    },
+  };
+}
+
+describeInBrowser('two tabs of the app', () => {
+  const browser = useBrowser();
+
+  test('a recording in progress in one tab is shown as such in the other, which offers no edits on it', async () => {
+    const { context, page: recordingTab, errors } = await openApp(browser(), '#/record');
+    const { stopSway } = await startRecording(context, recordingTab);
+    await recordingTab.waitForTimeout(2000);
+
+    const otherTab = await context.newPage();
+    await otherTab.goto(`${baseUrl}/#/data`);
+    await waitForReady(otherTab);
+    const row = otherTab.getByRole('button', { name: /walking 1/ });
+    await row.getByText('recording in another tab').waitFor();
+    await row.click();
+    await otherTab.getByText('This recording is still being made in another tab').waitFor();
+    expect(await otherTab.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await otherTab.getByRole('button', { name: 'Trim' }).count()).toBe(0);
+
+    await recordingTab.getByRole('button', { name: 'Stop' }).click();
+    await recordingTab.getByTestId('record-saved').waitFor();
+    await stopSway();
+    // Stopped there: the other tab lists it again, finished, and offers its edits.
+    await row.getByText('recording in another tab').waitFor({ state: 'detached' });
+    await otherTab.getByRole('button', { name: 'Delete' }).waitFor();
+    const { rows, chunkSamples } = await stored(otherTab);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ interrupted: false });
+    expect(rows[0]?.sampleCount).toBe(chunkSamples[rows[0]?.id ?? '']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  test('a newer version opened in another tab lets the running recording finish whole, then the old tab asks to reload', async () => {
+    const { context, page: recordingTab, errors } = await openApp(browser(), '#/record');
+    const { stopSway } = await startRecording(context, recordingTab);
+    await recordingTab.waitForTimeout(2500);
+
+    // The newer app: the same database, one version up, opened in a second tab of the origin.
+    const newerTab = await context.newPage();
+    await newerTab.goto(`${baseUrl}/#/record`);
+    await waitForReady(newerTab);
+    const upgradedTo = await newerTab.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const current = indexedDB.open('motion-lab');
+          current.onsuccess = () => {
+            const version = current.result.version + 1;
+            current.result.close();
+            const newer = indexedDB.open('motion-lab', version);
+            newer.onerror = () => reject(newer.error);
+            newer.onsuccess = () => {
+              newer.result.close();
+              resolve(version);
+            };
+          };
+        }),
+    );
+    await stopSway();
+
+    await recordingTab.getByText('A newer version of Motion Lab was opened in another tab, so this recording was stopped and saved.').waitFor();
+    await recordingTab.getByRole('button', { name: 'Reload' }).waitFor();
+    expect(errors).toEqual([]);
+    const { rows, chunkSamples, version } = await stored(newerTab);
+    expect(version).toBe(upgradedTo);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'walking 1', interrupted: false });
+    expect(rows[0]?.sampleCount).toBeGreaterThan(100);
+    expect(rows[0]?.sampleCount).toBe(chunkSamples[rows[0]?.id ?? '']);
+    await context.close();
+  }, 90_000);
+
+  test('an older app meeting a newer database says so and what to do, in English and in Spanish', async () => {
+    for (const [locale, says, hint] of [
+      ['en-US', 'The data on this device was saved by a newer version of Motion Lab', 'Reload the page to get the newer version.'],
+      ['es-CO', 'Los datos de este dispositivo los guardó una versión de Motion Lab más nueva', 'Recarga la página para obtener la versión nueva.'],
+    ] as const) {
+      const { context, page, errors } = await openApp(browser(), '#/data', { locale });
+      // A newer app upgraded the database: this one's tab closes its connection and reloads.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const newer = indexedDB.open('motion-lab', 50);
+            newer.onerror = () => reject(newer.error);
+            newer.onsuccess = () => {
+              newer.result.close();
+              resolve();
+            };
+          }),
+      );
+      await page.reload();
+      await waitForReady(page);
+      const notice = page.getByRole('alert').filter({ hasText: says });
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain(hint);
+      await notice.getByRole('button', { name: locale === 'en-US' ? 'Reload' : 'Recargar' }).waitFor();
+      // Said on the page, not as a crash.
+      expect(errors).toEqual([]);
+      expect(await page.getByText('VersionError').count()).toBe(0);
+      await context.close();
+    }
+  }, 90_000);
+
+  test('a page that stalls for 2 s while recording counts the readings it missed as lost', async () => {
+    const { context, page } = await openApp(browser(), '#/record');
+    const { stopSway } = await startRecording(context, page);
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => {
+      const until = performance.now() + 2000;
+      while (performance.now() < until) {
+        // The page's thread is busy: the sensor's readings go on without it.
+      }
+    });
+    await page.waitForTimeout(1500);
+    const shownLost = Number(await page.getByTestId('record-stats').locator('div', { hasText: 'Lost' }).locator('dd').innerText());
+    expect(shownLost).toBeGreaterThan(80);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByTestId('record-saved').waitFor();
+    await stopSway();
+    const [row] = (await stored(page)).rows;
+    // 2 s of a 50 Hz sway: about 100 readings, in one gap (and any others this loaded machine missed).
+    const stall = row?.gaps.find((gap) => gap.durationMs >= 1900);
+    expect(stall?.lostSamples).toBeGreaterThan(80);
+    expect(stall?.lostSamples).toBeLessThan(130);
+    expect(row?.lostSamples).toBeGreaterThanOrEqual(stall?.lostSamples ?? Infinity);
+    await page.goto(`${baseUrl}/#/data`);
+    await page.getByText(`${row?.lostSamples} lost`).waitFor();
+    await context.close();
+  }, 90_000);
+});
