@@ -36,6 +36,11 @@ beforeAll(() => {
   writeFileSync(join(folder, 'tiny.motion-lab-model.json'), exportModel(goodModel()));
   const recording = recordingFor(samples, { id: 'r1', name: 'ana-1', label: 'walking', group: 'ana', source: 'import', device: 'phone', startedAt: 0 });
   writeFileSync(join(folder, 'backup.json'), exportBackup({ labels: ['walking'], recordings: [{ recording, samples }] }));
+  const backwards = { t: Float64Array.from(t, (time, i) => (i === 7 ? 0 : time)), acc: samples.acc, gyro: null };
+  writeFileSync(
+    join(folder, 'part-bad.backup.json'),
+    exportBackup({ labels: ['walking'], recordings: [{ recording, samples }, { recording: { ...recording, id: 'r2', name: 'ben-1' }, samples: backwards }] }),
+  );
   writeFileSync(join(folder, 'train-labels-idx1-ubyte'), encodeIdx({ dims: [3], data: Uint8Array.from([1, 2, 3]) }));
   mkdirSync(join(folder, 'pair'));
   writeFileSync(join(folder, 'pair', 'train-images-idx3-ubyte'), encodeIdx({ dims: [3, 28, 28], data: new Uint8Array(3 * 28 * 28) }));
@@ -59,6 +64,12 @@ describe('npm run inspect', () => {
     expect(lines[4]).toMatch(/^ok .*train-labels-idx1-ubyte: IDX, 3 labels$/);
     expect(code).toBe(0);
   }, 120_000);
+
+  test('a backup with one damaged recording is ok, as restore takes the others, and names the one set aside', async () => {
+    const { stdout, code } = await inspect(join(folder, 'part-bad.backup.json'));
+    expect(stdout.trim()).toMatch(/^ok .*part-bad\.backup\.json: backup, 1 recordings, 1 labels, 500 samples; 1 set aside as restore would: ben-1 \(.+\)$/);
+    expect(code).toBe(0);
+  }, 60_000);
 
   test('every hostile file of issue 12 is refused with the app’s message, in 512 MB; exit 1', async () => {
     const { stdout, code } = await inspect(join(folder, 'hostile'));

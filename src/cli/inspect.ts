@@ -103,9 +103,11 @@ async function inspect(path: string, shown: string): Promise<Verdict> {
   if (formatMark('motion-lab-backup').test(head)) {
     const parsed = parseBackup(shown, bytes);
     if (!parsed.ok) return { file: shown, ok: false, message: parsed.error.message };
-    const { labels, recordings } = parsed.backup;
+    const { labels, recordings, refused } = parsed.backup;
     const samples = recordings.reduce((total, { samples: s }) => total + s.t.length, 0);
-    return { file: shown, ok: true, format: 'backup', summary: `backup, ${recordings.length} recordings, ${labels.length} labels, ${samples} samples`, samples };
+    // The app restores the others and names these, so the file is ok; a teacher still sees them.
+    const setAside = refused.length === 0 ? '' : `; ${refused.length} set aside as restore would: ${refused.map(({ name, error }) => `${name} (${error.message})`).join('; ')}`;
+    return { file: shown, ok: true, format: 'backup', summary: `backup, ${recordings.length} recordings, ${labels.length} labels, ${samples} samples${setAside}`, samples };
   }
   const parsed = parseRecordingFile(shown, bytes);
   if (!parsed.ok) return { file: shown, ok: false, message: parsed.error.message };

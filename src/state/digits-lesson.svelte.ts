@@ -47,7 +47,7 @@ class DigitsLesson {
   /** Digit sets opened from IDX files earlier, kept in IndexedDB. */
   sets = $state.raw<DigitSetInfo[]>([]);
   /** The last opening of IDX files: the set it stored, or the file at fault and why. */
-  opened = $state.raw<{ ok: true; name: string } | { ok: false; file: string; problem: IdxProblem | { code: 'unreadable'; message: string } } | undefined>();
+  opened = $state.raw<{ ok: true; name: string } | { ok: false; file: string; problem: IdxProblem | { code: 'unreadable' | 'not-stored'; message: string } } | undefined>();
   opening = $state(false);
   /** What the next IDX files opened hold, as the user says: the files themselves don't tell. */
   openAs = $state<DigitClasses>('digits');
@@ -149,8 +149,11 @@ class DigitsLesson {
   async open(files: readonly File[]): Promise<void> {
     if (files.length === 0 || this.opening) return;
     this.opening = true;
+    // Past the files' bytes, what fails is not the files (those are IdxErrors) but the store: a full disk.
+    let failure: 'unreadable' | 'not-stored' = 'unreadable';
     try {
       const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      failure = 'not-stored';
       const { digitSets } = await dataset.store();
       const stored = await importDigitFiles(digitSets, read, this.openAs);
       this.sets = await digitSets.list();
@@ -160,7 +163,7 @@ class DigitsLesson {
       this.opened =
         error instanceof IdxError
           ? { ok: false, file: error.file, problem: error.problem }
-          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: 'unreadable', message: messageOf(error, settings.locale) } };
+          : { ok: false, file: files.map((file) => file.name).join(', '), problem: { code: failure, message: messageOf(error, settings.locale) } };
     } finally {
       this.opening = false;
     }

@@ -124,9 +124,16 @@ class Trainer {
       this.modelMessage = { ok: false, text: `${parsed.error.message} ${parsed.error.hint}` };
       return;
     }
-    const { models } = await dataset.store();
-    const model = (await models.get(parsed.model.id)) ? { ...parsed.model, id: crypto.randomUUID() } : parsed.model;
-    await models.save(model);
+    let model: StoredModel;
+    try {
+      const { models } = await dataset.store();
+      model = (await models.get(parsed.model.id)) ? { ...parsed.model, id: crypto.randomUUID() } : parsed.model;
+      await models.save(model);
+    } catch (error) {
+      // A full disk is the user's to fix, not a crash: say so where the import was asked for.
+      this.modelMessage = { ok: false, text: [messageOf(error, settings.locale), hintOf(error, settings.locale)].filter(Boolean).join(' ') };
+      return;
+    }
     await this.refreshModels();
     this.modelMessage = { ok: true, text: model.name };
   }

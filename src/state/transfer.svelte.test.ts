@@ -17,6 +17,7 @@ function csv(count: number): string {
 /** A dataset over a store kept in a Map: what the workflows write is what they read back. */
 function fakeDataset(labels = ['walking']) {
   const stored = new Map<string, { recording: Recording; samples: MotionSamples }>();
+  const ensure = (name: string) => labels.find((label) => label.toLowerCase() === name.toLowerCase()) ?? (labels.push(name), name);
   const data = {
     recordings: [] as Recording[],
     refresh: vi.fn(async () => {
@@ -25,9 +26,14 @@ function fakeDataset(labels = ['walking']) {
     store: async () => ({
       labels: {
         list: async () => [...labels],
-        ensure: async (name: string) => labels.find((label) => label.toLowerCase() === name.toLowerCase()) ?? (labels.push(name), name),
+        ensureAll: async (names: readonly string[]) => new Map(names.map((name) => [name, ensure(name)])),
       },
       add: async (recording: Recording, samples: MotionSamples) => void stored.set(recording.id, { recording, samples }),
+      addWithLabel: async (recording: Recording, samples: MotionSamples, label: string) => {
+        const row = { ...recording, label: ensure(label) };
+        stored.set(recording.id, { recording: row, samples });
+        return row;
+      },
       get: async (id: string) => stored.get(id)?.recording,
       readSamples: async (id: string) => stored.get(id)!.samples,
     }),
@@ -85,11 +91,30 @@ describe('Transfer', () => {
     const elsewhere = fakeDataset([]);
     const restoring = new Transfer(elsewhere.data, vi.fn());
     await restoring.restore(file(name, text));
-    expect(restoring.restored).toEqual({ ok: true, restored: 2, skipped: 0 });
+    expect(restoring.restored).toEqual({ ok: true, restored: ['a', 'b'], skipped: 0, refused: [] });
     expect(elsewhere.labels).toEqual(['walking', 'hopping']);
     await restoring.restore(file(name, text));
-    expect(restoring.restored).toEqual({ ok: true, restored: 0, skipped: 2 });
+    expect(restoring.restored).toEqual({ ok: true, restored: [], skipped: 2, refused: [] });
     expect(elsewhere.data.refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('a restore names a recording it set aside, in words, and restores the others', async () => {
+    const { data } = fakeDataset(['walking']);
+    const download = vi.fn();
+    const transfer = new Transfer(data, download);
+    await transfer.importFiles([file('walking.a.csv', csv(30)), file('walking.b.csv', csv(40))]);
+    await transfer.backup();
+    const [name, text] = download.mock.calls[0] as [string, string];
+    const json = JSON.parse(text);
+    json.recordings[0].recording.rateHz = -50;
+    const elsewhere = fakeDataset([]);
+    const restoring = new Transfer(elsewhere.data, vi.fn());
+    await restoring.restore(file(name, JSON.stringify(json)));
+    const badName = json.recordings[0].recording.name as string;
+    expect(restoring.restored).toMatchObject({ ok: true, restored: [json.recordings[1].recording.name], skipped: 0 });
+    expect(restoring.restored?.ok && restoring.restored.refused).toEqual([
+      { name: badName, error: expect.stringMatching(/recordings\[0\]\.recording\.rateHz should be a finite number, zero or more\./) },
+    ]);
   });
 
   it('a damaged backup is refused by name and restores nothing', async () => {

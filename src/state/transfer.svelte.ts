@@ -15,7 +15,10 @@ export interface TransferData {
   refresh(): Promise<void>;
 }
 
-export type RestoreResult = { ok: true; restored: number; skipped: number } | { ok: false; error: string };
+/** A restore's outcome as the page shows it: which recordings were stored, and which not and why, worded. */
+export type RestoreResult =
+  | { ok: true; restored: string[]; skipped: number; refused: { name: string; error: string }[] }
+  | { ok: false; error: string };
 
 /**
  * The Data page's import of recording files, and its backup and restore of everything: each
@@ -35,6 +38,8 @@ export class Transfer {
 
   readonly failures = $derived(this.outcomes.filter((outcome) => !outcome.ok));
   readonly imported = $derived(this.outcomes.length - this.failures.length);
+  /** Files whose timestamps were not in milliseconds, and the unit they were read in. */
+  readonly otherUnits = $derived(this.outcomes.flatMap((outcome) => (outcome.ok && outcome.timeUnit !== 'ms' ? [{ file: outcome.file, unit: outcome.timeUnit }] : [])));
 
   readonly #data: TransferData;
   readonly #download: typeof downloadText;
@@ -75,7 +80,8 @@ export class Transfer {
   async restore(file: ImportFile): Promise<void> {
     this.restored = undefined;
     try {
-      this.restored = { ok: true, ...(await restoreBackup(await this.#data.store(), file)) };
+      const { restored, skipped, refused } = await restoreBackup(await this.#data.store(), file);
+      this.restored = { ok: true, restored, skipped, refused: refused.map(({ name, error }) => ({ name, error: messageOf(error, settings.locale) })) };
     } catch (error) {
       this.restored = { ok: false, error: messageOf(error, settings.locale) };
     } finally {

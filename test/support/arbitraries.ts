@@ -13,8 +13,14 @@ export const float32Value = fc.oneof(
   fc.integer({ min: -40_000, max: 40_000 }).map((milli) => Math.fround(milli / 1000)),
 );
 
-/** Intervals between timestamps: repeated, integer, and arbitrary doubles. */
-const interval = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+/**
+ * Intervals between timestamps: repeated, integer, and arbitrary doubles, never so small that the
+ * rate would be infinite (the import and restore rules refuse that).
+ */
+const interval = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }));
+
+/** Intervals of a motion sensor's rate (1 Hz to 1 kHz), so that an import reads the timestamps as ms. */
+const plausibleInterval = fc.double({ min: 1, max: 1000, noNaN: true });
 
 function floats(length: number) {
   return fc.array(float32Value, { minLength: length, maxLength: length }).map((values) => Float32Array.from(values));
@@ -24,7 +30,7 @@ function floats(length: number) {
  * Samples as a source would deliver them: at least one, timestamps from 0 and never decreasing
  * (irregular and repeated ones included), finite values.
  */
-export function arbitrarySamples(options: { gyro?: boolean; maxLength?: number } = {}): fc.Arbitrary<MotionSamples> {
+export function arbitrarySamples(options: { gyro?: boolean; maxLength?: number; plausibleRate?: boolean } = {}): fc.Arbitrary<MotionSamples> {
   return fc
     .record({
       n: fc.integer({ min: 1, max: options.maxLength ?? 30 }),
@@ -32,7 +38,7 @@ export function arbitrarySamples(options: { gyro?: boolean; maxLength?: number }
     })
     .chain(({ n, withGyro }) =>
       fc.record({
-        t: fc.array(interval, { minLength: n - 1, maxLength: n - 1 }).map((steps) => {
+        t: fc.array(options.plausibleRate ? plausibleInterval : interval, { minLength: n - 1, maxLength: n - 1 }).map((steps) => {
           const t = new Float64Array(n);
           steps.forEach((step, i) => (t[i + 1] = t[i]! + step));
           return t;
@@ -48,7 +54,7 @@ export function arbitraryEvenSamples(): fc.Arbitrary<{ samples: MotionSamples; i
   return fc
     .record({
       samples: arbitrarySamples(),
-      intervalMs: fc.oneof(fc.constantFrom(20, 10, 1000 / 60), fc.double({ min: 1e-3, max: 1e4, noNaN: true })),
+      intervalMs: fc.oneof(fc.constantFrom(20, 10, 1000 / 60), plausibleInterval),
     })
     .map(({ samples, intervalMs }) => ({
       samples: { ...samples, t: samples.t.map((_, i) => i * intervalMs) },
@@ -167,7 +173,7 @@ export function arbitraryDamage(original: string): fc.Arbitrary<string> {
 }
 
 /** Every place in a JSON value, as a list of keys from the top. */
-function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+export function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value !== 'object' || value === null) return [path];
   const children = Object.entries(value).flatMap(([key, child]) =>
     pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key]),

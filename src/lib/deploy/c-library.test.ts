@@ -12,7 +12,7 @@ import type { LabelledRecording } from '../train/activity-dataset';
 import { modelArtifacts } from '../train/model-artifacts';
 import { trainActivityModel } from '../train/train-activity';
 import { defaultTrainingSettings } from '../train/training-settings';
-import { defaultFeatureConfig, extractorFor, type FeatureConfig } from '../signal/features';
+import { defaultFeatureConfig, extractorFor, featureGroups, type FeatureConfig } from '../signal/features';
 import { windowSamples } from '../signal/windows';
 import { joinRows, networkInputs } from '../model/inputs';
 import { buildCnnModel } from '../model/cnn/builder';
@@ -221,6 +221,26 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
       for (const [, ...probabilities] of classified) expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     });
   }
+
+  test(`every feature group's twin computes the app's features, on generated and edge windows${hasSisfall() ? ' and SisFall’s' : ''}`, () => {
+    const features: FeatureConfig = { ...defaultFeatureConfig, groups: [...featureGroups] };
+    const tiny = tinyModel(extractorFor(features).names, ['a', 'b']);
+    const model = { ...tiny, preprocessing: { ...tiny.preprocessing, features } };
+    const sisfall = hasSisfall() ? windowsOfAll(recorded(), features).filter((_, i) => i % 4 === 0) : [];
+    const windows = [...windowsOfAll(generated(), features), ...edgeWindows(features), ...sisfall];
+    const expected = inTypeScript(model, windows).features;
+    const computed = runInC(generateCLibrary(model, 'float32'), windows, 'features', 'every-group');
+    expect(computed).toHaveLength(windows.length);
+    let worst = 0;
+    let worstName = '';
+    computed.forEach((row, w) =>
+      row.forEach((value, f) => {
+        const gap = Math.abs(value - expected[w]![f]!) / Math.max(1, Math.abs(expected[w]![f]!));
+        if (gap > worst) [worst, worstName] = [gap, model.preprocessing.featureNames[f]!];
+      }),
+    );
+    expect(worst, worstName).toBeLessThan(1e-5);
+  });
 
   test.skipIf(!armGcc && !ci)(`compiles for the Nano's Cortex-M4F; the header's memory figures are right${armGcc ? '' : missing('arm-none-eabi-gcc', 'apt-get install gcc-arm-none-eabi')}`, () => {
     expect(armGcc, 'arm-none-eabi-gcc is missing: .ci/run installs gcc-arm-none-eabi').toBe(true);

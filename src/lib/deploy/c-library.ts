@@ -1,8 +1,9 @@
 import { UnsupportedModelError, type CWriter, type Network, type NetworkKindName, type Precision } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
-import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, spectrumBandsHz } from '../signal/features';
+import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, rhythmLags, spectrumBandsHz } from '../signal/features';
+import { JERK_FLOOR } from '../signal/rhythm';
 import { fftSizeFor } from '../signal/fft';
-import { Spectrum } from '../signal/spectrum';
+import { NO_POWER, Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
 import type { StoredModel } from '../model/record';
 import { runtimeSource, type RuntimePart } from './c-runtime';
@@ -31,7 +32,7 @@ export interface CLibrary {
  * maths comes from libgcc and libm and is not counted. The compile test checks these figures
  * against arm-none-eabi-size whenever that compiler is present.
  */
-export const CODE_BYTES_CORTEX_M4F: Record<NetworkKindName, Record<Precision, number>> = { dense: { float32: 4400, int8: 4600 }, cnn: { float32: 1300, int8: 1400 } };
+export const CODE_BYTES_CORTEX_M4F: Record<NetworkKindName, Record<Precision, number>> = { dense: { float32: 5400, int8: 5500 }, cnn: { float32: 1300, int8: 1400 } };
 
 /**
  * Generates a self-contained C99 library (motion_model.h, motion_model.c) that classifies one
@@ -72,6 +73,7 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
   const spectrum = new Spectrum(n, config.rateHz);
   const bandBins = spectrumBandsHz.flatMap(([lo, hi]) => spectrum.binRange(lo, hi));
   const [dominantFrom, dominantTo] = spectrum.binRange(...DOMINANT_RANGE_HZ);
+  const [lagFrom, lagTo] = rhythmLags(config.rateHz);
   const features = preprocessing.featureNames.length;
   const needs = new Set<RuntimePart>(twins.flatMap((twin) => twin.needs));
   const scale = preprocessing.stats.std.map((std) => (std > 0 ? 1 / std : 1));
@@ -90,7 +92,8 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
       sizes.constant('band bins', bandBins.length * 2);
     }
   }
-  if (twins.some((twin) => twin.declarations)) sizes.ram('vertical and horizontal parts', n * 8 * 3 + 2 * 48);
+  if (needs.has('gravity')) sizes.ram('vertical and horizontal parts, tilt', n * 8 * 4 + 3 * 48);
+  if (needs.has('rhythm')) sizes.ram('autocorrelation deviations', n * 8);
 
   const source = [
     `/*
@@ -111,6 +114,11 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
 #define ML_DOMINANT_FROM ${dominantFrom}
 #define ML_DOMINANT_TO ${dominantTo}
 #define ML_BAND_POWER_FLOOR ${doubleLiteral(BAND_POWER_FLOOR)}
+#define ML_LAG_FROM ${lagFrom}
+#define ML_LAG_TO ${lagTo}
+#define ML_JERK_FLOOR ${doubleLiteral(JERK_FLOOR)}
+/* Power, (m/s²)², below which a series is constant but for rounding (NO_POWER of signal/spectrum.ts). */
+#define ML_NO_POWER ${doubleLiteral(NO_POWER)}
 #define ML_FEATURES ${features}
 `,
     runtimeSource(needs),
@@ -157,7 +165,6 @@ class Sizes implements CWriter {
 }
 
 function featuresFunction(twins: readonly FeatureTwin[], needs: ReadonlySet<RuntimePart>): string {
-  const declarations = twins.flatMap((twin) => (twin.declarations ? [twin.declarations] : []));
   const prepare = needs.has('stats')
     ? `static double ml_acc[ML_N * 3];
 static double ml_magnitude[ML_N];
@@ -172,9 +179,9 @@ static ml_stats ml_channel[4];
   }
   for (i = 0; i < 3; i++) ml_channel_stats(ml_acc, i, 3, ML_N, &ml_channel[i]);
   ml_channel_stats(ml_magnitude, 0, 1, ML_N, &ml_channel[3]);
-`
+${needs.has('gravity') ? '  ml_split_gravity(ml_acc, ml_channel);\n' : ''}`
     : '';
-  return `${prepare}${declarations.join('\n')}${declarations.length > 0 ? '\n' : ''}
+  return `${prepare}
 void motion_model_features(const float *window, float *out) {
   int i, at = 0;
 ${steps}  ${twins.map((twin) => twin.statements).join('\n  ')}

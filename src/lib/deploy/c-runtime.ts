@@ -1,18 +1,19 @@
 /**
  * The C twins of the signal code every feature group builds on: channel statistics
- * (signal/channel-stats.ts), correlation, the real FFT (signal/fft.ts) and the power spectrum
- * (signal/spectrum.ts). Each is a line-for-line port, in double precision and in the same order
+ * (signal/channel-stats.ts), correlation, the real FFT (signal/fft.ts), the power spectrum
+ * (signal/spectrum.ts), the split along gravity (signal/features.ts) and the rhythm group's
+ * periodicity, skewness and jerk (signal/rhythm.ts). Each is a line-for-line port, in double precision and in the same order
  * of operations as the TypeScript, so that a feature computed on a board is the feature the model
  * was trained on, to the last few bits, not an approximation of it. A change to those files needs
  * the same change here; the compile test (c-library.test.ts) catches any drift.
  *
- * The generated file defines ML_N (samples per window), ML_FFT, ML_HALF, ML_BINS and
- * ML_BAND_POWER_FLOOR before these parts; each part is emitted only when a feature group needs
+ * The generated file defines ML_N (samples per window), ML_FFT, ML_HALF, ML_BINS,
+ * ML_BAND_POWER_FLOOR, ML_NO_POWER and ML_JERK_FLOOR before these parts; each part is emitted only when a feature group needs
  * it, as gcc -Wall rejects unused static functions.
  */
 
 /** A part of the runtime, emitted once however many groups need it. */
-export type RuntimePart = 'stats' | 'correlation' | 'spectrum';
+export type RuntimePart = 'stats' | 'correlation' | 'spectrum' | 'gravity' | 'rhythm';
 
 const stats = `typedef struct {
   double mean;
@@ -66,8 +67,6 @@ static double ml_correlation(const double *data, int offset_a, int offset_b, int
 
 const spectrum = `#define ML_PI 3.141592653589793
 #define ML_TWIDDLES (ML_HALF / 2 > 0 ? ML_HALF / 2 : 1)
-/* Power below this is rounding error, not motion (NO_POWER of signal/spectrum.ts). */
-#define ML_NO_POWER 1e-12
 
 static double ml_hann[ML_N];
 static double ml_power_scale[ML_BINS];
@@ -210,9 +209,102 @@ static double ml_dominant_hz(int from, int to, double bin_hz) {
 }
 `;
 
-const parts: Record<RuntimePart, string> = { stats, correlation, spectrum };
+const gravity = `static double ml_vertical_horizontal[ML_N * 2];
+static double ml_vertical[ML_N];
+static double ml_tilt[ML_N];
+static ml_stats ml_component[2];
+static ml_stats ml_tilt_stats;
 
-/** The C text of the parts asked for, in dependency order (correlation reads ml_stats). */
+/*
+ * FeatureExtractor's split along gravity (signal/features.ts): each sample along the window's mean
+ * acceleration (mostly gravity) and across it, its angle from it, and their statistics.
+ */
+static void ml_split_gravity(const double *acc, const ml_stats *channel) {
+  const double sx = channel[0].mean, sy = channel[1].mean, sz = channel[2].mean;
+  const double gravity = sqrt(sx * sx + sy * sy + sz * sz);
+  const double ux = gravity > 0.0 ? sx / gravity : 0.0;
+  const double uy = gravity > 0.0 ? sy / gravity : 0.0;
+  const double uz = gravity > 0.0 ? sz / gravity : 1.0;
+  int i;
+  for (i = 0; i < ML_N; i++) {
+    const double x = acc[i * 3], y = acc[i * 3 + 1], z = acc[i * 3 + 2];
+    const double along = x * ux + y * uy + z * uz;
+    const double squared = x * x + y * y + z * z - along * along;
+    const double across = sqrt(squared > 0.0 ? squared : 0.0);
+    ml_vertical[i] = along - gravity;
+    ml_vertical_horizontal[i * 2] = along - gravity;
+    ml_vertical_horizontal[i * 2 + 1] = across;
+    ml_tilt[i] = atan2(across, along);
+  }
+  ml_channel_stats(ml_vertical_horizontal, 0, 2, ML_N, &ml_component[0]);
+  ml_channel_stats(ml_vertical_horizontal, 1, 2, ML_N, &ml_component[1]);
+  ml_channel_stats(ml_tilt, 0, 1, ML_N, &ml_tilt_stats);
+}
+`;
+
+const rhythm = `static double ml_deviations[ML_N];
+
+/* periodicity of signal/rhythm.ts: the highest normalised autocorrelation at lags from..to, and its lag. */
+static void ml_periodicity(const double *series, int from, int to, double *peak, int *lag) {
+  double sum = 0.0, mean, energy = 0.0, best = -HUGE_VAL;
+  const int last = to < ML_N - 1 ? to : ML_N - 1;
+  int i, k;
+  for (i = 0; i < ML_N; i++) sum += series[i];
+  mean = sum / ML_N;
+  for (i = 0; i < ML_N; i++) {
+    const double d = series[i] - mean;
+    ml_deviations[i] = d;
+    energy += d * d;
+  }
+  *peak = 0.0;
+  *lag = 0;
+  if (energy / ML_N <= ML_NO_POWER) return;
+  for (k = from > 1 ? from : 1; k <= last; k++) {
+    const int pairs = ML_N - k;
+    double p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0, products;
+    for (i = 0; i + 3 < pairs; i += 4) {
+      p0 += ml_deviations[i] * ml_deviations[i + k];
+      p1 += ml_deviations[i + 1] * ml_deviations[i + 1 + k];
+      p2 += ml_deviations[i + 2] * ml_deviations[i + 2 + k];
+      p3 += ml_deviations[i + 3] * ml_deviations[i + 3 + k];
+    }
+    for (; i < pairs; i++) p0 += ml_deviations[i] * ml_deviations[i + k];
+    products = p0 + p1 + (p2 + p3);
+    if (products > best) {
+      best = products;
+      *lag = k;
+    }
+  }
+  if (*lag > 0) *peak = best / energy;
+}
+
+/* skewness of signal/rhythm.ts: 0 for a series constant but for rounding. */
+static double ml_skewness(const double *series, const ml_stats *s) {
+  double cubes = 0.0;
+  int i;
+  if (s->std * s->std <= ML_NO_POWER) return 0.0;
+  for (i = 0; i < ML_N; i++) {
+    const double d = series[i] - s->mean;
+    cubes += d * d * d;
+  }
+  return cubes / ML_N / (s->std * s->std * s->std);
+}
+
+/* logJerkRms of signal/rhythm.ts: log10 of the RMS change per second, above a floor. */
+static double ml_log_jerk_rms(const double *series) {
+  double squares = 0.0;
+  int i;
+  for (i = 1; i < ML_N; i++) {
+    const double d = (series[i] - series[i - 1]) * ML_RATE_HZ;
+    squares += d * d;
+  }
+  return log10(sqrt(squares / (ML_N - 1)) + ML_JERK_FLOOR);
+}
+`;
+
+const parts: Record<RuntimePart, string> = { stats, correlation, spectrum, gravity, rhythm };
+
+/** The C text of the parts asked for, in dependency order (correlation and the split along gravity read ml_stats). */
 export function runtimeSource(needed: ReadonlySet<RuntimePart>): string {
-  return (['stats', 'correlation', 'spectrum'] as const).filter((part) => needed.has(part)).map((part) => parts[part]).join('\n');
+  return (['stats', 'correlation', 'spectrum', 'gravity', 'rhythm'] as const).filter((part) => needed.has(part)).map((part) => parts[part]).join('\n');
 }

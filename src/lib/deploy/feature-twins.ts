@@ -1,4 +1,4 @@
-import { featureGroups, featureNames, spectrumBandsHz, type FeatureConfig, type FeatureGroup } from '../signal/features';
+import { featureGroups, featureNames, rhythmNames, spectrumBandsHz, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import type { RuntimePart } from './c-runtime';
 import { DeployError } from './deploy-error';
 
@@ -8,15 +8,15 @@ import { DeployError } from './deploy-error';
  *
  * The statements run inside motion_model_features after the shared preparation: `ml_acc` (the
  * window as doubles, interleaved x, y, z), `ml_magnitude` and `ml_channel[0..3]` (the statistics
- * of x, y, z and |a|), as FeatureExtractor.extract computes them before any group.
+ * of x, y, z and |a|), and, when a twin needs 'gravity', the split along gravity
+ * (`ml_vertical`, `ml_vertical_horizontal`, `ml_component`, `ml_tilt_stats`), as
+ * FeatureExtractor.extract computes them before any group.
  */
 export interface FeatureTwin {
   /** The names this twin computes; checked against the model's own list before anything is generated. */
   names: readonly string[];
   /** Runtime parts (c-runtime.ts) the statements call. */
   needs: readonly RuntimePart[];
-  /** Static buffers of its own, declared at file scope. */
-  declarations?: string;
   statements: string;
 }
 
@@ -63,29 +63,10 @@ export const featureTwins: Partial<Record<FeatureGroup, FeatureTwin>> = {
   },
   vertical: {
     names: ['vert.std', 'vert.min', 'vert.max', 'vert.range', 'horiz.mean', 'horiz.std', 'horiz.max', ...bandNames('vert'), 'vert.dominantHz', 'corr.vertHoriz'],
-    needs: ['stats', 'correlation', 'spectrum'],
-    declarations: `static double ml_vertical_horizontal[ML_N * 2];
-static double ml_vertical[ML_N];
-static ml_stats ml_component[2];`,
-    // The window's mean acceleration is mostly gravity: each sample splits along it and across it.
+    needs: ['stats', 'correlation', 'spectrum', 'gravity'],
     statements: `{
-    const double sx = ml_channel[0].mean, sy = ml_channel[1].mean, sz = ml_channel[2].mean;
-    const double gravity = sqrt(sx * sx + sy * sy + sz * sz);
-    const double ux = gravity > 0.0 ? sx / gravity : 0.0;
-    const double uy = gravity > 0.0 ? sy / gravity : 0.0;
-    const double uz = gravity > 0.0 ? sz / gravity : 1.0;
     const ml_stats *v = &ml_component[0];
     const ml_stats *h = &ml_component[1];
-    for (i = 0; i < ML_N; i++) {
-      const double x = ml_acc[i * 3], y = ml_acc[i * 3 + 1], z = ml_acc[i * 3 + 2];
-      const double along = x * ux + y * uy + z * uz;
-      const double across = x * x + y * y + z * z - along * along;
-      ml_vertical[i] = along - gravity;
-      ml_vertical_horizontal[i * 2] = along - gravity;
-      ml_vertical_horizontal[i * 2 + 1] = sqrt(across > 0.0 ? across : 0.0);
-    }
-    ml_channel_stats(ml_vertical_horizontal, 0, 2, ML_N, &ml_component[0]);
-    ml_channel_stats(ml_vertical_horizontal, 1, 2, ML_N, &ml_component[1]);
     out[at++] = (float)v->std;
     out[at++] = (float)v->min;
     out[at++] = (float)v->max;
@@ -97,6 +78,26 @@ static ml_stats ml_component[2];`,
     for (i = 0; i < ML_BANDS; i++) out[at++] = (float)ml_log_band_power(ml_bin_power(ml_band_bins[2 * i], ml_band_bins[2 * i + 1]));
     out[at++] = (float)ml_dominant_hz(ML_DOMINANT_FROM, ML_DOMINANT_TO, ML_BIN_HZ);
     out[at++] = (float)ml_correlation(ml_vertical_horizontal, 0, 1, 2, ML_N, v, h);
+  }`,
+  },
+  rhythm: {
+    names: rhythmNames,
+    needs: ['stats', 'gravity', 'rhythm'],
+    statements: `{
+    double peak;
+    int lag;
+    ml_periodicity(ml_magnitude, ML_LAG_FROM, ML_LAG_TO, &peak, &lag);
+    out[at++] = (float)peak;
+    out[at++] = (float)(lag / ML_RATE_HZ);
+    ml_periodicity(ml_vertical, ML_LAG_FROM, ML_LAG_TO, &peak, &lag);
+    out[at++] = (float)peak;
+    out[at++] = (float)(lag / ML_RATE_HZ);
+    out[at++] = (float)ml_skewness(ml_vertical, &ml_component[0]);
+    out[at++] = (float)ml_log_jerk_rms(ml_magnitude);
+    out[at++] = (float)(ml_component[0].crossings * (ML_RATE_HZ / ML_N));
+    out[at++] = (float)(ml_component[1].crossings * (ML_RATE_HZ / ML_N));
+    out[at++] = (float)ml_tilt_stats.mean;
+    out[at++] = (float)ml_tilt_stats.std;
   }`,
   },
 };

@@ -176,5 +176,7 @@ export const learnEn = {
   'learn.idx.unpaired-labels': 'there is no label file to go with these images. Open the image and label files together.',
   'learn.idx.size-mismatch': 'the images are {rows} × {cols} pixels; the network reads 28 × 28, as MNIST.',
   'learn.idx.too-many-sets': 'these are {sets} sets of images and labels; open one training set and at most one test set.',
+  'learn.idx.not-stored': 'the set could not be stored: {message}',
+  'learn.idx.no-images': 'this image file holds no images: there is nothing to learn from.',
   'learn.idx.unreadable': 'the files could not be read ({message}).',
 } as const;

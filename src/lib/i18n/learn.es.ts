@@ -178,5 +178,7 @@ export const learnEs: Record<keyof typeof learnEn, string> = {
   'learn.idx.unpaired-labels': 'no hay un archivo de etiquetas para estas imágenes. Abre juntos los archivos de imágenes y de etiquetas.',
   'learn.idx.size-mismatch': 'las imágenes son de {rows} × {cols} píxeles; la red lee 28 × 28, como MNIST.',
   'learn.idx.too-many-sets': 'son {sets} conjuntos de imágenes y etiquetas; abre un conjunto de entrenamiento y, como mucho, uno de prueba.',
+  'learn.idx.not-stored': 'no se pudo guardar el conjunto: {message}',
+  'learn.idx.no-images': 'este archivo de imágenes no contiene ninguna imagen: no hay nada de lo que aprender.',
   'learn.idx.unreadable': 'no se pudieron leer los archivos ({message}).',
 };

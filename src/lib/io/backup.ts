@@ -14,10 +14,13 @@
  */
 import { accAxes, gyroAxes, type Axis, type MotionSamples } from '../sensors/samples';
 import type { Gap, Recording, SourceKind, SpeedFix } from '../store/recording';
+import { describeSamples } from '../store/recordings';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
+import { excerpt } from '../i18n/excerpt';
 import { fileText, isBlank } from './file-text';
 import { JsonFields, parseJson } from './json-fields';
+import { checkSamples } from './recording-rules';
 
 export const backupFormat = 'motion-lab-backup';
 export const backupVersion = 1;
@@ -35,9 +38,22 @@ export interface Dataset {
   recordings: RecordingWithSamples[];
 }
 
+/** A recording a backup holds but that cannot be restored, and why: the others still restore. */
+export interface RefusedRecording {
+  /** The recording's name, or its place in the file (`recording 3`) when the name is unreadable. */
+  name: string;
+  error: AnyImportError;
+}
+
+/** A backup as read: what restores, and what does not. */
+export interface ParsedBackup extends Dataset {
+  refused: RefusedRecording[];
+}
+
 /**
  * Writes the dataset as one backup file. Labels that recordings use but the list lacks are
- * added to it, so that every backup restores.
+ * added to it, and each recording's count, length and rate are measured again from its samples,
+ * so that every backup restores.
  *
  * @example
  * const text = exportBackup({ labels: ['walking'], recordings: [{ recording, samples }] });
@@ -53,7 +69,7 @@ export function exportBackup(dataset: { labels: readonly string[]; recordings: r
     labels,
     groups,
     recordings: recordings.map(({ recording, samples }) => ({
-      recording,
+      recording: { ...recording, ...describeSamples(samples) },
       samples: {
         t: floatsToBase64(samples.t, float64),
         acc: floatsToBase64(samples.acc, float32),
@@ -76,22 +92,24 @@ export function isBackupJson(json: unknown): boolean {
 /**
  * Reads a backup, checking every field: types, sample arrays of the length `sampleCount` says,
  * gyroscope data exactly when the axes include it, distinct ids, labels and groups from the
- * file's lists. Never throws on bad input.
+ * file's lists, and each recording's samples by the rules an import applies (checkSamples). A
+ * damaged file is refused whole; a damaged recording is set aside in `refused`, by name, and the
+ * others still restore. Never throws on bad input.
  *
  * @example
  * const result = parseBackup(file.name, new Uint8Array(await file.arrayBuffer()));
- * if (result.ok) await restore(result.backup);
+ * if (result.ok) await restore(result.backup); // and name result.backup.refused
  * else show(result.error.message, result.error.hint);
  */
 export function parseBackup(
   fileName: string,
   content: string | Uint8Array,
-): { ok: true; backup: Dataset } | { ok: false; error: AnyImportError } {
+): { ok: true; backup: ParsedBackup } | { ok: false; error: AnyImportError } {
   const result = catchImportError(() => readBackup(fileName, content));
   return result.ok ? { ok: true, backup: result.value } : result;
 }
 
-function readBackup(file: string, content: string | Uint8Array): Dataset {
+function readBackup(file: string, content: string | Uint8Array): ParsedBackup {
   const text = fileText(file, content);
   if (isBlank(text)) throw new ImportError('empty-file', {}, { file });
   const json = parseJson(file, text);
@@ -105,23 +123,49 @@ function readBackup(file: string, content: string | Uint8Array): Dataset {
   const labels = fields.distinctStrings(root.labels, 'labels');
   const groups = fields.distinctStrings(root.groups, 'groups');
   const ids = new Set<string>();
-  const recordings = fields.array(root.recordings, 'recordings').map((entry, i) => {
-    const path = `recordings[${i}]`;
-    const { recording: recordingJson, samples: samplesJson } = fields.object(entry, path);
-    const recording = readRecording(fields, recordingJson, `${path}.recording`);
-    for (const [key, list, known] of [['label', 'labels', labels], ['group', 'groups', groups]] as const) {
-      const value = recording[key];
-      if (!known.includes(value)) {
-        throw new ImportError('unknown-reference', { path: `${path}.recording.${key}`, value, list }, { file });
-      }
+  const recordings: RecordingWithSamples[] = [];
+  const refused: RefusedRecording[] = [];
+  fields.array(root.recordings, 'recordings').forEach((entry, i) => {
+    const read = catchImportError(() => readEntry(fields, entry, `recordings[${i}]`, { labels, groups, ids }));
+    if (read.ok) {
+      ids.add(read.value.recording.id);
+      recordings.push(read.value);
+    } else {
+      refused.push({ name: nameOfEntry(entry, i), error: read.error });
     }
-    if (ids.has(recording.id)) {
-      throw new ImportError('duplicate-value', { path: `${path}.recording.id`, value: recording.id }, { file });
-    }
-    ids.add(recording.id);
-    return { recording, samples: readSamples(fields, samplesJson, `${path}.samples`, recording) };
   });
-  return { labels, groups, recordings };
+  return { labels, groups, recordings, refused };
+}
+
+/** One recording of a backup, checked whole: its row, its samples, and what they refer to. */
+function readEntry(
+  fields: JsonFields,
+  entry: unknown,
+  path: string,
+  known: { labels: readonly string[]; groups: readonly string[]; ids: ReadonlySet<string> },
+): RecordingWithSamples {
+  const file = fields.file;
+  const { recording: recordingJson, samples: samplesJson } = fields.object(entry, path);
+  const recording = readRecording(fields, recordingJson, `${path}.recording`);
+  for (const [key, list] of [['label', 'labels'], ['group', 'groups']] as const) {
+    const value = recording[key];
+    if (!known[list].includes(value)) {
+      throw new ImportError('unknown-reference', { path: `${path}.recording.${key}`, value: value, list }, { file });
+    }
+  }
+  if (known.ids.has(recording.id)) {
+    throw new ImportError('duplicate-value', { path: `${path}.recording.id`, value: recording.id }, { file });
+  }
+  const samples = readSamples(fields, samplesJson, `${path}.samples`, recording);
+  checkSamples(file, samples, `${path}.samples`);
+  return { recording, samples };
+}
+
+/** How to name a recording that cannot be read: by its name if that much is readable. */
+function nameOfEntry(entry: unknown, index: number): string {
+  const recording = typeof entry === 'object' && entry !== null ? (entry as { recording?: unknown }).recording : undefined;
+  const name = typeof recording === 'object' && recording !== null ? (recording as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? excerpt(name) : `#${index + 1}`;
 }
 
 /** Every source kind, as a record so that a kind added to SourceKind must be added here too. */
@@ -139,9 +183,9 @@ function readRecording(fields: JsonFields, value: unknown, path: string): Record
     group: fields.string(json.group, at('group')),
     source: source as SourceKind,
     device: fields.string(json.device, at('device')),
-    rateHz: fields.number(json.rateHz, at('rateHz')),
+    rateHz: nonNegative(fields, json.rateHz, at('rateHz')),
     startedAt: fields.number(json.startedAt, at('startedAt')),
-    durationMs: fields.number(json.durationMs, at('durationMs')),
+    durationMs: nonNegative(fields, json.durationMs, at('durationMs')),
     sampleCount: fields.count(json.sampleCount, at('sampleCount')),
     axes: readAxes(fields, json.axes, at('axes')),
     notes: fields.string(json.notes, at('notes')),
@@ -150,6 +194,12 @@ function readRecording(fields: JsonFields, value: unknown, path: string): Record
     gaps: fields.array(json.gaps, at('gaps')).map((gap, i) => readGap(fields, gap, at(`gaps[${i}]`))),
     speedFixes: fields.array(json.speedFixes, at('speedFixes')).map((fix, i) => readSpeedFix(fields, fix, at(`speedFixes[${i}]`))),
   };
+}
+
+/** A rate or a length: finite, and never below zero (an import refuses a recording that goes back in time). */
+function nonNegative(fields: JsonFields, value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fields.fail(path, 'non-negative-number');
+  return value;
 }
 
 /** The accelerometer's three axes, and the gyroscope's three or none, each once, in any order. */

@@ -1,3 +1,4 @@
+import { excerptChars } from '../i18n/excerpt';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitrarySamples, expectSameSamples } from '../../../test/support/arbitraries';
@@ -99,6 +100,17 @@ describe('parseEdgeImpulseCsv errors', () => {
     expect(error.code).toBe('row-too-long');
     expect(error.line).toBe(3);
     expect(error.params).toEqual({ found: 6, expected: 4 });
+  });
+
+  it('quotes only an excerpt of a huge cell, header or list of columns', () => {
+    const cell = errorOf(`${header}\n0,1,2,${'x'.repeat(1_000_000)}\n`);
+    expect(cell.params).toEqual({ cell: `${'x'.repeat(excerptChars - 1)}…`, column: 'accZ' });
+    expect(cell.message.length).toBeLessThan(200);
+    const columns = errorOf(`${Array.from({ length: 100_000 }, (_, i) => `column${i}`).join(',')}\n`);
+    expect(columns.code).toBe('missing-columns');
+    expect(columns.message.length).toBeLessThan(400);
+    const duplicate = errorOf(`${header},${'accX'.padEnd(500)}\n0,1,2,3,4\n`);
+    expect(duplicate.code).toBe('duplicate-column');
   });
 
   it('quotes a cell that is not a number, and names its column', () => {

@@ -14,6 +14,7 @@
 import type { MotionSamples } from '../sensors/samples';
 import { axisIndexOfName, neededAxes } from './axis-names';
 import { ImportError } from './errors';
+import { excerpt } from '../i18n/excerpt';
 import { isBlank } from './file-text';
 import { formatFloat64, formatSampleValues } from './number-format';
 
@@ -110,7 +111,8 @@ const nonFiniteWord = /^[+-]?(nan|inf|infinity)$/i;
 
 /** The error for a cell whose value (NaN when it is no number) cannot be stored. */
 function cellError(file: string, line: number, column: string, cell: string, value: number): ImportError {
-  const params = { cell: cell.trim(), column };
+  // Only an excerpt of the cell: quoting a 90 MB cell whole would crash the tab.
+  const params = { cell: excerpt(cell.trim()), column: excerpt(column) };
   const code = Number.isFinite(value)
     ? 'value-too-large'
     : !Number.isNaN(value) || nonFiniteWord.test(params.cell)

@@ -99,6 +99,13 @@ describe('readEdgeImpulseJson', () => {
     expect(error.params).toEqual({ sensor: 'accX', units: 'mg', supported: ['m/s2', 'm/s^2', 'm/s²', 'g'] });
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('refuses units named %s as units it cannot convert', (units) => {
+    const json = { payload: { interval_ms: 20, sensors: ['accX', 'accY', 'accZ'].map((name) => ({ name, units })), values: [[0, 0, 9.8]] } };
+    const error = errorOf(json);
+    expect(error.code).toBe('unsupported-units');
+    expect(error.params).toMatchObject({ sensor: 'accX', units });
+  });
+
   it('refuses a sensor named twice', () => {
     const sensors = ['accX', 'accY', 'accZ', 'ACCY'].map((name) => ({ name, units: 'm/s2' }));
     expect(errorOf(document({ sensors, values: [[1, 2, 3, 4]] })).params).toEqual({ path: 'payload.sensors[3].name', value: 'ACCY' });

@@ -61,9 +61,11 @@ export function readEdgeImpulseJson(file: string, json: unknown): EdgeImpulseSig
       throw new ImportError('duplicate-value', { path: `payload.sensors[${column}].name`, value: name }, { file });
     }
     const table = axis < 3 ? accUnits : gyroUnits;
-    const factor = table[units.trim().toLowerCase()];
+    // Own properties only: `__proto__` or `constructor` would otherwise find Object's.
+    const key = units.trim().toLowerCase();
+    const factor = Object.hasOwn(table, key) ? table[key] : undefined;
     if (factor === undefined) {
-      throw new ImportError('unsupported-units', { sensor: name, units, supported: Object.keys(table) }, { file });
+      throw new ImportError('unsupported-units', { sensor: name, units: units, supported: Object.keys(table) }, { file });
     }
     columnOfAxis[axis] = column;
     factorOfAxis[axis] = factor;

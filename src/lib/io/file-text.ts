@@ -17,19 +17,33 @@ export function checkFileSize(fileName: string, sizeBytes: number): AnyImportErr
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// windows-1252 is what Excel in Spanish (and other Western languages) writes for "CSV": a
+// superset of Latin-1, so it reads Latin-1 files too.
+const windows1252 = new TextDecoder('windows-1252');
+
+/** Control characters no text file has (all but tab, line feed, form feed and carriage return): a binary file's. */
+function hasBinaryBytes(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) return true;
+  }
+  return false;
+}
 
 /**
- * A file's content as text: bytes are read as UTF-8 (anything else is not a file this app
- * reads), and a byte order mark, which some spreadsheet programs write, is dropped.
- * Throws ImportError.
+ * A file's content as text: UTF-16 when a byte order mark says so, else UTF-8, else (bytes that
+ * are not valid UTF-8, as spreadsheet programs write with accents) windows-1252. A byte order mark
+ * is dropped. A file with control characters in it is not text. Throws ImportError.
  */
 export function fileText(fileName: string, content: string | Uint8Array): string {
   if (typeof content === 'string') return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  const utf16 = content[0] === 0xff && content[1] === 0xfe ? 'utf-16le' : content[0] === 0xfe && content[1] === 0xff ? 'utf-16be' : undefined;
   try {
-    // The decoder drops a byte order mark itself.
+    // The decoders drop a byte order mark themselves.
+    if (utf16) return new TextDecoder(utf16, { fatal: true }).decode(content);
     return utf8.decode(content);
   } catch {
-    throw new ImportError('not-text', {}, { file: fileName });
+    if (utf16 || hasBinaryBytes(content)) throw new ImportError('not-text', {}, { file: fileName });
+    return windows1252.decode(content);
   }
 }
 

@@ -13,6 +13,7 @@ export type FieldKind =
   | 'string'
   | 'number'
   | 'positive-number'
+  | 'non-negative-number'
   | 'count'
   | 'boolean'
   | 'base64'
@@ -34,6 +35,12 @@ export interface ImportErrorParams {
   'not-finite': { cell: string; column: string };
   'value-too-large': { cell: string; column: string };
   'timestamp-backwards': { previousMs: number; timestampMs: number };
+  /** Finite timestamps an infinite time apart. */
+  'implausible-duration': { firstMs: number; lastMs: number };
+  /** Timestamps whose spacing gives no motion sensor's rate in any unit (s, ms, µs, ns); the rate as if in ms. */
+  'implausible-rate': { rateHz: number };
+  /** Samples so close together (1e-320 ms) that their rate is infinite. */
+  'rate-not-finite': Record<string, never>;
   'invalid-json': Record<string, never>;
   'invalid-field': { path: string; expected: FieldKind };
   'length-mismatch': { path: string; found: number; expected: number };

@@ -6,6 +6,7 @@ const fieldKinds: Record<FieldKind, string> = {
   string: 'text',
   number: 'a finite number',
   'positive-number': 'a number above zero',
+  'non-negative-number': 'a finite number, zero or more',
   count: 'a whole number, zero or more',
   boolean: 'true or false',
   base64: 'base64 text of whole values',
@@ -30,7 +31,7 @@ export const importErrorsEn: ImportWording & PlaceWording = {
   },
   'not-text': {
     message: () => 'this is not a text file.',
-    hint: () => 'Choose an Edge Impulse CSV or JSON file.',
+    hint: () => 'Choose an Edge Impulse CSV or JSON file. If it is one, save it again as UTF-8 text (in Excel: “CSV UTF-8”).',
   },
   'empty-file': {
     message: () => 'the file is empty.',
@@ -73,6 +74,19 @@ export const importErrorsEn: ImportWording & PlaceWording = {
   'timestamp-backwards': {
     message: (p) => `the timestamp goes back in time, from ${p.previousMs} ms to ${p.timestampMs} ms.`,
     hint: () => 'Timestamps must never decrease. If two recordings were joined, import them as separate files.',
+  },
+  'implausible-duration': {
+    message: (p) => `the timestamps run from ${p.firstMs} to ${p.lastMs}, a length that is not a finite number of milliseconds.`,
+    hint: () => 'Check the timestamp column: it must count milliseconds from the start of the recording.',
+  },
+  'implausible-rate': {
+    message: (p) =>
+      `the samples come ${Number(p.rateHz.toPrecision(3))} times a second if their times are in milliseconds, and no other unit (seconds, microseconds, nanoseconds) gives a motion sensor's rate of 1 to 1000.`,
+    hint: () => 'Check the timestamps (or interval_ms): they must be in milliseconds, or evenly in seconds, microseconds or nanoseconds.',
+  },
+  'rate-not-finite': {
+    message: () => 'the samples are so close together that the sample rate is not a finite number.',
+    hint: () => 'Check the timestamps (or interval_ms): they must be in milliseconds, or evenly in seconds, microseconds or nanoseconds.',
   },
   'invalid-json': {
     message: () => 'this is not valid JSON.',
@@ -130,7 +144,7 @@ export const importErrorsEn: ImportWording & PlaceWording = {
     hint: () => 'Pick a label for the import, or rename the file.',
   },
   'storage-full': {
-    message: () => 'storage is full, so it was not imported.',
+    message: () => 'storage on this device is full, so it was not stored.',
     hint: () => 'Free space by exporting and deleting recordings.',
   },
   'not-stored': {

@@ -6,6 +6,7 @@ const fieldKinds: Record<FieldKind, string> = {
   string: 'texto',
   number: 'un número finito',
   'positive-number': 'un número mayor que cero',
+  'non-negative-number': 'un número finito, cero o más',
   count: 'un número entero, cero o más',
   boolean: 'true o false',
   base64: 'texto base64 de valores completos',
@@ -30,7 +31,7 @@ export const importErrorsEs: ImportWording & PlaceWording = {
   },
   'not-text': {
     message: () => 'no es un archivo de texto.',
-    hint: () => 'Elige un archivo CSV o JSON de Edge Impulse.',
+    hint: () => 'Elige un archivo CSV o JSON de Edge Impulse. Si lo es, guárdalo de nuevo como texto UTF-8 (en Excel: «CSV UTF-8»).',
   },
   'empty-file': {
     message: () => 'el archivo está vacío.',
@@ -72,6 +73,19 @@ export const importErrorsEs: ImportWording & PlaceWording = {
   'timestamp-backwards': {
     message: (p) => `la marca de tiempo retrocede, de ${p.previousMs} ms a ${p.timestampMs} ms.`,
     hint: () => 'Las marcas de tiempo nunca deben disminuir. Si se unieron dos grabaciones, impórtalas como archivos separados.',
+  },
+  'implausible-duration': {
+    message: (p) => `las marcas de tiempo van de ${p.firstMs} a ${p.lastMs}, una duración que no es un número finito de milisegundos.`,
+    hint: () => 'Revisa la columna timestamp: debe contar milisegundos desde el inicio de la grabación.',
+  },
+  'implausible-rate': {
+    message: (p) =>
+      `las muestras llegan ${String(Number(p.rateHz.toPrecision(3))).replace('.', ',')} veces por segundo si sus tiempos están en milisegundos, y ninguna otra unidad (segundos, microsegundos, nanosegundos) da la frecuencia de un sensor de movimiento, de 1 a 1000.`,
+    hint: () => 'Revisa las marcas de tiempo (o interval_ms): deben estar en milisegundos, o de forma regular en segundos, microsegundos o nanosegundos.',
+  },
+  'rate-not-finite': {
+    message: () => 'las muestras están tan juntas que la frecuencia de muestreo no es un número finito.',
+    hint: () => 'Revisa las marcas de tiempo (o interval_ms): deben estar en milisegundos, o de forma regular en segundos, microsegundos o nanosegundos.',
   },
   'invalid-json': {
     message: () => 'no es JSON válido.',
@@ -129,7 +143,7 @@ export const importErrorsEs: ImportWording & PlaceWording = {
     hint: () => 'Elige una etiqueta para la importación, o cambia el nombre del archivo.',
   },
   'storage-full': {
-    message: () => 'el almacenamiento está lleno, así que no se importó.',
+    message: () => 'el almacenamiento de este dispositivo está lleno, así que no se guardó.',
     hint: () => 'Libera espacio exportando y borrando grabaciones.',
   },
   'not-stored': {

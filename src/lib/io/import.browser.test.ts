@@ -80,8 +80,8 @@ describe('importing files into real IndexedDB', () => {
 
     const otherName = `restore-${crypto.randomUUID()}`;
     const other = await MotionStore.open(otherName);
-    expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toEqual({ restored: 2, skipped: 0 });
-    expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toEqual({ restored: 0, skipped: 2 });
+    expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toMatchObject({ restored: ['b', 'a'], skipped: 0, refused: [] });
+    expect(await restoreBackup(other, file('motion-lab-backup.json', backup))).toMatchObject({ restored: [], skipped: 2, refused: [] });
     expect(await other.labels.list()).toContain('hopping');
     for (const { recording, samples } of recordings) {
       expect(await other.get(recording.id)).toEqual(recording);

@@ -1,11 +1,12 @@
 import { checkFileSize } from './file-text';
 import { causeFact } from '../i18n/coded-error';
-import { ImportError } from './errors';
-import { parseBackup } from './backup';
+import { ImportError, type AnyImportError } from './errors';
+import { parseBackup, type RefusedRecording } from './backup';
 import { parseRecordingFile } from './recording-file';
+import type { TimeUnit } from './recording-rules';
 import type { Recording } from '../store/recording';
 import type { LabelStore } from '../store/labels';
-import { recordingFor, type RecordingStore } from '../store/recordings';
+import { recordingFor, StoreError, type RecordingStore } from '../store/recordings';
 
 /** A file to import, as the picker or a drop hands it over (a `File` is one). */
 export interface ImportFile {
@@ -21,16 +22,17 @@ export interface ImportOptions {
   groupPattern?: RegExp;
 }
 
-/** What an import needs of the store: its labels, and adding recordings not already there. */
-export type ImportTarget = Pick<RecordingStore, 'add' | 'get'> & { labels: Pick<LabelStore, 'ensure'> };
+/** What an import or a restore needs of the store: adding recordings not already there, with their labels. */
+export type ImportTarget = Pick<RecordingStore, 'add' | 'addWithLabel' | 'get'> & { labels: Pick<LabelStore, 'ensureAll'> };
 
 export type ImportOutcome =
-  | { file: string; ok: true; recording: Recording }
+  | { file: string; ok: true; recording: Recording; timeUnit: TimeUnit }
   | { file: string; ok: false; error: ImportError };
 
 /**
- * Imports recording files one by one, each in a transaction of its own: a bad file is reported
- * (file, line, what to do) and writes nothing, and the files after it still import.
+ * Imports recording files one by one, each in a transaction of its own (its label, if new,
+ * included): a bad file is reported (file, line, what to do) and writes nothing, not even its
+ * label, and the files after it still import.
  */
 export async function importRecordingFiles(
   store: ImportTarget,
@@ -55,20 +57,8 @@ async function importOne(store: ImportTarget, file: ImportFile, options: ImportO
     ...(options.label !== undefined && { label: options.label }),
   });
   if (!parsed.ok) return { file: file.name, ok: false, error: parsed.error };
-  const { label: named, nameHint, samples, device } = parsed.recording;
-  if (!named) {
-    return {
-      file: file.name,
-      ok: false,
-      error: new ImportError('no-label', {}, { file: file.name }),
-    };
-  }
-  let label: string;
-  try {
-    label = await store.labels.ensure(named);
-  } catch (error) {
-    return { file: file.name, ok: false, error: new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name }) };
-  }
+  const { label, nameHint, samples, device, timeUnit } = parsed.recording;
+  if (!label) return { file: file.name, ok: false, error: new ImportError('no-label', {}, { file: file.name }) };
   const recording = recordingFor(samples, {
     id: crypto.randomUUID(),
     name: nameHint || file.name,
@@ -79,48 +69,63 @@ async function importOne(store: ImportTarget, file: ImportFile, options: ImportO
     startedAt: Date.now(),
   });
   try {
-    await store.add(recording, samples);
+    return { file: file.name, ok: true, recording: await store.addWithLabel(recording, samples, label), timeUnit };
   } catch (error) {
-    return { file: file.name, ok: false, error: storageError(file.name, error) };
+    const refused = error instanceof StoreError ? new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name }) : storageError(file.name, error);
+    return { file: file.name, ok: false, error: refused };
   }
-  return { file: file.name, ok: true, recording };
 }
 
 export interface RestoreOutcome {
-  restored: number;
+  /** The names of the recordings restored, in the backup's order. */
+  restored: string[];
   /** Recordings already on this device (same id), left as they are. */
   skipped: number;
+  /** Recordings not restored (damaged, against the import rules, or not stored), each with why. */
+  refused: RefusedRecording[];
 }
 
-/** Restores a backup file: its labels, and every recording not already here. */
+/**
+ * Restores a backup file: its labels, and every recording not already here. A damaged file, or
+ * a label the label rule refuses, restores nothing. A recording that breaks the rules an import
+ * applies is set aside and named, and the others restore, each in a transaction of its own, so
+ * that when the disk fills half way the outcome says which were stored and which were not.
+ * Throws ImportError when nothing can be restored.
+ */
 export async function restoreBackup(store: ImportTarget, file: ImportFile): Promise<RestoreOutcome> {
+  // No size limit here, unlike a recording's: a class's backup can pass 100 MB, and must restore.
   const parsed = parseBackup(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) throw parsed.error;
-  // A backup's label may differ from one here only in case: its recordings join the one here.
-  const labels = new Map<string, string>();
+  const { backup } = parsed;
+  // Every label is checked before any is added: a bad one leaves no half-done restore. A
+  // backup's label may differ from one here only in case: its recordings join the one here.
+  let labels: Map<string, string>;
   try {
-    for (const label of parsed.backup.labels) labels.set(label, await store.labels.ensure(label));
+    labels = await store.labels.ensureAll(backup.labels);
   } catch (error) {
-    throw new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name });
+    throw error instanceof StoreError ? new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name }) : storageError(file.name, error);
   }
-  let restored = 0;
-  let skipped = 0;
-  for (const { recording, samples } of parsed.backup.recordings) {
-    if (await store.get(recording.id)) {
-      skipped += 1;
-      continue;
-    }
+  const outcome: RestoreOutcome = { restored: [], skipped: 0, refused: [...backup.refused] };
+  for (const { recording, samples } of backup.recordings) {
     try {
+      if (await store.get(recording.id)) {
+        outcome.skipped += 1;
+        continue;
+      }
       await store.add({ ...recording, label: labels.get(recording.label) ?? recording.label }, samples);
+      outcome.restored.push(recording.name);
     } catch (error) {
-      throw storageError(file.name, error);
+      outcome.refused.push({ name: recording.name, error: storageError(file.name, error) });
     }
-    restored += 1;
   }
-  return { restored, skipped };
+  return outcome;
 }
 
-function storageError(file: string, error: unknown): ImportError {
+/**
+ * Why the store did not take a file's data: a full disk as such (the store throws the aborted
+ * transaction's own QuotaExceededError), anything else in its own words.
+ */
+function storageError(file: string, error: unknown): AnyImportError {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') return new ImportError('storage-full', {}, { file });
   return new ImportError('not-stored', { reason: causeFact(error) }, { file });
 }

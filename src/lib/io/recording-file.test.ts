@@ -69,7 +69,7 @@ describe('parseRecordingFile', () => {
 
   it('round-trips exported CSV and JSON bit for bit', () => {
     fc.assert(
-      fc.property(arbitrarySamples(), (samples) => {
+      fc.property(arbitrarySamples({ plausibleRate: true }), (samples) => {
         expectSameSamples(recordingOf(parseRecordingFile('a.b.csv', exportEdgeImpulseCsv(samples))).samples, samples);
       }),
     );
@@ -96,6 +96,22 @@ describe('parseRecordingFile', () => {
     expect(errorOf(parseRecordingFile('a.csv', 'timestamp,accX,accY,accZ\r\n')).code).toBe('no-samples');
     expect(errorOf(parseRecordingFile('a.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]))).code).toBe('not-text');
     expect(errorOf(parseRecordingFile('all.json', exportBackup({ labels: [], recordings: [] }))).code).toBe('is-backup');
+  });
+
+  it('reads UTF-16 by its byte order mark, and windows-1252 (Excel in Spanish) when the bytes are not UTF-8', () => {
+    const text = 'timestamp,accX,accY,accZ,nota\n0,0.1,0.2,9.8,caída\n20,0.1,0.3,9.7,señal\n';
+    const utf16le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+    const utf16be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    for (const bytes of [utf16le, utf16be, latin1]) expect(recordingOf(parseRecordingFile('caída.a.csv', bytes)).samples.t).toEqual(new Float64Array([0, 20]));
+    const header = parseRecordingFile('x.csv', Uint8Array.from([...'tiempo,acelX\n0,1\n', 'ñ'].join('').split('').map((c) => c.charCodeAt(0))));
+    expect(errorOf(header).code).toBe('missing-columns');
+  });
+
+  it('calls a binary file not text, with a hint to save it as UTF-8', () => {
+    const error = errorOf(parseRecordingFile('a.csv', new Uint8Array([0x74, 0x00, 0xff, 0x01])));
+    expect(error.code).toBe('not-text');
+    expect(error.hint).toMatch(/UTF-8/);
   });
 
   it('reports the line of a JSON syntax error', () => {

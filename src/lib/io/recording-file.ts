@@ -10,6 +10,7 @@ import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { partsOfFileName } from './file-name';
 import { checkFileSize, fileText, isBlank } from './file-text';
 import { parseJson } from './json-fields';
+import { checkSamples, checkStatedRate, inMilliseconds, type TimeUnit } from './recording-rules';
 import { measuredRateHz } from '../signal/rate';
 
 export interface ParsedRecording {
@@ -22,6 +23,8 @@ export interface ParsedRecording {
   rateHz: number;
   device?: string;
   source: 'import';
+  /** The unit the file's timestamps were in, found from their spacing (always ms for JSON); the samples' are in ms. */
+  timeUnit: TimeUnit;
 }
 
 export interface ParseRecordingOptions {
@@ -67,10 +70,14 @@ function readRecordingFile(file: string, content: string | Uint8Array, options: 
     const json = parseJson(file, text);
     if (isBackupJson(json)) throw new ImportError('is-backup', {}, { file });
     const { samples, intervalMs, device } = readEdgeImpulseJson(file, json);
-    return { ...named, samples, rateHz: 1000 / intervalMs, ...(device !== undefined && { device }) };
+    const rateHz = 1000 / intervalMs;
+    checkStatedRate(file, rateHz);
+    checkSamples(file, samples);
+    return { ...named, samples, rateHz, timeUnit: 'ms', ...(device !== undefined && { device }) };
   }
-  const samples = parseEdgeImpulseCsv(file, text);
-  return { ...named, samples, rateHz: measuredRateHz(samples.t) };
+  const { samples, unit } = inMilliseconds(file, parseEdgeImpulseCsv(file, text));
+  checkSamples(file, samples);
+  return { ...named, samples, rateHz: measuredRateHz(samples.t), timeUnit: unit };
 }
 
 /**

@@ -86,6 +86,12 @@ describe('readIdx', () => {
     });
   });
 
+  it('refuses a set of zero images, which would train into NaN', async () => {
+    const noImages = encodeIdx({ dims: [0, 28, 28], data: new Uint8Array(0) });
+    const noLabels = encodeIdx({ dims: [0], data: new Uint8Array(0) });
+    expect(await problemOf(() => pairImages(parseIdx(noImages, 'i'), parseIdx(noLabels, 'l'), 'i', 'l'))).toEqual({ file: 'i', problem: { code: 'no-images' } });
+  });
+
   it('words each problem in English with the file name', () => {
     expect(new IdxError('train-labels-idx1-ubyte', { code: 'count-mismatch', images: 60000, labels: 10000 }).message).toBe(
       'train-labels-idx1-ubyte: 60000 images but 10000 labels',

@@ -23,6 +23,7 @@ export type IdxProblem =
   | { code: 'too-large' }
   | { code: 'not-images'; dims: number[] }
   | { code: 'not-labels'; dims: number[] }
+  | { code: 'no-images' }
   | { code: 'count-mismatch'; images: number; labels: number }
   | { code: 'label-out-of-range'; index: number; label: number }
   | { code: 'unpaired'; missing: 'images' | 'labels' }
@@ -60,6 +61,8 @@ function englishProblem(problem: IdxProblem): string {
       return `not an image file (its shape is ${problem.dims.join(' × ')}, images are count × rows × columns)`;
     case 'not-labels':
       return `not a label file (its shape is ${problem.dims.join(' × ')}, labels are one count)`;
+    case 'no-images':
+      return 'no images: there is nothing to learn from';
     case 'count-mismatch':
       return `${problem.images} images but ${problem.labels} labels`;
     case 'label-out-of-range':
@@ -184,6 +187,8 @@ export function pairImages(images: IdxArray, labels: IdxArray, imageFile: string
   if (images.dims.length !== 3) throw new IdxError(imageFile, { code: 'not-images', dims: images.dims });
   if (labels.dims.length !== 1) throw new IdxError(labelFile, { code: 'not-labels', dims: labels.dims });
   const [count, rows, cols] = images.dims as [number, number, number];
+  // An empty set would be stored, then train into NaN curves (a mean over no images).
+  if (count === 0) throw new IdxError(imageFile, { code: 'no-images' });
   if (labels.dims[0] !== count) throw new IdxError(labelFile, { code: 'count-mismatch', images: count, labels: labels.dims[0] as number });
   const outOfRange = labels.data.findIndex((label) => label > 9);
   if (outOfRange >= 0) throw new IdxError(labelFile, { code: 'label-out-of-range', index: outOfRange, label: labels.data[outOfRange] as number });

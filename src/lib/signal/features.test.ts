@@ -8,8 +8,12 @@ import {
   featureNames,
   FeatureExtractor,
   logBandPower,
+  rhythmLags,
+  rhythmNames,
   type FeatureConfig,
 } from './features';
+import { mulberry32 } from '../train/random';
+import { augmentSamples } from './augment';
 import { windowSamples } from './windows';
 
 /** The named values of a row. */
@@ -39,8 +43,14 @@ function bouncingFor(frequencyHz: number, samples: number, amplitude = 2): Float
 
 const bands = ['0.5-1', '1-2', '2-3', '3-5', '5-8', '8-12'].map((band) => `mag.logPower.${band}Hz`);
 
-/** The default window with every feature group, the phone's own axes included. */
-const every: FeatureConfig = { ...defaultFeatureConfig, groups: [...featureGroups] };
+/**
+ * The default window with the five groups a model could use before the rhythm group, the phone's
+ * own axes included: their 53 values keep their names and order, as saved models rely on them.
+ */
+const every: FeatureConfig = { ...defaultFeatureConfig, groups: ['statistics', 'crossings', 'spectrum', 'correlation', 'vertical'] };
+
+/** Every group there is. */
+const all: FeatureConfig = { ...defaultFeatureConfig, groups: [...featureGroups] };
 
 /** A band's power in (m/s²)², back from its logarithm. */
 const power = (f: Record<string, number>, band: string) => 10 ** f[band]! - BAND_POWER_FLOOR;
@@ -76,11 +86,28 @@ describe('featureNames', () => {
     ]);
   });
 
-  it('uses by default the 22 features that do not depend on how the device sits', () => {
-    expect(defaultFeatureConfig.groups).toEqual(['spectrum', 'vertical']);
+  it('uses by default the 32 features that do not depend on how the device sits', () => {
+    expect(defaultFeatureConfig.groups).toEqual(['spectrum', 'vertical', 'rhythm']);
     const names = featureNames(defaultFeatureConfig);
-    expect(names).toHaveLength(22);
+    expect(names).toHaveLength(32);
     expect(names.filter((name) => /^(x|y|z)\.|^corr\.(xy|xz|yz)$/.test(name))).toEqual([]);
+  });
+
+  it('adds the rhythm group after the 53, never among them', () => {
+    const names = featureNames(all);
+    expect(names.slice(0, 53)).toEqual(featureNames(every));
+    expect(names.slice(53)).toEqual([
+      'mag.autocorrPeak',
+      'mag.autocorrLagS',
+      'vert.autocorrPeak',
+      'vert.autocorrLagS',
+      'vert.skewness',
+      'mag.logJerkRms',
+      'vert.meanCrossingsPerS',
+      'horiz.meanCrossingsPerS',
+      'tilt.meanRad',
+      'tilt.stdRad',
+    ]);
   });
 
   it('keeps the groups in their own order whatever order the config lists them in', () => {
@@ -158,11 +185,34 @@ describe('the default features', () => {
       acc[i * 3 + 2] = 9.81 + 2 * Math.sin(2 * Math.PI * 1.8 * t) + 0.6 * Math.sin(2 * Math.PI * 3.6 * t + 1);
     }
     const axis = [1, 2, 2].map((v) => v / 3) as [number, number, number];
-    const upright = extract(acc, every);
-    const turned = extract(rotated(acc, axis, 1.1), every);
-    for (const name of featureNames(defaultFeatureConfig)) expect(turned[name], name).toBeCloseTo(upright[name]!, 3);
+    const upright = extract(acc, all);
+    const turned = extract(rotated(acc, axis, 1.1), all);
+    for (const name of [...featureNames(defaultFeatureConfig), ...rhythmNames]) expect(turned[name], name).toBeCloseTo(upright[name]!, 3);
     expect(Math.abs(turned['x.mean']! - upright['x.mean']!)).toBeGreaterThan(1);
     expect(Math.abs(turned['corr.yz']! - upright['corr.yz']!)).toBeGreaterThan(0.1);
+  });
+});
+
+describe('a simulated pocket', () => {
+  it('the default and rhythm features of a stride read the same in 20 random placements; the axes’ own do not', () => {
+    // A stride with a sway, a forward push and uneven steps, so that no feature sits on a tie.
+    const acc = new Float32Array(n * 3);
+    for (let i = 0; i < n; i += 1) {
+      const t = i / 50;
+      acc[i * 3] = 0.9 * Math.sin(2 * Math.PI * 0.9 * t) + 0.4 * Math.sin(2 * Math.PI * 3.1 * t);
+      acc[i * 3 + 1] = 1.2 * Math.sin(2 * Math.PI * 1.8 * t + 0.7);
+      acc[i * 3 + 2] = 9.81 + 2 * Math.sin(2 * Math.PI * 1.8 * t) + 0.8 * Math.sin(2 * Math.PI * 0.9 * t + 1) + 0.6 * Math.sin(2 * Math.PI * 3.6 * t + 1);
+    }
+    const samples = { t: Float64Array.from({ length: n }, (_, i) => i * 20), acc, gyro: null };
+    const asWorn = extract(acc, all);
+    const random = mulberry32(17);
+    let axesMoved = 0;
+    for (let placement = 0; placement < 20; placement += 1) {
+      const turned = extract(augmentSamples(samples, random, { rotate: true, scale: 0, stretch: 0 }).acc, all);
+      for (const name of [...featureNames(defaultFeatureConfig), ...rhythmNames]) expect(turned[name], `${name}, placement ${placement}`).toBeCloseTo(asWorn[name]!, 3);
+      axesMoved += Math.abs(turned['z.mean']! - asWorn['z.mean']!) > 1 ? 1 : 0;
+    }
+    expect(axesMoved).toBeGreaterThan(15);
   });
 });
 
@@ -262,5 +312,59 @@ describe('extractFeatures', () => {
     expect(featureNames(config)).toHaveLength(53);
     config.groups = ['correlation'];
     expect(featureNames(config)).toHaveLength(3);
+  });
+});
+
+describe('rhythm features', () => {
+  it('search lags of 0.25–1.25 s, in samples at the rate', () => {
+    expect(rhythmLags(50)).toEqual([13, 63]);
+    expect(rhythmLags(2)).toEqual([1, 3]);
+  });
+
+  it('read a 2 Hz bounce along gravity as a repeat every 0.5 s, with no tilt and no sideways motion', () => {
+    const f = extract(bouncing(2), all);
+    expect(f['mag.autocorrLagS']).toBeCloseTo(0.5, 5);
+    expect(f['vert.autocorrLagS']).toBeCloseTo(0.5, 5);
+    // A perfect repeat, shrunk by the 25 of 100 samples the lag leaves without a partner.
+    expect(f['mag.autocorrPeak']).toBeCloseTo(0.75, 1);
+    expect(f['vert.autocorrPeak']).toBeCloseTo(f['mag.autocorrPeak']!, 5);
+    expect(f['vert.skewness']).toBeCloseTo(0, 1);
+    // 4 cycles in 2 s cross the mean 8 times: 4 a second; the horizontal part stays 0.
+    expect(f['vert.meanCrossingsPerS']).toBeCloseTo(4, 0);
+    expect(f['horiz.meanCrossingsPerS']).toBe(0);
+    expect([f['tilt.meanRad'], f['tilt.stdRad']]).toEqual([0, 0]);
+    // |Δ|a|| · 50 of a sine of amplitude 2 at 2 Hz: RMS about 2 · 2π · 2 / √2 = 17.8 m/s³.
+    expect(10 ** f['mag.logJerkRms']!).toBeCloseTo((2 * 2 * Math.PI * 2) / Math.SQRT2, 0);
+  });
+
+  it('compute the tilt from the vertical, skewness and jerk of a window by hand', () => {
+    // 4 samples at 2 Hz, two leaning 0.3 rad and two 0.7 rad from z, to either side: the mean
+    // acceleration points along z, so each sample's angle from it is its own lean.
+    const config: FeatureConfig = { ...all, rateHz: 2, windowS: 2, strideS: 1 };
+    const lean = (angle: number, side: number) => [side * 9.81 * Math.sin(angle), 0, 9.81 * Math.cos(angle)];
+    const f = extract(Float32Array.from([...lean(0.3, 1), ...lean(0.3, -1), ...lean(0.7, 1), ...lean(0.7, -1)]), config);
+    expect(f['tilt.meanRad']).toBeCloseTo(0.5, 5);
+    expect(f['tilt.stdRad']).toBeCloseTo(0.2, 5);
+    // Vertical v = 9.81 (cos θ − mean cos θ): +a, +a, −a, −a with a = 9.81 (cos 0.3 − cos 0.7) / 2.
+    const a = (9.81 * (Math.cos(0.3) - Math.cos(0.7))) / 2;
+    expect(f['vert.skewness']).toBeCloseTo(0, 5);
+    // Lags 1–3: r(1) = (a² − a² + a²) / 4a² = 0.25, r(2) = −2a² / 4a², r(3) = −a² / 4a²: the peak is at lag 1 (0.5 s).
+    expect(f['vert.autocorrPeak']).toBeCloseTo(0.25, 5);
+    expect(f['vert.autocorrLagS']).toBeCloseTo(0.5, 5);
+    expect(f['vert.meanCrossingsPerS']).toBeCloseTo(0.5, 5);
+    expect(f['horiz.meanCrossingsPerS']).toBeCloseTo(0.5, 5);
+    expect(a).toBeGreaterThan(0);
+    // |a| is 9.81 throughout, but for float32 rounding: the floor's logarithm, and no repeat.
+    expect(f['mag.logJerkRms']).toBeCloseTo(-3, 3);
+    expect([f['mag.autocorrPeak'], f['mag.autocorrLagS']]).toEqual([0, 0]);
+  });
+
+  it('give a still window no repeat, no skew, no tilt and the jerk floor', () => {
+    const still = new Float32Array(n * 3);
+    for (let i = 0; i < n; i += 1) still.set([1, -2, 9.5], i * 3);
+    const f = extract(still, all);
+    // Splitting along gravity leaves rounding errors of 10⁻¹⁵ m/s²: read as no motion, not as a repeat or a skew.
+    for (const name of rhythmNames.filter((name) => name !== 'mag.logJerkRms')) expect(f[name], name).toBeCloseTo(0, 6);
+    expect(f['mag.logJerkRms']).toBe(-3);
   });
 });

@@ -1,5 +1,6 @@
 import { channelCorrelation, channelStats, emptyChannelStats, type ChannelStats } from './channel-stats';
 import { magnitudeOf } from './magnitude';
+import { logJerkRms, periodicity, skewness, type Periodicity } from './rhythm';
 import { Spectrum } from './spectrum';
 import { checkWindowBounds, defaultWindowConfig, windowSamples, type MotionWindow, type WindowConfig } from './windows';
 
@@ -10,8 +11,8 @@ import { checkWindowBounds, defaultWindowConfig, windowSamples, type MotionWindo
  *
  * Channels are x, y, z (the phone's axes) and mag (|a|, which does not depend on how the phone is
  * held; see magnitude.ts). n is the number of samples in the window, r the rate in Hz, c̄ the
- * channel's mean over the window. A model uses the spectrum and vertical groups by default
- * (defaultFeatureGroups, 22 values), the ones that read the same however the device sits; the
+ * channel's mean over the window. A model uses the spectrum, vertical and rhythm groups by default
+ * (defaultFeatureGroups, 32 values), the ones that read the same however the device sits; the
  * statistics, crossings and correlations are there to switch on.
  *
  * | name                      | formula                                     | why it helps                                                                                             |
@@ -31,6 +32,13 @@ import { checkWindowBounds, defaultWindowConfig, windowSamples, type MotionWindo
  * | `vert.logPower.<lo>-<hi>Hz`, `vert.dominantHz` | as for the magnitude, of v | the vertical rhythm alone, where stairs and level walking differ most                                     |
  * | `corr.vertHoriz`          | Pearson correlation of v and h              | whether lift and sway happen together, as they do climbing a step                                        |
  *
+ * | `mag.autocorrPeak`, `vert.autocorrPeak` | highest normalised autocorrelation at lags of 0.25–1.25 s (rhythm.ts) | how evenly the motion repeats: steps and hops repeat, stairs less evenly |
+ * | `mag.autocorrLagS`, `vert.autocorrLagS` | that lag, in s                       | the step or stride period                                                                                 |
+ * | `vert.skewness`           | Σ(v − v̄)³ / n ÷ σ³                          | a landing is a short hard push and a long soft fall; its asymmetry differs up stairs, down and on the level |
+ * | `mag.logJerkRms`          | log₁₀(√(Σ(Δ|a| · r)² / (n − 1)) + 10⁻³)     | how sharp the edges are: a heel strike against a step onto a stair                                       |
+ * | `vert.meanCrossingsPerS`, `horiz.meanCrossingsPerS` | as for the axes, of v and h | a frequency without an FFT, whichever way the device sits                                                |
+ * | `tilt.meanRad`, `tilt.stdRad` | of θ = atan2(h, a · ĝ), each sample's angle from ĝ | how far the device swings from its average hold: a thigh swings far more than a waist, and more on stairs |
+ *
  * Band powers and the dominant frequency are read from the magnitude only (spectrum.ts explains
  * the scaling, in (m/s²)²). Per-axis spectra would triple them, and each axis's spectrum changes
  * with the phone's orientation, which a small network trained on a few recordings cannot learn
@@ -48,7 +56,7 @@ import { checkWindowBounds, defaultWindowConfig, windowSamples, type MotionWindo
  */
 
 /** Groups of features that can be switched on and off, in the order they appear in a row. */
-export const featureGroups = ['statistics', 'crossings', 'spectrum', 'correlation', 'vertical'] as const;
+export const featureGroups = ['statistics', 'crossings', 'spectrum', 'correlation', 'vertical', 'rhythm'] as const;
 export type FeatureGroup = (typeof featureGroups)[number];
 
 export interface FeatureConfig extends WindowConfig {
@@ -65,15 +73,19 @@ export interface FeatureConfig extends WindowConfig {
 
 /**
  * The groups a model uses unless told otherwise: the ones that do not depend on how the phone
- * sits. Spectrum (of |a|) and vertical (motion along and across gravity) read the same whichever
- * way a phone is held in a pocket or a sensor is strapped to a waist. The statistics, crossings
- * and correlations of the x, y and z axes instead tell mostly how this person's device was tilted:
+ * sits. Spectrum (of |a|), vertical (motion along and across gravity) and rhythm (how evenly |a|
+ * and the vertical part repeat, their shape, the device's tilt) read the same whichever way a
+ * phone is held in a pocket or a sensor is strapped to a waist. The statistics, crossings and
+ * correlations of the x, y and z axes instead tell mostly how this person's device was tilted:
  * on SisFall, split by subject, a network with them learnt the tilt of the people it trained on
  * and took a person whose belt sat differently for someone on stairs (walking right 68 % of the
  * time for SE01). Over 10 subject splits in 4 s windows, validation accuracy was the same with or without them
  * (0.978 and 0.977), test accuracy 0.964 with them and 0.977 without, with 22 inputs instead of 53.
+ * The rhythm group, chosen by 5-fold cross-validation by person on SisFall, took the mean from
+ * 0.963 to 0.970 (folds seeded 1) and from 0.962 to 0.967 (seeded 2), most for the older people
+ * the network found hardest (SE09 0.81 → 0.87), and costs about 20 µs a window.
  */
-export const defaultFeatureGroups: readonly FeatureGroup[] = ['spectrum', 'vertical'];
+export const defaultFeatureGroups: readonly FeatureGroup[] = ['spectrum', 'vertical', 'rhythm'];
 
 export const defaultFeatureConfig: FeatureConfig = {
   ...defaultWindowConfig,
@@ -117,6 +129,31 @@ export function logBandPower(power: number): number {
   return Math.log10(power + BAND_POWER_FLOOR);
 }
 
+/**
+ * Lags, in s, where `mag.autocorrPeak` and `vert.autocorrPeak` look for a repeat: from a quick
+ * run's step (0.25 s, 240 steps/min) to a slow walk's stride (two steps of 0.6 s).
+ */
+export const RHYTHM_LAGS_S = [0.25, 1.25] as const;
+
+/** RHYTHM_LAGS_S in samples at `rateHz`, rounded: the range the C twin is generated with too. */
+export function rhythmLags(rateHz: number): [from: number, to: number] {
+  return [Math.max(1, Math.round(RHYTHM_LAGS_S[0] * rateHz)), Math.round(RHYTHM_LAGS_S[1] * rateHz)];
+}
+
+/** The rhythm group's values, in row order. */
+export const rhythmNames: readonly string[] = [
+  'mag.autocorrPeak',
+  'mag.autocorrLagS',
+  'vert.autocorrPeak',
+  'vert.autocorrLagS',
+  'vert.skewness',
+  'mag.logJerkRms',
+  'vert.meanCrossingsPerS',
+  'horiz.meanCrossingsPerS',
+  'tilt.meanRad',
+  'tilt.stdRad',
+];
+
 const channels = ['x', 'y', 'z', 'mag'] as const;
 const statistics = ['mean', 'std', 'min', 'max', 'range', 'rms'] as const;
 const axisPairs = [
@@ -146,6 +183,12 @@ export class FeatureExtractor {
   readonly #vertical: Float64Array;
   readonly #stats: readonly ChannelStats[];
   readonly #componentStats: readonly [ChannelStats, ChannelStats];
+  readonly #tilt: Float64Array;
+  readonly #tiltStats: ChannelStats;
+  readonly #periodicity: Periodicity = { peak: 0, lag: 0 };
+  readonly #deviations: Float64Array;
+  /** Lags the autocorrelation searches, in samples: RHYTHM_LAGS_S at the config's rate. */
+  readonly #lags: readonly [from: number, to: number];
 
   constructor(config: FeatureConfig) {
     this.config = config;
@@ -165,6 +208,10 @@ export class FeatureExtractor {
     this.#vertical = new Float64Array(this.windowSamples);
     this.#stats = channels.map(() => emptyChannelStats());
     this.#componentStats = [emptyChannelStats(), emptyChannelStats()];
+    this.#tilt = new Float64Array(this.windowSamples);
+    this.#tiltStats = emptyChannelStats();
+    this.#deviations = new Float64Array(this.windowSamples);
+    this.#lags = rhythmLags(config.rateHz);
   }
 
   /**
@@ -225,33 +272,47 @@ export class FeatureExtractor {
     if (this.#groups.has('correlation')) {
       for (const [a, b] of axisPairs) out[at++] = channelCorrelation(acc, a, b, 3, n, stats[a]!, stats[b]!);
     }
-    if (this.#groups.has('vertical')) this.#verticalFeatures(acc, out, at);
+    if (this.#groups.has('vertical') || this.#groups.has('rhythm')) this.#splitAlongGravity(acc);
+    if (this.#groups.has('vertical')) at = this.#verticalFeatures(out, at);
+    if (this.#groups.has('rhythm')) this.#rhythmFeatures(out, at);
     return out;
   }
 
   /**
    * Splits each sample into a vertical part (along the window's mean acceleration, which is
-   * mostly gravity) and a horizontal one, so the features no longer depend on how the phone sits.
+   * mostly gravity) and a horizontal one, so the features no longer depend on how the phone sits,
+   * with their statistics and each sample's angle from the vertical.
    */
-  #verticalFeatures(acc: Float32Array, out: Float32Array, start: number): void {
+  #splitAlongGravity(acc: Float32Array): void {
     const n = this.windowSamples;
     const [sx, sy, sz] = [this.#stats[0]!.mean, this.#stats[1]!.mean, this.#stats[2]!.mean];
     const gravity = Math.hypot(sx, sy, sz);
     const [ux, uy, uz] = gravity > 0 ? [sx / gravity, sy / gravity, sz / gravity] : [0, 0, 1];
     const vh = this.#verticalHorizontal;
     const vertical = this.#vertical;
+    const tilt = this.#tilt;
     for (let i = 0; i < n; i += 1) {
       const x = acc[i * 3]!;
       const y = acc[i * 3 + 1]!;
       const z = acc[i * 3 + 2]!;
       const along = x * ux + y * uy + z * uz;
+      const across = Math.sqrt(Math.max(0, x * x + y * y + z * z - along * along));
       vertical[i] = along - gravity;
       vh[i * 2] = along - gravity;
-      vh[i * 2 + 1] = Math.sqrt(Math.max(0, x * x + y * y + z * z - along * along));
+      vh[i * 2 + 1] = across;
+      tilt[i] = Math.atan2(across, along);
     }
     const [v, h] = this.#componentStats;
     channelStats(vh, 0, 2, n, v);
     channelStats(vh, 1, 2, n, h);
+    channelStats(tilt, 0, 1, n, this.#tiltStats);
+  }
+
+  /** The vertical group, from #splitAlongGravity's parts; returns where the next group starts. */
+  #verticalFeatures(out: Float32Array, start: number): number {
+    const n = this.windowSamples;
+    const vh = this.#verticalHorizontal;
+    const [v, h] = this.#componentStats;
     let at = start;
     out[at++] = v.std;
     out[at++] = v.min;
@@ -261,10 +322,33 @@ export class FeatureExtractor {
     out[at++] = h.std;
     out[at++] = h.max;
     const spectrum = this.#spectrum;
-    spectrum.compute(vertical);
+    spectrum.compute(this.#vertical);
     for (let b = 0; b < this.#bandBins.length; b += 2) out[at++] = logBandPower(spectrum.binPower(this.#bandBins[b]!, this.#bandBins[b + 1]!));
     out[at++] = spectrum.dominantHz(DOMINANT_RANGE_HZ[0], DOMINANT_RANGE_HZ[1]);
-    out[at] = channelCorrelation(vh, 0, 1, 2, n, v, h);
+    out[at++] = channelCorrelation(vh, 0, 1, 2, n, v, h);
+    return at;
+  }
+
+  /** The rhythm group: periodicity, skewness, jerk, crossings and tilt, of |a| and of the vertical part. */
+  #rhythmFeatures(out: Float32Array, start: number): void {
+    const n = this.windowSamples;
+    const rate = this.config.rateHz;
+    const [from, to] = this.#lags;
+    const [v, h] = this.#componentStats;
+    const found = this.#periodicity;
+    let at = start;
+    periodicity(this.#magnitude, n, from, to, found, this.#deviations);
+    out[at++] = found.peak;
+    out[at++] = found.lag / rate;
+    periodicity(this.#vertical, n, from, to, found, this.#deviations);
+    out[at++] = found.peak;
+    out[at++] = found.lag / rate;
+    out[at++] = skewness(this.#vertical, n, v.mean, v.std);
+    out[at++] = logJerkRms(this.#magnitude, n, rate);
+    out[at++] = v.meanCrossings * (rate / n);
+    out[at++] = h.meanCrossings * (rate / n);
+    out[at++] = this.#tiltStats.mean;
+    out[at] = this.#tiltStats.std;
   }
 
   /**
@@ -300,6 +384,7 @@ function featureNamesOf(config: FeatureConfig, groups: ReadonlySet<FeatureGroup>
     for (const [lo, hi] of spectrumBandsHz) names.push(`vert.logPower.${lo}-${hi}Hz`);
     names.push('vert.dominantHz', 'corr.vertHoriz');
   }
+  if (groups.has('rhythm')) names.push(...rhythmNames);
   return names;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Pure functions from samples to numbers: resampling, windows, features (spectrum and vertical
+ * Pure functions from samples to numbers: resampling, windows, features (spectrum, vertical and rhythm
  * groups by default), the FFT and standardisation.
  *
  * This file is the folder's face: what the other folders, the state and the views may import from
@@ -13,6 +13,7 @@ export * from './fft';
 export * from './magnitude';
 export * from './rate';
 export * from './resample';
+export * from './rhythm';
 export * from './spectrum';
 export * from './standardize';
 export * from './windows';

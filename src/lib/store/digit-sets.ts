@@ -1,5 +1,6 @@
 import type { DigitClasses, DigitSetContents, DigitSetInfo, DigitSetPixels, LabelledImages } from './digit-set';
 import type { MotionDb } from './schema';
+import { committed } from './transaction';
 
 const pixelsKey = (id: string) => `${id}/pixels`;
 
@@ -20,11 +21,10 @@ export class DigitSetStore {
   async save(opened: DigitSetContents, classes: DigitClasses, id: string = crypto.randomUUID()): Promise<DigitSetInfo> {
     const info: DigitSetInfo = { id, name: opened.name, files: opened.files, createdAt: Date.now(), trainCount: opened.train.count, testCount: opened.test.count, classes };
     const transaction = this.#db.transaction('digitSets', 'readwrite');
-    await Promise.all([
-      transaction.store.put(info),
-      transaction.store.put({ id: pixelsKey(id), train: compact(opened.train), test: compact(opened.test) }),
-      transaction.done,
-    ]);
+    await committed(transaction, function* () {
+      yield transaction.store.put(info);
+      yield transaction.store.put({ id: pixelsKey(id), train: compact(opened.train), test: compact(opened.test) });
+    });
     return info;
   }
 

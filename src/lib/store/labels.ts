@@ -1,5 +1,6 @@
-import type { MotionDb } from './schema';
-import { StoreError } from './recordings';
+import type { MotionDb, StoredLabel } from './schema';
+import { StoreError } from './store-error';
+import { committed } from './transaction';
 
 /** A label's name as the user typed it, tidied: trimmed, inner spaces collapsed. */
 export function normaliseLabel(name: string): string {
@@ -30,9 +31,33 @@ export function checkLabel(label: string): string {
   return label;
 }
 
-/** A label the user typed, tidied (line breaks and tabs become spaces) and then checked. */
-function checkName(name: string): string {
+/** A label as given (typed, or from a file), tidied (line breaks and tabs become spaces) and then checked. */
+export function tidyLabel(name: string): string {
   return checkLabel(normaliseLabel(name));
+}
+
+/**
+ * What adding `names` (already through tidyLabel) to the stored labels `existing` takes: for each
+ * name, the label it joins (an existing one that matches regardless of case, or itself), and the
+ * rows to add for the new ones, placed after the others. For a transaction that adds labels and
+ * recordings together.
+ */
+export function labelsWith(existing: readonly StoredLabel[], names: readonly string[]): { names: Map<string, string>; added: StoredLabel[] } {
+  const byLowerCase = new Map(existing.map((label) => [label.name.toLowerCase(), label.name]));
+  let position = Math.max(-1, ...existing.map((label) => label.position));
+  const added: StoredLabel[] = [];
+  const joined = new Map<string, string>();
+  for (const name of names) {
+    let label = byLowerCase.get(name.toLowerCase());
+    if (label === undefined) {
+      position += 1;
+      added.push({ name, position });
+      byLowerCase.set(name.toLowerCase(), name);
+      label = name;
+    }
+    joined.set(name, label);
+  }
+  return { names: joined, added };
 }
 
 /** The labels recordings may carry, in the order the user sees them (`MotionStore.labels`). */
@@ -50,20 +75,17 @@ export class LabelStore {
   }
 
   async add(name: string): Promise<string> {
-    const tidy = checkName(name);
+    const tidy = tidyLabel(name);
     const tx = this.#db.transaction('labels', 'readwrite');
-    const existing = await tx.store.getAll();
-    if (existing.some((label) => label.name.toLowerCase() === tidy.toLowerCase())) {
-      throw new StoreError('error.label.exists', { label: tidy });
-    }
-    const position = Math.max(-1, ...existing.map((label) => label.position)) + 1;
-    await Promise.all([tx.store.add({ name: tidy, position }), tx.done]);
+    const [added] = labelsWith(await tx.store.getAll(), [tidy]).added;
+    if (!added) throw new StoreError('error.label.exists', { label: tidy });
+    await Promise.all([tx.store.add(added), tx.done]);
     return tidy;
   }
 
   /** Renames a label and relabels every recording that has it, in one transaction. */
   async rename(from: string, to: string): Promise<string> {
-    const tidy = checkName(to);
+    const tidy = tidyLabel(to);
     const tx = this.#db.transaction(['labels', 'recordings'], 'readwrite');
     const labels = tx.objectStore('labels');
     const old = await labels.get(from);
@@ -92,12 +114,18 @@ export class LabelStore {
   }
 
   /**
-   * The label an imported recording should carry: an existing one that matches regardless of case
-   * (`Walking` → `walking`), or a new one made from `name`.
+   * Makes sure every one of `names` (a backup's labels) is a label here, in one transaction: each
+   * joins an existing label that matches regardless of case, or is added. Every name is checked
+   * by the label rule first, so a bad one throws StoreError with nothing written. Returns, for
+   * each name as given, the label it is now.
    */
-  async ensure(name: string): Promise<string> {
-    const wanted = normaliseLabel(name).toLowerCase();
-    const existing = (await this.list()).find((label) => label.toLowerCase() === wanted);
-    return existing ?? this.add(name);
+  async ensureAll(names: readonly string[]): Promise<Map<string, string>> {
+    const tidy = names.map((name) => [name, tidyLabel(name)] as const);
+    const tx = this.#db.transaction('labels', 'readwrite');
+    const { names: joined, added } = labelsWith(await tx.store.getAll(), tidy.map(([, label]) => label));
+    await committed(tx, function* () {
+      for (const row of added) yield tx.store.add(row);
+    });
+    return new Map(tidy.map(([name, label]) => [name, joined.get(label) ?? label]));
   }
 }

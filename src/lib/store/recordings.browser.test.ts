@@ -152,7 +152,7 @@ describe('labels', () => {
     await expect(store.labels.add('Walking')).rejects.toThrow('already a label');
     await expect(store.labels.add('   ')).rejects.toThrow('needs a name');
     await expect(store.labels.add('walk\u0000ing')).rejects.toThrow('control character');
-    await expect(store.labels.ensure('x'.repeat(41))).rejects.toThrow('40 characters at most');
+    await expect(store.labels.ensureAll(['x'.repeat(41)])).rejects.toThrow('40 characters at most');
     expect(await store.labels.add('line\nbreak')).toBe('line break');
     await store.labels.remove('golfing');
     expect(await store.labels.list()).toEqual(['walking', 'running', 'biking', 'stairs up', 'line break']);

@@ -1,9 +1,13 @@
-import { CodedError } from '../i18n/coded-error';
 import { measuredRateHz } from '../signal/rate';
 import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
 import { fromChunk, toPackedChunks } from './chunks';
 import type { Gap, Recording, SpeedFix } from './recording';
+import { labelsWith, tidyLabel } from './labels';
 import type { MotionDb, StoredChunk } from './schema';
+import { StoreError } from './store-error';
+import { committed } from './transaction';
+
+export { StoreError };
 
 /** Samples per stored chunk at most: a whole recording (imports, edits) or a running recording's save. */
 export const CHUNK_SAMPLES = 1024;
@@ -18,11 +22,6 @@ export interface LabelTotal {
   label: string;
   recordings: number;
   durationMs: number;
-}
-
-/** The error for a request that makes no sense for the stored data; nothing was written. */
-export class StoreError extends CodedError {
-  override name = 'StoreError';
 }
 
 /**
@@ -100,11 +99,31 @@ export class RecordingStore {
     this.#wrote();
     const chunks = await toPackedChunks(recording.id, samples, CHUNK_SAMPLES);
     const tx = this.#db.transaction(['recordings', 'chunks'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('recordings').add(recording),
-      ...chunks.map((chunk) => tx.objectStore('chunks').add(chunk)),
-      tx.done,
-    ]);
+    await committed(tx, function* () {
+      yield tx.objectStore('recordings').add(recording);
+      for (const chunk of chunks) yield tx.objectStore('chunks').add(chunk);
+    });
+  }
+
+  /**
+   * Stores an imported recording under `label`: an existing label that matches regardless of
+   * case (`Walking` joins `walking`), or a new one added in the same transaction, so that a
+   * recording that cannot be stored (a full disk) leaves no label behind. Throws StoreError when
+   * the label breaks the label rule, before anything is written. Returns the row as stored.
+   */
+  async addWithLabel(recording: Recording, samples: MotionSamples, label: string): Promise<Recording> {
+    const tidy = tidyLabel(label);
+    this.#wrote();
+    const chunks = await toPackedChunks(recording.id, samples, CHUNK_SAMPLES);
+    const tx = this.#db.transaction(['labels', 'recordings', 'chunks'], 'readwrite');
+    const { names, added } = labelsWith(await tx.objectStore('labels').getAll(), [tidy]);
+    const stored = { ...recording, label: names.get(tidy) ?? tidy };
+    await committed(tx, function* () {
+      for (const row of added) yield tx.objectStore('labels').add(row);
+      yield tx.objectStore('recordings').add(stored);
+      for (const chunk of chunks) yield tx.objectStore('chunks').add(chunk);
+    });
+    return stored;
   }
 
   /**

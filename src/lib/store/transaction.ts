@@ -1,0 +1,37 @@
+/** What `committed` needs of a transaction: any idb write transaction has it. */
+interface Committing {
+  readonly done: Promise<void>;
+  readonly error: DOMException | null;
+  abort(): void;
+}
+
+/**
+ * Makes a write transaction's requests with `write`, a generator that yields each one as it
+ * makes it, and waits for them and the commit. When anything fails, even a request that throws
+ * (a value IndexedDB cannot store) after others were made, the transaction is aborted, so
+ * nothing of it is kept, and every request made is waited for, so none fails unheard. Throws the transaction's own error where there is one: a
+ * full disk aborts the transaction with a QuotaExceededError, while its pending requests each fail
+ * with a plain AbortError that says nothing of why, and whichever rejects first would otherwise be
+ * what the user reads.
+ *
+ * @example
+ * await committed(tx, function* () {
+ *   yield tx.store.add(row);
+ *   yield tx.store.add(other);
+ * });
+ */
+export async function committed(tx: Committing, write: () => Iterable<Promise<unknown>>): Promise<void> {
+  const requests: Promise<unknown>[] = [];
+  try {
+    for (const request of write()) requests.push(request);
+    await Promise.all([...requests, tx.done]);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted or finished: nothing more to undo.
+    }
+    await Promise.allSettled([...requests, tx.done]);
+    throw tx.error ?? error;
+  }
+}
