@@ -112,7 +112,7 @@ describe('npm run evaluate', () => {
       folds: { groups: string[]; net: { accuracy: number; macroF1: number }; setup: Setup }[];
       search: { budgetS: number; candidates: { setup: Setup; accuracy: number; macroF1: number; picked: number }[]; chosen: Setup; notTried: Setup[] };
     };
-    const dense = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical'], augment: 0 };
+    const dense = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical', 'rhythm'], augment: 0 };
     // The first candidate always runs; a budget of one second leaves no room for another.
     expect(json.search.budgetS).toBe(1);
     expect(json.search.candidates).toEqual([{ setup: dense, accuracy: expect.any(Number), macroF1: expect.any(Number), picked: 3, ms: expect.any(Number) }]);

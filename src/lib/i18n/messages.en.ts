@@ -243,6 +243,7 @@ export const en = {
   'train.search.group.spectrum': 'spectrum',
   'train.search.group.correlation': 'correlations',
   'train.search.group.vertical': 'vertical',
+  'train.search.group.rhythm': 'rhythm',
   'train.tooShort': '{count} recordings were too short for a single window and were left out: {names}.',
   'train.nonFinite': '{count} samples were not numbers (NaN or infinite) and were left out of the windows.',
   'train.perLabel': 'Per activity (test)',

@@ -243,6 +243,7 @@ export const es: Catalog = {
   'train.search.group.spectrum': 'espectro',
   'train.search.group.correlation': 'correlaciones',
   'train.search.group.vertical': 'vertical',
+  'train.search.group.rhythm': 'ritmo',
   'train.tooShort': '{count} grabaciones eran demasiado cortas para una sola ventana y se omitieron: {names}.',
   'train.nonFinite': '{count} muestras no eran números (NaN o infinitas) y se dejaron fuera de las ventanas.',
   'train.perLabel': 'Por actividad (prueba)',

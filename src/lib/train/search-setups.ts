@@ -26,7 +26,7 @@ export interface Setup {
  * (far slower to train) without and with a placement. A budget that runs out drops the last.
  *
  * @example
- * candidateSetups(defaultFeatureConfig)[0] // { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical'], augment: 0 }
+ * candidateSetups(defaultFeatureConfig)[0] // { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical', 'rhythm'], augment: 0 }
  */
 export function candidateSetups(base: FeatureConfig): Setup[] {
   const chosen = featureGroups.filter((group) => base.input === 'features' && base.groups.includes(group));

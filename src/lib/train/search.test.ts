@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadCatalog } from '../i18n/i18n';
-import { defaultFeatureConfig } from '../signal/features';
+import { defaultFeatureConfig, featureGroups } from '../signal/features';
 import { syntheticDataset } from '../demo/synthetic-motion';
 import * as crossValidation from './cross-validation';
 import { searchSetups, type SearchProgress } from './search';
@@ -30,7 +30,7 @@ vi.mock('./cross-validation', async (importOriginal) => {
 const recordings = syntheticDataset({ subjects: 6, recordingsPerLabel: 1, totalS: 240, rateHz: 50, seed: 3 });
 const people = [...new Set(recordings.map(({ recording }) => recording.group))].sort();
 const training = { ...defaultTrainingSettings, epochs: 5 };
-const dense: Setup = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical'], augment: 0 };
+const dense: Setup = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical', 'rhythm'], augment: 0 };
 const longer: Setup = { ...dense, windowS: 4 };
 
 beforeAll(async () => {
@@ -43,8 +43,8 @@ describe('candidateSetups', () => {
     const setups = candidateSetups(defaultFeatureConfig);
     expect(setups[0]).toEqual(dense);
     expect(setups.map((setup) => setup.network)).toEqual(['dense', 'dense', 'dense', 'dense', 'cnn', 'cnn']);
-    expect(candidateSetups({ ...defaultFeatureConfig, groups: ['statistics', 'crossings', 'spectrum', 'correlation', 'vertical'] })).toHaveLength(5);
-    expect(describeSetup({ ...longer, augment: 1 }, 'en')).toBe('dense net · 4 s · spectrum, vertical · made-up placements ×1');
+    expect(candidateSetups({ ...defaultFeatureConfig, groups: [...featureGroups] })).toHaveLength(5);
+    expect(describeSetup({ ...longer, augment: 1 }, 'en')).toBe('dense net · 4 s · spectrum, vertical, rhythm · made-up placements ×1');
     expect(describeSetup({ network: 'cnn', windowS: 2.5, groups: [], augment: 0 }, 'es')).toBe('CNN 1-D · 2,5 s · x, y, z, |a|');
   });
 });
@@ -113,7 +113,7 @@ describe('searchSetups', () => {
     };
     const firstMs = (await searchSetups(recordings, { ...options, budgetS: 600, candidates: [dense] })).candidates[0]!.ms;
     clockMs = 0;
-    const every: Setup = { ...dense, groups: ['statistics', 'crossings', 'spectrum', 'correlation', 'vertical'] };
+    const every: Setup = { ...dense, groups: [...featureGroups] };
     // Room for a second candidate as long as the first (but not for a third), and the second overruns.
     const search = await searchSetups(recordings, { ...options, budgetS: (2 * firstMs + 500) / 1000, candidates: [dense, longer, every] });
     expect(search.candidates.map((candidate) => candidate.setup)).toEqual([dense]);
