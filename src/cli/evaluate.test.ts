@@ -98,29 +98,32 @@ describe('npm run evaluate', () => {
 
   test('--search compares setups within the budget, nested, and reports the outer means with the table of candidates', async () => {
     const report = join(folder, 'search.json');
-    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--search', '--budget', '1', '--epochs', '3', '--json', report, '--export-c', join(folder, 'searched')], { timeout: 240_000 });
+    const exported = join(folder, 'searched');
+    // --network dense leaves the CNN out of the candidates.
+    const args = [...cli, folder, '--group', '\\.(\\w+)-', '--search', '--network', 'dense', '--budget', '1', '--epochs', '3', '--json', report, '--export-c', exported];
+    const { stdout } = await run('npx', args, { timeout: 240_000 });
     expect(stdout).toContain('Setups compared within 1 s');
-    expect(stdout).toContain('Not tried, for lack of time: dense net · 4 s');
     expect(stdout).toContain('On someone new, choice included');
     // The model kept, trained on every recording with the chosen setup, is the one exported.
-    expect(stdout).toContain(`wrote the C library to ${join(folder, 'searched')}`);
+    expect(stdout).toContain(`wrote the C library to ${exported}`);
     type Setup = { network: string; windowS: number; groups: string[]; augment: number };
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       network: string;
       net: { accuracy: number; macroF1: number };
-      baseline: { accuracy: number };
       folds: { groups: string[]; net: { accuracy: number; macroF1: number }; setup: Setup }[];
       search: { budgetS: number; candidates: { setup: Setup; accuracy: number; macroF1: number; picked: number }[]; chosen: Setup; notTried: Setup[] };
     };
     const dense = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical', 'rhythm'], augment: 0 };
-    // The first candidate always runs; a budget of one second leaves no room for another.
     expect(json.search.budgetS).toBe(1);
-    expect(json.search.candidates).toEqual([{ setup: dense, accuracy: expect.any(Number), macroF1: expect.any(Number), picked: 3, ms: expect.any(Number) }]);
-    expect(json.search.chosen).toEqual(dense);
-    expect(json.search.notTried).toHaveLength(5);
+    // The first candidate always runs; how many more fit in a second depends on the machine.
+    expect(json.search.candidates[0]).toEqual({ setup: dense, accuracy: expect.any(Number), macroF1: expect.any(Number), picked: expect.any(Number), ms: expect.any(Number) });
+    expect(json.search.candidates.length + json.search.notTried.length).toBe(4);
+    expect([...json.search.candidates.map((candidate) => candidate.setup), ...json.search.notTried].every((setup) => setup.network === 'dense')).toBe(true);
+    expect(json.search.candidates.reduce((all, candidate) => all + candidate.picked, 0)).toBe(3);
+    expect(json.search.candidates.map((candidate) => candidate.setup)).toContainEqual(json.search.chosen);
     expect(json.network).toBe('dense');
     expect(json.folds.flatMap((fold) => fold.groups).sort()).toEqual(['ana', 'ben', 'cai', 'dee', 'eli', 'fay']);
-    for (const fold of json.folds) expect(fold.setup).toEqual(dense);
+    for (const fold of json.folds) expect(json.search.candidates.find((candidate) => JSON.stringify(candidate.setup) === JSON.stringify(fold.setup))?.picked).toBeGreaterThan(0);
     expect(json.net.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.net.accuracy, 0) / 3, 12);
     expect(json.net.macroF1).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.net.macroF1, 0) / 3, 12);
   }, 240_000);
