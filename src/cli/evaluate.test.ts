@@ -87,6 +87,47 @@ describe('npm run evaluate', () => {
     expect(json.baseline.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.baseline.accuracy, 0) / 3, 12);
   }, 180_000);
 
+  test('--network cnn trains the 1-D CNN, cross-validated with made-up placements too', async () => {
+    const report = join(folder, 'cnn.json');
+    await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--network', 'cnn', '--folds', '3', '--augment', '1', '--epochs', '2', '--json', report], { timeout: 180_000 });
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { network: string; folds: { net: { accuracy: number } }[] };
+    expect(json.network).toBe('cnn');
+    expect(json.folds).toHaveLength(3);
+    for (const fold of json.folds) expect(fold.net.accuracy).toBeGreaterThanOrEqual(0);
+  }, 180_000);
+
+  test('--search compares setups within the budget, nested, and reports the outer means with the table of candidates', async () => {
+    const report = join(folder, 'search.json');
+    const exported = join(folder, 'searched');
+    // --network dense leaves the CNN out of the candidates.
+    const args = [...cli, folder, '--group', '\\.(\\w+)-', '--search', '--network', 'dense', '--budget', '1', '--epochs', '3', '--json', report, '--export-c', exported];
+    const { stdout } = await run('npx', args, { timeout: 240_000 });
+    expect(stdout).toContain('Setups compared within 1 s');
+    expect(stdout).toContain('On someone new, choice included');
+    // The model kept, trained on every recording with the chosen setup, is the one exported.
+    expect(stdout).toContain(`wrote the C library to ${exported}`);
+    type Setup = { network: string; windowS: number; groups: string[]; augment: number };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      network: string;
+      net: { accuracy: number; macroF1: number };
+      folds: { groups: string[]; net: { accuracy: number; macroF1: number }; setup: Setup }[];
+      search: { budgetS: number; candidates: { setup: Setup; accuracy: number; macroF1: number; picked: number }[]; chosen: Setup; notTried: Setup[] };
+    };
+    const dense = { network: 'dense', windowS: 2, groups: ['spectrum', 'vertical', 'rhythm'], augment: 0 };
+    expect(json.search.budgetS).toBe(1);
+    // The first candidate always runs; how many more fit in a second depends on the machine.
+    expect(json.search.candidates[0]).toEqual({ setup: dense, accuracy: expect.any(Number), macroF1: expect.any(Number), picked: expect.any(Number), ms: expect.any(Number) });
+    expect(json.search.candidates.length + json.search.notTried.length).toBe(4);
+    expect([...json.search.candidates.map((candidate) => candidate.setup), ...json.search.notTried].every((setup) => setup.network === 'dense')).toBe(true);
+    expect(json.search.candidates.reduce((all, candidate) => all + candidate.picked, 0)).toBe(3);
+    expect(json.search.candidates.map((candidate) => candidate.setup)).toContainEqual(json.search.chosen);
+    expect(json.network).toBe('dense');
+    expect(json.folds.flatMap((fold) => fold.groups).sort()).toEqual(['ana', 'ben', 'cai', 'dee', 'eli', 'fay']);
+    for (const fold of json.folds) expect(json.search.candidates.find((candidate) => JSON.stringify(candidate.setup) === JSON.stringify(fold.setup))?.picked).toBeGreaterThan(0);
+    expect(json.net.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.net.accuracy, 0) / 3, 12);
+    expect(json.net.macroF1).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.net.macroF1, 0) / 3, 12);
+  }, 240_000);
+
   test('without people, --folds refuses the data (exit code 1) and says what is missing', async () => {
     await expect(run('npx', [...cli, folder, '--folds', 'loso', '--epochs', '1'], { timeout: 60_000 })).rejects.toMatchObject({
       code: 1,
@@ -101,6 +142,9 @@ describe('npm run evaluate', () => {
     });
     await expect(run('npx', [...cli, folder, '--folds', '1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--folds must be a whole number of at least 2, or “loso”, not “1”.') });
     await expect(run('npx', [...cli, folder, '--augment', '1.5'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--augment must be a whole number') });
+    await expect(run('npx', [...cli, folder, '--network', 'lstm'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--network must be “dense” or “cnn”, not “lstm”.') });
+    await expect(run('npx', [...cli, folder, '--budget', '30'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--budget is the time --search may take') });
+    await expect(run('npx', [...cli, folder, '--search', '--augment', '1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('leave out --augment') });
     await expect(run('npx', [...cli])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run evaluate') });
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 /**
- * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--rate 50] [--window 2]
- * [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--json <file>] [--export-c <folder>]`
+ * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--network dense|cnn] [--search [--budget S]]
+ * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
@@ -9,7 +9,20 @@
  * and prints each fold, the mean and spread over folds and each person's accuracy; the model
  * exported is then trained on all the recordings. --augment N trains on N made-up placements of
  * each training recording besides it (turned, scaled, stretched at random); --turned-test also
- * scores the test recordings turned at random. With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
+ * scores the test recordings turned at random. --network cnn trains the 1-D CNN on the window's
+ * x, y, z and |a| instead of the dense net on features.
+ *
+ * --search finds the best setup (train/search.ts): candidate setups (feature groups, window
+ * length, dense or CNN, made-up placements) compared by cross-validation by person within
+ * --budget seconds (60 by default), nested: outer folds by person (--folds, 3 by default), the
+ * setup of each chosen by an inner cross-validation on the other people and tested on the fold's.
+ * It prints the candidates with their inner (selection) scores and how often each was chosen, and
+ * the honest score, the mean of the outer tests; the model kept (and exported) is trained on all
+ * the recordings with the best setup. Its --json is that of --folds (net, baseline: the outer
+ * means; folds, each with the `setup` it tested) plus
+ * `search: { budgetS, candidates: [{ setup, accuracy, macroF1, picked, ms, refused? }], chosen, notTried }`,
+ * a setup being `{ network, windowS, groups, augment }`. Every --json has `network`: the kind trained
+ * (with --search, the chosen one's). With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
  * int8, calibrated on exactly the training side's recordings), the tfjs model files and a README.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +37,9 @@ import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/train/activity-dataset';
 import { modelArtifacts } from '../lib/train/model-artifacts';
-import { crossValidate, type Spread } from '../lib/train/cross-validation';
+import { crossValidate, type CrossValidation, type Spread } from '../lib/train/cross-validation';
+import { searchSetups } from '../lib/train/search';
+import { candidateSetups, defaultSearchBudgetS, defaultSearchFolds, describeSetup, type Setup } from '../lib/train/search-setups';
 import type { EpochLog } from '../lib/train/fit';
 import { defaultSplitShares, splitNames } from '../lib/train/split';
 import { predictRows, trainActivityModel, type TrainedActivityModel } from '../lib/train/train-activity';
@@ -33,10 +48,11 @@ import { mulberry32 } from '../lib/train/random';
 import { joinRows, networkInputs } from '../lib/model/inputs';
 import { augmentSamples } from '../lib/signal/augment';
 import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
-import { defaultFeatureConfig } from '../lib/signal/features';
+import { defaultFeatureConfig, type FeatureConfig } from '../lib/signal/features';
+import type { NetworkKindName } from '../lib/model/record';
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--json <file>] [--export-c <folder>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -66,6 +82,9 @@ const { values, positionals } = (() => {
         'export-c': { type: 'string' },
         augment: { type: 'string' },
         'turned-test': { type: 'boolean' },
+        network: { type: 'string' },
+        search: { type: 'boolean' },
+        budget: { type: 'string' },
       },
     });
   } catch (error) {
@@ -89,14 +108,26 @@ const folds: FoldCount | undefined = (() => {
   return count;
 })();
 
-const features = {
+const network: NetworkKindName | undefined = (() => {
+  const kinds: readonly string[] = ['dense', 'cnn'] satisfies NetworkKindName[];
+  if (values.network === undefined || kinds.includes(values.network)) return values.network as NetworkKindName | undefined;
+  return fail(`--network must be “dense” or “cnn”, not “${values.network}”.`);
+})();
+if (values.search && values.augment !== undefined) fail('--search tries made-up placements itself: leave out --augment.');
+if (!values.search && values.budget !== undefined) fail('--budget is the time --search may take: give --search too.');
+if (values.search && typeof folds === 'number' && folds < 3) fail('--search needs at least 3 outer folds: it chooses on some people and tests on others.');
+const budgetS = positive('budget', values.budget, defaultSearchBudgetS);
+
+const features: FeatureConfig = {
   ...defaultFeatureConfig,
+  ...(network === 'cnn' && { input: 'channels' as const }),
   rateHz: positive('rate', values.rate, defaultFeatureConfig.rateHz),
   windowS: positive('window', values.window, defaultFeatureConfig.windowS),
   strideS: positive('stride', values.stride, defaultFeatureConfig.strideS),
 };
 const training = {
   ...defaultTrainingSettings,
+  ...(network && { network }),
   epochs: Math.round(positive('epochs', values.epochs, defaultTrainingSettings.epochs)),
   seed: Math.round(positive('seed', values.seed, defaultTrainingSettings.seed)),
   augment: (() => {
@@ -156,7 +187,7 @@ async function orRefuse<T>(step: () => Promise<T>): Promise<T> {
 }
 
 const started = performance.now();
-const report = folds === undefined ? await evaluateOneSplit() : await crossValidateByPerson(folds);
+const report = values.search ? await searchBestSetup() : folds === undefined ? await evaluateOneSplit() : await crossValidateByPerson(folds);
 if (values.json) {
   writeFileSync(values.json, `${JSON.stringify(report.json, null, 2)}\n`);
   console.log(`wrote ${values.json}`);
@@ -192,6 +223,7 @@ async function evaluateOneSplit() {
     kept: result,
     json: {
       labels,
+      network: training.network,
       split: result.split,
       net: { accuracy: result.test.accuracy, macroF1: result.test.macroF1, f1: f1Of(result.metrics.test.f1) },
       baseline: { accuracy: result.baseline.accuracy, macroF1: result.baseline.macroF1, f1: f1Of(result.metrics.baseline.f1) },
@@ -228,26 +260,95 @@ async function crossValidateByPerson(count: FoldCount) {
     crossValidate(recordings, { features, training, folds: count, onEpoch, onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`) }),
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const people = (groups: string[]) => (groups.length > 4 ? `${groups.slice(0, 4).join(' ')} +${groups.length - 4}` : groups.join(' '));
   console.log(`\nCross-validation by person, ${cv.folds.length} folds, in ${seconds} s:`);
-  console.log(`${pad('fold', 6)}${pad('network', 10)}${pad('macro-F1', 10)}${pad('rules', 8)}${pad('windows', 9)}people`);
-  cv.folds.forEach((fold, f) =>
-    console.log(`${pad(String(f + 1), 6)}${pad(fold.net.accuracy.toFixed(3), 10)}${pad(fold.net.macroF1.toFixed(3), 10)}${pad(fold.baseline.accuracy.toFixed(3), 8)}${pad(String(fold.windows), 9)}${people(fold.groups)}`),
-  );
-  const spread = ({ mean, sd, min, max }: Spread) => `${mean.toFixed(3)} ± ${sd.toFixed(3)} (${min.toFixed(3)}–${max.toFixed(3)})`;
-  console.log(`\n${pad('', 12)}${pad('network', 30)}rules`);
-  console.log(`${pad('accuracy', 12)}${pad(spread(cv.net.accuracy), 30)}${spread(cv.baseline.accuracy)}`);
-  console.log(`${pad('macro-F1', 12)}${pad(spread(cv.net.macroF1), 30)}${spread(cv.baseline.macroF1)}`);
+  printFolds(cv);
   console.log(`\nPer person (network, rules): ${cv.perPerson.map((p) => `${p.group} ${p.accuracy.toFixed(2)}/${p.baseline.toFixed(2)}`).join(', ')}`);
   return {
     kept: undefined,
     json: {
       labels: cv.labels,
-      net: { accuracy: cv.net.accuracy.mean, macroF1: cv.net.macroF1.mean },
-      baseline: { accuracy: cv.baseline.accuracy.mean, macroF1: cv.baseline.macroF1.mean },
-      spread: { net: cv.net, baseline: cv.baseline },
-      folds: cv.folds.map((fold) => ({ groups: fold.groups, net: fold.net, baseline: fold.baseline, windows: fold.windows })),
+      network: training.network,
+      ...foldsJson(cv),
       perPerson: cv.perPerson,
+    },
+  };
+}
+
+type FoldScores = Pick<CrossValidation, 'folds' | 'net' | 'baseline'>;
+
+/** Each fold's scores, then the mean and spread over folds, of the network and of the rules. */
+function printFolds({ folds: done, net, baseline }: FoldScores, setupOf?: (fold: number) => string) {
+  const people = (groups: string[]) => (groups.length > 4 ? `${groups.slice(0, 4).join(' ')} +${groups.length - 4}` : groups.join(' '));
+  console.log(`${pad('fold', 6)}${pad('network', 10)}${pad('macro-F1', 10)}${pad('rules', 8)}${pad('windows', 9)}people${setupOf ? ' · setup' : ''}`);
+  done.forEach((fold, f) =>
+    console.log(
+      `${pad(String(f + 1), 6)}${pad(fold.net.accuracy.toFixed(3), 10)}${pad(fold.net.macroF1.toFixed(3), 10)}${pad(fold.baseline.accuracy.toFixed(3), 8)}${pad(String(fold.windows), 9)}${people(fold.groups)}${setupOf ? ` · ${setupOf(f)}` : ''}`,
+    ),
+  );
+  const spread = ({ mean, sd, min, max }: Spread) => `${mean.toFixed(3)} ± ${sd.toFixed(3)} (${min.toFixed(3)}–${max.toFixed(3)})`;
+  console.log(`\n${pad('', 12)}${pad('network', 30)}rules`);
+  console.log(`${pad('accuracy', 12)}${pad(spread(net.accuracy), 30)}${spread(baseline.accuracy)}`);
+  console.log(`${pad('macro-F1', 12)}${pad(spread(net.macroF1), 30)}${spread(baseline.macroF1)}`);
+}
+
+/** The JSON of --folds: the means over folds in `net` and `baseline`, their spread, and each fold. */
+function foldsJson({ folds: done, net, baseline }: FoldScores) {
+  return {
+    net: { accuracy: net.accuracy.mean, macroF1: net.macroF1.mean },
+    baseline: { accuracy: baseline.accuracy.mean, macroF1: baseline.macroF1.mean },
+    spread: { net, baseline },
+    folds: done.map((fold) => ({ groups: fold.groups, net: fold.net, baseline: fold.baseline, windows: fold.windows })),
+  };
+}
+
+/** --search: the candidates with their inner scores, the honest nested score, and the model kept from all the recordings. */
+async function searchBestSetup() {
+  const name = (setup: Setup) => describeSetup(setup, 'en');
+  const search = await orRefuse(() =>
+    searchSetups(recordings, {
+      features,
+      training,
+      budgetS,
+      folds: folds ?? defaultSearchFolds,
+      ...(network && { candidates: candidateSetups(features).filter((setup) => setup.network === network) }),
+      onProgress: (progress) => {
+        if (progress.stage === 'candidate') console.log(`setup ${progress.candidate + 1} of ${progress.candidates}: ${name(progress.setup)}`);
+        else if (progress.stage === 'scoring') console.log(`testing the choice on fold ${progress.fold + 1} of ${progress.folds}`);
+        else console.log(`training the kept model on every recording: ${name(progress.setup)}`);
+      },
+    }),
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nSetups compared within ${search.budgetS} s (inner cross-validation by person, the scores the choice was made on):`);
+  console.log(`${pad('accuracy', 10)}${pad('macro-F1', 10)}${pad('chosen', 8)}${pad('time', 9)}setup`);
+  for (const candidate of search.candidates) {
+    const refused = candidate.refused === undefined ? '' : ` (could not train: ${messageOf(candidate.refused)})`;
+    console.log(`${pad(candidate.accuracy.toFixed(3), 10)}${pad(candidate.macroF1.toFixed(3), 10)}${pad(`${candidate.picked}×`, 8)}${pad(`${(candidate.ms / 1000).toFixed(1)} s`, 9)}${name(candidate.setup)}${refused}`);
+  }
+  if (search.notTried.length > 0) console.log(`Not tried, for lack of time: ${search.notTried.map(name).join('; ')}.`);
+  console.log(`\nOn someone new, choice included (each fold's choice tested on people who took no part in it), ${search.folds.length} folds, ${seconds} s in all:`);
+  printFolds(search, (f) => name(search.folds[f]!.setup));
+  console.log(`\nKept: ${search.chosen ? name(search.chosen) : '-'}, trained on every recording.`);
+  return {
+    kept: search.kept,
+    json: {
+      labels: search.labels,
+      network: search.chosen?.network,
+      ...foldsJson(search),
+      folds: search.folds.map((fold) => ({ groups: fold.groups, net: fold.net, baseline: fold.baseline, windows: fold.windows, setup: fold.setup })),
+      search: {
+        budgetS: search.budgetS,
+        candidates: search.candidates.map((candidate) => ({
+          setup: candidate.setup,
+          accuracy: candidate.accuracy,
+          macroF1: candidate.macroF1,
+          picked: candidate.picked,
+          ms: Math.round(candidate.ms),
+          ...(candidate.refused !== undefined && { refused: messageOf(candidate.refused) }),
+        })),
+        chosen: search.chosen,
+        notTried: search.notTried,
+      },
     },
   };
 }

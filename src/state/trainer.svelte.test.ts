@@ -26,6 +26,16 @@ afterEach(async () => {
 });
 
 describe('trainer', () => {
+  it('trains the 1-D CNN on the window’s channels when it is the network chosen, and the dense net on features again after', async () => {
+    train.mockReturnValueOnce(runEnding(Promise.reject(new SplitError('too-few-labels', { labels: ['walking'] }))));
+    trainer.network = 'cnn';
+    await trainer.train();
+    expect(train.mock.lastCall?.[0]).toMatchObject({ features: { input: 'channels' }, training: { network: 'cnn' } });
+    trainer.network = 'dense';
+    expect(trainer.features.input).toBe('features');
+    expect(trainer.settings.network).toBe('dense');
+  });
+
   it('shows a refusal from the worker in the user’s language, and rewords it when the language changes', async () => {
     const refusal = new SplitError('too-few-labels', { labels: ['walking'] });
     train.mockReturnValueOnce(runEnding(Promise.reject(refusal)));

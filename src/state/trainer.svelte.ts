@@ -6,7 +6,7 @@ import { defaultTrainingSettings } from '../lib/train/training-settings';
 import type { TrainOutcome } from '../lib/compute/messages';
 import { hintOf, messageOf } from '../lib/i18n/coded-error';
 import { defaultFeatureConfig, featureGroups, type FeatureConfig } from '../lib/signal/features';
-import type { StoredModel, TrainingSettings } from '../lib/model/record';
+import type { NetworkKindName, StoredModel, TrainingSettings } from '../lib/model/record';
 import { exportModel, parseModelFile } from '../lib/io/model-file';
 import { downloadText } from '../shell/download';
 import { busy } from './busy.svelte';
@@ -46,6 +46,25 @@ class Trainer {
   #run: ComputeRun<TrainOutcome> | undefined;
   #endBusy: (() => void) | undefined;
 
+  /** The kind of network to train. The 1-D CNN reads the window's x, y, z and |a| (the 'channels' input), the dense net features or raw samples. */
+  get network(): NetworkKindName {
+    return this.settings.network ?? 'dense';
+  }
+
+  set network(kind: NetworkKindName) {
+    this.settings.network = kind;
+    if (kind === 'cnn') this.features.input = 'channels';
+    else if (this.features.input === 'channels') this.features.input = 'features';
+  }
+
+  /** The page's settings as a run in the worker takes them: plain copies, the feature groups in row order. */
+  get runSettings(): { features: FeatureConfig; training: TrainingSettings } {
+    return {
+      features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
+      training: { ...this.settings, hidden: [...this.settings.hidden] },
+    };
+  }
+
   async refreshModels(): Promise<void> {
     this.models = await (await dataset.store()).models.list();
   }
@@ -65,8 +84,7 @@ class Trainer {
         {
           // The page's own database, opened (and its interrupted recordings recovered) before the worker reads it.
           database: (await dataset.store()).name,
-          features: { ...this.features, groups: featureGroups.filter((group) => this.features.groups.includes(group)) },
-          training: { ...this.settings, hidden: [...this.settings.hidden] },
+          ...this.runSettings,
         },
         { stage: (stage) => (this.stage = stage), epoch: (log) => (this.epochs = [...this.epochs, log]) },
       );
@@ -130,6 +148,13 @@ class Trainer {
     await this.refreshModels();
   }
 
+  /** Stores a trained model, makes it the active one and lists it. */
+  async keep(model: StoredModel): Promise<void> {
+    await (await dataset.store()).models.save(model);
+    await this.setActive(model.id);
+    await this.refreshModels();
+  }
+
   async #finish(outcome: TrainOutcome): Promise<void> {
     this.outcome = outcome;
     const model: StoredModel = {
@@ -143,10 +168,8 @@ class Trainer {
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {
-      await (await dataset.store()).models.save(model);
+      await this.keep(model);
       this.savedModel = model;
-      await this.setActive(model.id);
-      await this.refreshModels();
     }
     this.state = 'done';
     this.stage = undefined;

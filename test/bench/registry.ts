@@ -17,6 +17,7 @@ import { offlineReloadInteractive } from './shell-offline-reload';
 import { storeBytesPerSample } from './store-bytes-per-sample';
 import { storeWriteThroughput } from './store-write-throughput';
 import { trainClickToModel } from './train-click-to-model';
+import { trainSearchSisfall } from './train-search-sisfall';
 import { trainSisfallClick } from './train-sisfall-click';
 import { trainSisfallCv } from './train-sisfall-cv';
 import { trainSisfallSplit } from './train-sisfall-split';
@@ -37,6 +38,7 @@ export const benchmarks: Benchmark[] = [
   trainSisfallSplit,
   trainSisfallCv,
   trainSisfallClick,
+  trainSearchSisfall,
   liveLatency,
   livePageLatency,
   liveInferencePerWindow,

@@ -1,6 +1,6 @@
 import type { BackendStatus } from './backend';
 import { errorOf, failureOf } from './failure';
-import type { ComputeReply, ComputeRequest, RunKind, RunRequest, Runs, TrainOutcome } from './messages';
+import type { ComputeReply, ComputeRequest, RunKind, RunRequest, Runs, SearchOutcome, TrainOutcome } from './messages';
 import { CodedError } from '../i18n/coded-error';
 import type { LabelledImages } from '../learn/idx';
 import type { DigitSplit } from '../learn/shipped-digits';
@@ -8,6 +8,7 @@ import type { DigitOutcome, DigitSettings } from '../learn/digit-settings';
 import type { NeuronResult } from '../learn/one-neuron';
 import type { Point } from '../learn/regression';
 import type { CrossValidation } from '../train/cross-validation';
+import type { SearchProgress } from '../train/search';
 import type { EpochLog } from '../train/fit';
 import type { TrainingStage } from '../train/train-activity';
 
@@ -67,6 +68,15 @@ export class ComputeClient {
   crossValidate(settings: Runs['crossValidate']['request'], on: { fold?: (fold: number, folds: number) => void; epoch?: (log: EpochLog) => void } = {}): ComputeRun<CrossValidation> {
     const request: RunRequest<'crossValidate'> = { type: 'crossValidate', id: this.#newId(), ...settings };
     return this.#start(request, (progress) => ('fold' in progress ? on.fold?.(progress.fold, progress.folds) : on.epoch?.(progress.epoch)));
+  }
+
+  /**
+   * Finds the best setup for the recordings in the database named `database` within
+   * `settings.budgetS`: `on.progress` hears each candidate and stage, `on.epoch` each epoch.
+   */
+  search(settings: Runs['search']['request'], on: { progress?: (progress: SearchProgress) => void; epoch?: (log: EpochLog) => void } = {}): ComputeRun<SearchOutcome> {
+    const request: RunRequest<'search'> = { type: 'search', id: this.#newId(), ...settings };
+    return this.#start(request, (progress) => ('epoch' in progress ? on.epoch?.(progress.epoch) : on.progress?.(progress)));
   }
 
   /** Trains the one neuron on `points`; `onEpoch` gets each epoch's loss. */

@@ -3,6 +3,7 @@ import { failureOf } from './failure';
 import type { ComputeReply, ComputeRequest } from './messages';
 import { runCrossValidationRequest } from './cross-validation-handler';
 import { runLessonRequest } from './lesson-handler';
+import { runSearchRequest } from './search-handler';
 import { runTrainRequest } from './train-handler';
 
 /**
@@ -28,7 +29,9 @@ scope.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
       ? runTrainRequest(request, controller.signal, post)
       : request.type === 'crossValidate'
         ? runCrossValidationRequest(request, controller.signal, post)
-        : runLessonRequest(request, controller.signal, post);
+        : request.type === 'search'
+          ? runSearchRequest(request, controller.signal, post)
+          : runLessonRequest(request, controller.signal, post);
   void run
     .catch((error: unknown) => post({ type: 'failed', id: request.id, failure: failureOf(error) }))
     .finally(() => running.delete(request.id));

@@ -8,4 +8,5 @@
  */
 export * from './backend';
 export * from './compute-client';
+export * from './failure';
 export * from './messages';

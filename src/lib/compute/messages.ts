@@ -3,6 +3,7 @@ import type { CodedFailure } from './failure';
 import type { FeatureConfig } from '../signal/features';
 import type { ModelArtifacts, ModelMetrics, Preprocessing, TrainedOn, TrainingSettings } from '../model/record';
 import type { CrossValidation } from '../train/cross-validation';
+import type { CandidateScore, ModelSearch, SearchProgress } from '../train/search';
 import type { FoldCount } from '../train/training-settings';
 import type { EpochLog } from '../train/fit';
 import type { Diagnosis, RecordingResult } from '../train/metrics';
@@ -40,6 +41,22 @@ export interface TrainOutcome {
   recordingNames: string[];
 }
 
+/** The model a search keeps, trained on every recording with the chosen setup, as the page stores it. */
+export interface SearchKeptModel {
+  artifacts: ModelArtifacts;
+  preprocessing: Preprocessing;
+  /** Its test scores are the search's honest ones: on all the recordings there is no test side of its own. */
+  metrics: ModelMetrics;
+  trainedOn: TrainedOn;
+  training: TrainingSettings;
+}
+
+/** What a finished search sends back: the scores, refusals as coded failures, and the kept model's weights. */
+export interface SearchOutcome extends Omit<ModelSearch, 'kept' | 'candidates'> {
+  candidates: (Omit<CandidateScore, 'refused'> & { refused?: CodedFailure })[];
+  kept?: SearchKeptModel;
+}
+
 /** Per kind of run: what the page asks with, what comes back while it runs, and what it ends with. */
 export interface Runs {
   /** The Train page: the worker reads every recording of `database` (the app's when not given) from IndexedDB itself. */
@@ -53,6 +70,12 @@ export interface Runs {
     request: { database?: string; features: FeatureConfig; training: TrainingSettings; folds: FoldCount };
     progress: { fold: number; folds: number } | { epoch: EpochLog };
     result: CrossValidation;
+  };
+  /** The Train page's "find the best setup": the nested search over the recordings of `database`, within `budgetS`. */
+  search: {
+    request: { database?: string; features: FeatureConfig; training: TrainingSettings; budgetS: number };
+    progress: SearchProgress | { epoch: EpochLog };
+    result: SearchOutcome;
   };
   /** The regression lesson's one neuron. */
   neuron: {

@@ -47,6 +47,8 @@ export const errorsEn = {
   'error.cross-validation.one-person.hint': 'Record the activities with someone else too.',
   'error.cross-validation.label-in-one-fold': 'Everyone who recorded “{label}” ({people}) is tested in one fold, so the model tested on them would never have learnt “{label}”.',
   'error.cross-validation.label-in-one-fold.hint': 'Record “{label}” with more people, or use more folds.',
+  'error.search.too-few-people': 'Finding the best setup needs recordings of at least three people, to choose on some and test on others; these are by {people}.',
+  'error.search.too-few-people.hint': 'Record the activities with more people.',
   'error.sensor.no-api': 'This browser has no motion sensor API. Use a phone browser, or pick another source.',
   'error.sensor.denied': 'Motion access was denied. Allow “Motion & Orientation Access” for this site in Safari’s settings, then try again.',
   'error.sensor.silent':

@@ -45,6 +45,8 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.cross-validation.one-person.hint': 'Graba las actividades también con otra persona.',
   'error.cross-validation.label-in-one-fold': 'Todas las personas que grabaron «{label}» ({people}) se prueban en un mismo pliegue, así que el modelo con que se prueban nunca habría aprendido «{label}».',
   'error.cross-validation.label-in-one-fold.hint': 'Graba «{label}» con más personas, o usa más pliegues.',
+  'error.search.too-few-people': 'Buscar la mejor configuración necesita grabaciones de al menos tres personas, para elegir con unas y probar con otras; estas son de {people}.',
+  'error.search.too-few-people.hint': 'Graba las actividades con más personas.',
   'error.sensor.no-api': 'Este navegador no tiene API de sensores de movimiento. Usa el navegador de un teléfono o elige otra fuente.',
   'error.sensor.denied': 'Se denegó el acceso al movimiento. Permite «Acceso a movimiento y orientación» para este sitio en los ajustes de Safari y vuelve a intentarlo.',
   'error.sensor.silent':

@@ -59,6 +59,11 @@ export interface CrossValidation {
 
 export interface CrossValidationOptions extends TrainActivityOptions {
   folds: FoldCount;
+  /**
+   * The folds already dealt, as lists of people (personFolds' or some of them), tested in this
+   * order instead of dealing `folds`: a model search scores every setup on the same folds.
+   */
+  people?: readonly string[][];
   /** Called as fold `fold` (0-based) of `folds` starts. */
   onFold?: (fold: number, folds: number) => void;
 }
@@ -121,7 +126,7 @@ export function personFolds(recordings: readonly SplitRecording[], count: FoldCo
 export async function crossValidate(recordings: readonly LabelledRecording[], options: CrossValidationOptions): Promise<CrossValidation> {
   const listed = recordings.map(({ recording }) => recording);
   const labels = [...new Set(listed.map((recording) => recording.label))].sort(byCodePoint);
-  const folds = personFolds(listed, options.folds, options.training.seed);
+  const folds = options.people ?? personFolds(listed, options.folds, options.training.seed);
   for (const fold of folds) {
     const trained = new Set(listed.filter((recording) => !fold.includes(recording.group)).map((recording) => recording.label));
     const missing = labels.find((label) => !trained.has(label));

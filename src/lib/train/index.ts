@@ -1,8 +1,8 @@
 /**
  * The Train page's core: the split by person, the windows of each side, the training loop and
  * early stopping (fit-loop.ts and the lean dense engine, free of TensorFlow.js; fit.ts, the tfjs
- * side), metrics beside the rule baseline, the whole run (`trainActivityModel`) and
- * cross-validation by person.
+ * side), metrics beside the rule baseline, the whole run (`trainActivityModel`),
+ * cross-validation by person and the nested search for the best setup.
  *
  * This file is the folder's face: what the other folders, the state and the views may import from
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
@@ -18,6 +18,8 @@ export * from './metrics';
 export * from './model-artifacts';
 export * from './percentiles';
 export * from './random';
+export * from './search';
+export * from './search-setups';
 export * from './split';
 export * from './train-activity';
 export * from './training-settings';
