@@ -42,6 +42,19 @@ function fakeDataset(labels = ['walking']) {
 }
 
 describe('Transfer', () => {
+  it('loads the demo dataset once: six people, four activities, its labels made as needed', async () => {
+    const { data, labels } = fakeDataset(['walking', 'running', 'biking', 'golfing']);
+    const transfer = new Transfer(data, vi.fn());
+    await transfer.loadDemo();
+    expect(transfer.demo).toEqual({ state: 'done', added: 48, total: 48 });
+    expect(new Set(data.recordings.map((recording) => recording.group))).toEqual(new Set(['Ana', 'Beto', 'Caro', 'Dani', 'Eli', 'Fer']));
+    expect(new Set(data.recordings.map((recording) => recording.label))).toEqual(new Set(['walking', 'running', 'stairs', 'golfing']));
+    expect(labels).toEqual(['walking', 'running', 'biking', 'golfing', 'stairs']);
+    await transfer.loadDemo();
+    expect(transfer.demo).toEqual({ state: 'done', added: 0, total: 48 });
+    expect(data.recordings).toHaveLength(48);
+  });
+
   it('imports files with their progress, reports a bad one, and refreshes the dataset once', async () => {
     const { data } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());

@@ -2,12 +2,16 @@ import { backupFileName, exportBackup } from '../lib/io/backup';
 import { importRecordingFiles, restoreBackup, type ImportFile, type ImportOutcome, type ImportTarget } from '../lib/io/import';
 import { WorkerRecordingParser } from '../lib/io/recording-parser';
 import { messageOf } from '../lib/i18n/coded-error';
+import { demoDataset, type DemoActivity } from '../lib/demo/demo-dataset';
 import type { Recording } from '../lib/store/recording';
 import type { LabelStore } from '../lib/store/labels';
 import type { RecordingStore } from '../lib/store/recordings';
 import { downloadText } from '../shell/download';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
+
+/** The demo's activities under the labels the app starts with (the rules' baseline reads these names). */
+const demoLabels: Record<DemoActivity, string> = { walking: 'walking', running: 'running', stairs: 'stairs', golfing: 'golfing' };
 
 /** What moving data in and out needs of the dataset (the app's `dataset`; a fake in tests). */
 export interface TransferData {
@@ -42,6 +46,9 @@ export class Transfer {
   /** Files whose timestamps were not in milliseconds, and the unit they were read in. */
   readonly otherUnits = $derived(this.outcomes.flatMap((outcome) => (outcome.ok && outcome.timeUnit !== 'ms' ? [{ file: outcome.file, unit: outcome.timeUnit }] : [])));
 
+  /** Loading the demo dataset: how many recordings it added, or why it stopped. */
+  demo = $state.raw<{ state: 'loading' } | { state: 'done'; added: number; total: number } | { state: 'failed'; error: string } | undefined>();
+
   readonly #data: TransferData;
   readonly #download: typeof downloadText;
 
@@ -69,6 +76,31 @@ export class Transfer {
     } finally {
       parser?.close();
       this.busy = false;
+      await this.#data.refresh();
+    }
+  }
+
+  /**
+   * Loads the demo dataset (synthetic, made by the app's own code: src/lib/demo) under the
+   * activities' default labels, each recording with its label in one transaction; the ones
+   * already here (same id) are left as they are, so a second load adds nothing.
+   */
+  async loadDemo(): Promise<void> {
+    if (this.demo?.state === 'loading') return;
+    this.demo = { state: 'loading' };
+    try {
+      const store = await this.#data.store();
+      const demo = demoDataset(demoLabels, Date.now());
+      let added = 0;
+      for (const { recording, samples } of demo) {
+        if (await store.get(recording.id)) continue;
+        await store.addWithLabel(recording, samples, recording.label);
+        added += 1;
+      }
+      this.demo = { state: 'done', added, total: demo.length };
+    } catch (error) {
+      this.demo = { state: 'failed', error: messageOf(error, settings.locale) };
+    } finally {
       await this.#data.refresh();
     }
   }

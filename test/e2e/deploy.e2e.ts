@@ -24,6 +24,7 @@ describeInBrowser('deploying a model to a microcontroller', () => {
     // What the network sees is the user's choice too, and travels with the model to the board.
     await page.getByLabel('Window (s)').fill('3');
     await page.getByLabel('Motion along and across gravity').uncheck();
+    await page.getByLabel('Rhythm and shape of |a| and of the motion along gravity: repeats, skew, jerk, tilt').uncheck();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('train-results').waitFor({ timeout: 30_000 });
 
