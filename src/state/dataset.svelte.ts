@@ -52,7 +52,19 @@ class Dataset {
       }
       throw error;
     }
-    const [recordings, labels, elsewhere] = await Promise.all([store.list(), store.labels.list(), store.recordingElsewhere()]);
+    let read: [Recording[], string[], Set<string>];
+    try {
+      read = await Promise.all([store.list(), store.labels.list(), store.recordingElsewhere()]);
+    } catch (error) {
+      // A newer version took the database while this list was read: the page asks for a reload
+      // (upgradeWaiting) and keeps the list it has, rather than crashing on a closing connection.
+      if (store.upgradePending) {
+        this.upgradeWaiting = true;
+        return;
+      }
+      throw error;
+    }
+    const [recordings, labels, elsewhere] = read;
     this.recordings = recordings;
     this.labels = labels;
     this.recordingElsewhere = elsewhere;

@@ -152,3 +152,24 @@ describe('the sessions', () => {
     });
   });
 });
+
+// Last in the file: it leaves the database upgraded by a "newer version" (afterAll deletes it).
+describe('a newer version of the app in another tab', () => {
+  it('takes the database: the dataset asks for a reload instead of failing on the closing connection', async () => {
+    const store = await dataset.store();
+    const reading = dataset.refresh();
+    await new Promise<void>((resolve, reject) => {
+      const newer = indexedDB.open('motion-lab', 50);
+      newer.onsuccess = () => {
+        newer.result.close();
+        resolve();
+      };
+      newer.onerror = () => reject(newer.error);
+    });
+    await expect(reading).resolves.toBeUndefined();
+    // Read again after the connection closed for the upgrade: said on the page, not thrown.
+    await expect(dataset.refresh()).resolves.toBeUndefined();
+    expect(store.upgradePending).toBe(true);
+    expect(dataset.upgradeWaiting).toBe(true);
+  });
+});

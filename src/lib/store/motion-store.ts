@@ -70,6 +70,11 @@ export class MotionStore extends RecordingStore {
     }
   }
 
+  /** Whether a newer version asked for the database: this store is closing, or closed, for good. */
+  get upgradePending(): boolean {
+    return this.#upgradePending;
+  }
+
   /** Whether recordings in progress are guarded across tabs (Web Locks), not only in this one. */
   get locksAcrossTabs(): boolean {
     return this.#locks.acrossTabs;
