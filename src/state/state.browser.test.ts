@@ -1,5 +1,6 @@
 import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openAsNewerVersion } from '../../test/support/newer-version';
 import { tinyModel } from '../lib/deploy/tiny-model';
 import type { StoredModel } from '../lib/model/record';
 import { recordingFor } from '../lib/store/recordings';
@@ -158,14 +159,7 @@ describe('a newer version of the app in another tab', () => {
   it('takes the database: the dataset asks for a reload instead of failing on the closing connection', async () => {
     const store = await dataset.store();
     const reading = dataset.refresh();
-    await new Promise<void>((resolve, reject) => {
-      const newer = indexedDB.open('motion-lab', 50);
-      newer.onsuccess = () => {
-        newer.result.close();
-        resolve();
-      };
-      newer.onerror = () => reject(newer.error);
-    });
+    await openAsNewerVersion('motion-lab');
     await expect(reading).resolves.toBeUndefined();
     // Read again after the connection closed for the upgrade: said on the page, not thrown.
     await expect(dataset.refresh()).resolves.toBeUndefined();
