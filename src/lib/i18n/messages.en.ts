@@ -5,6 +5,13 @@
 import { deployEn } from './deploy.en';
 import { errorsEn } from './errors.en';
 import { learnEn } from './learn.en';
+import { unknownEn } from './unknown.en';
+import { formatsEn } from './formats.en';
+import { activitiesEn } from './activities.en';
+import { firstRunEn } from './first-run.en';
+import { dataListEn } from './data-list.en';
+import { peopleEn } from './people.en';
+import { resultsEn } from './results.en';
 
 export const en = {
   'app.name': 'Motion Lab',
@@ -295,6 +302,13 @@ export const en = {
   ...learnEn,
   ...deployEn,
   ...errorsEn,
+  ...unknownEn,
+  ...formatsEn,
+  ...activitiesEn,
+  ...firstRunEn,
+  ...dataListEn,
+  ...peopleEn,
+  ...resultsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

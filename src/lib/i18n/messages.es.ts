@@ -1,6 +1,13 @@
 import { deployEs } from './deploy.es';
 import { errorsEs } from './errors.es';
 import { learnEs } from './learn.es';
+import { unknownEs } from './unknown.es';
+import { formatsEs } from './formats.es';
+import { activitiesEs } from './activities.es';
+import { firstRunEs } from './first-run.es';
+import { dataListEs } from './data-list.es';
+import { peopleEs } from './people.es';
+import { resultsEs } from './results.es';
 import type { Catalog } from './messages.en';
 
 /** Spanish UI text (Latin American usage, as in the workshop the app comes from). */
@@ -295,4 +302,11 @@ export const es: Catalog = {
   ...learnEs,
   ...deployEs,
   ...errorsEs,
+  ...unknownEs,
+  ...formatsEs,
+  ...activitiesEs,
+  ...firstRunEs,
+  ...dataListEs,
+  ...peopleEs,
+  ...resultsEs,
 };

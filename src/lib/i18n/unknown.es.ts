@@ -1,0 +1,4 @@
+import type { unknownEn } from './unknown.en';
+
+/** Spanish text of the honest “unknown”: a score for motion unlike anything trained; part of the `es` catalog. */
+export const unknownEs: Record<keyof typeof unknownEn, string> = {};
