@@ -96,6 +96,22 @@ describe('npm run evaluate', () => {
     for (const fold of json.folds) expect(fold.net.accuracy).toBeGreaterThanOrEqual(0);
   }, 180_000);
 
+  test('--calibrate S calibrates each fold\'s model to each tested person: `calibrated` beside `net`, on the same windows', async () => {
+    const report = join(folder, 'calibrated.json');
+    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--folds', '3', '--epochs', '5', '--calibrate', '4', '--json', report], { timeout: 180_000 });
+    expect(stdout).toContain('Calibrated to each tested person on the first 4 s of each activity');
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      net: { accuracy: number };
+      calibrated: { accuracy: number; macroF1: number };
+      folds: { windows: number; net: { accuracy: number }; calibrated: { accuracy: number; macroF1: number } }[];
+    };
+    expect(json.folds).toHaveLength(3);
+    expect(json.calibrated.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.calibrated.accuracy, 0) / 3, 12);
+    expect(json.calibrated.macroF1).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.calibrated.macroF1, 0) / 3, 12);
+    // Each person's first 4 s of each 16 s recording are calibrated on, not tested: 2 people × 2 recordings × 21 windows of 2 s every 0.5 s.
+    for (const fold of json.folds) expect(fold.windows).toBe(2 * 2 * 21);
+  }, 180_000);
+
   test('--search compares setups within the budget, nested, and reports the outer means with the table of candidates', async () => {
     const report = join(folder, 'search.json');
     const exported = join(folder, 'searched');
@@ -145,6 +161,7 @@ describe('npm run evaluate', () => {
     await expect(run('npx', [...cli, folder, '--network', 'lstm'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--network must be “dense” or “cnn”, not “lstm”.') });
     await expect(run('npx', [...cli, folder, '--budget', '30'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--budget is the time --search may take') });
     await expect(run('npx', [...cli, folder, '--search', '--augment', '1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('leave out --augment') });
+    await expect(run('npx', [...cli, folder, '--calibrate', '30'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--calibrate adapts the model to each tested person of a cross-validation: give --folds too') });
     await expect(run('npx', [...cli])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run evaluate') });
-  }, 60_000);
+  }, 120_000);
 });

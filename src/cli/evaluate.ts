@@ -1,6 +1,6 @@
 /**
  * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--network dense|cnn] [--search [--budget S]]
- * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--json <file>] [--export-c <folder>]`
+ * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--calibrate S] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
@@ -11,6 +11,12 @@
  * each training recording besides it (turned, scaled, stretched at random); --turned-test also
  * scores the test recordings turned at random. --network cnn trains the 1-D CNN on the window's
  * x, y, z and |a| instead of the dense net on features.
+ *
+ * --calibrate S (with --folds) calibrates each fold's model to each tested person
+ * (train/calibrate.ts) on the first S seconds of each of their activities and tests it on the
+ * rest of theirs; those seconds are then left out of every score, so `net` (the model as trained)
+ * and `calibrated` are scored on the same windows. Its --json adds `calibrated: { accuracy, macroF1 }`,
+ * means over folds, and each fold's `calibrated`.
  *
  * --search finds the best setup (train/search.ts): candidate setups (feature groups, window
  * length, dense or CNN, made-up placements) compared by cross-validation by person within
@@ -52,7 +58,7 @@ import { defaultFeatureConfig, type FeatureConfig } from '../lib/signal/features
 import type { NetworkKindName } from '../lib/model/record';
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--json <file>] [--export-c <folder>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--calibrate S (with --folds: adapt to each tested person on S seconds of each activity)] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -85,6 +91,7 @@ const { values, positionals } = (() => {
         network: { type: 'string' },
         search: { type: 'boolean' },
         budget: { type: 'string' },
+        calibrate: { type: 'string' },
       },
     });
   } catch (error) {
@@ -117,6 +124,8 @@ if (values.search && values.augment !== undefined) fail('--search tries made-up 
 if (!values.search && values.budget !== undefined) fail('--budget is the time --search may take: give --search too.');
 if (values.search && typeof folds === 'number' && folds < 3) fail('--search needs at least 3 outer folds: it chooses on some people and tests on others.');
 const budgetS = positive('budget', values.budget, defaultSearchBudgetS);
+if (values.calibrate !== undefined && (folds === undefined || values.search)) fail('--calibrate adapts the model to each tested person of a cross-validation: give --folds too, without --search.');
+const calibrateS = values.calibrate === undefined ? undefined : positive('calibrate', values.calibrate, 0);
 
 const features: FeatureConfig = {
   ...defaultFeatureConfig,
@@ -257,18 +266,37 @@ function turnedTest(result: TrainedActivityModel): { accuracy: number; macroF1: 
 /** Cross-validation by person: each fold's scores, the means (the JSON's `net` and `baseline`) and each person's accuracy. */
 async function crossValidateByPerson(count: FoldCount) {
   const cv = await orRefuse(() =>
-    crossValidate(recordings, { features, training, folds: count, onEpoch, onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`) }),
+    crossValidate(recordings, {
+      features,
+      training,
+      folds: count,
+      onEpoch,
+      onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`),
+      ...(calibrateS !== undefined && { calibrateS }),
+    }),
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nCross-validation by person, ${cv.folds.length} folds, in ${seconds} s:`);
   printFolds(cv);
+  if (cv.calibrated) {
+    console.log(`\nCalibrated to each tested person on the first ${calibrateS} s of each activity (scores above and below on the rest of their recordings):`);
+    console.log(`${pad('fold', 6)}${pad('network', 10)}calibrated`);
+    cv.folds.forEach((fold, f) => console.log(`${pad(String(f + 1), 6)}${pad(fold.net.accuracy.toFixed(3), 10)}${fold.calibrated?.accuracy.toFixed(3)}`));
+    console.log(`${pad('accuracy', 12)}${cv.net.accuracy.mean.toFixed(3)} → ${cv.calibrated.accuracy.mean.toFixed(3)} ± ${cv.calibrated.accuracy.sd.toFixed(3)}`);
+    console.log(`${pad('macro-F1', 12)}${cv.net.macroF1.mean.toFixed(3)} → ${cv.calibrated.macroF1.mean.toFixed(3)}`);
+  }
   console.log(`\nPer person (network, rules): ${cv.perPerson.map((p) => `${p.group} ${p.accuracy.toFixed(2)}/${p.baseline.toFixed(2)}`).join(', ')}`);
+  const folded = foldsJson(cv);
   return {
     kept: undefined,
     json: {
       labels: cv.labels,
       network: training.network,
-      ...foldsJson(cv),
+      ...folded,
+      ...(cv.calibrated && {
+        calibrated: { accuracy: cv.calibrated.accuracy.mean, macroF1: cv.calibrated.macroF1.mean },
+        folds: folded.folds.map((fold, f) => ({ ...fold, calibrated: cv.folds[f]!.calibrated })),
+      }),
       perPerson: cv.perPerson,
     },
   };

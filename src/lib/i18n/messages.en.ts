@@ -5,6 +5,7 @@
 import { deployEn } from './deploy.en';
 import { errorsEn } from './errors.en';
 import { learnEn } from './learn.en';
+import { calibrateEn } from './calibrate.en';
 import { unknownEn } from './unknown.en';
 import { formatsEn } from './formats.en';
 import { activitiesEn } from './activities.en';
@@ -302,6 +303,7 @@ export const en = {
   ...learnEn,
   ...deployEn,
   ...errorsEn,
+  ...calibrateEn,
   ...unknownEn,
   ...formatsEn,
   ...activitiesEn,

@@ -1,6 +1,7 @@
 import { deployEs } from './deploy.es';
 import { errorsEs } from './errors.es';
 import { learnEs } from './learn.es';
+import { calibrateEs } from './calibrate.es';
 import { unknownEs } from './unknown.es';
 import { formatsEs } from './formats.es';
 import { activitiesEs } from './activities.es';
@@ -302,6 +303,7 @@ export const es: Catalog = {
   ...learnEs,
   ...deployEs,
   ...errorsEs,
+  ...calibrateEs,
   ...unknownEs,
   ...formatsEs,
   ...activitiesEs,
