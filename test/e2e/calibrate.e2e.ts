@@ -11,6 +11,7 @@ describeInBrowser('calibrate to me', () => {
 
     // Gus records after the model was trained: it never saw him. His walk is stronger and his run slower than anyone's in the class.
     await page.evaluate(() => (location.hash = '#/data'));
+    await page.getByLabel('Who recorded it, from the file name (regular expression, one group)').fill('^\\w+\\.(\\w+)-');
     await page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]').setInputFiles([
       { name: 'walking.gus-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.1, 3.5, 60, 0.3)) },
       { name: 'running.gus-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.5, 5, 60, 0.3)) },
