@@ -246,7 +246,7 @@ export const en = {
   'train.search.notTried': 'Not tried, for lack of time: {setups}.',
   'train.search.chosen': 'Kept: {setup}',
   'train.search.kept': 'Saved as “{name}” and made the active model.',
-  'train.search.modelName': 'Found by search: {setup} · {date}',
+  'train.search.modelName': 'Found by search: {setup}',
   'train.search.cancelled': 'Stopped: nothing was kept.',
   'train.search.setup.dense': 'dense net · {window} s · {groups}',
   'train.search.setup.cnn': '1-D CNN · {window} s · x, y, z, |a|',

@@ -246,7 +246,7 @@ export const es: Catalog = {
   'train.search.notTried': 'Sin probar, por falta de tiempo: {setups}.',
   'train.search.chosen': 'Elegida: {setup}',
   'train.search.kept': 'Guardado como «{name}» y activado.',
-  'train.search.modelName': 'Encontrado por búsqueda: {setup} · {date}',
+  'train.search.modelName': 'Encontrado por búsqueda: {setup}',
   'train.search.cancelled': 'Detenido: no se guardó nada.',
   'train.search.setup.dense': 'red densa · {window} s · {groups}',
   'train.search.setup.cnn': 'CNN 1-D · {window} s · x, y, z, |a|',
