@@ -227,7 +227,7 @@ export const en = {
   'train.cv.cancelled': 'Stopped: the scores are over the {folds} folds that finished.',
   'train.networkKind': 'Network',
   'train.networkKind.dense': 'Dense net on features of each window',
-  'train.networkKind.cnn': '1-D CNN on the window’s x, y, z and |a|',
+  'train.networkKind.cnn': '1-D CNN on x, y, z and |a|',
   'train.networkKind.help': 'The dense net reads a few dozen numbers that summarise each window and trains in seconds. The 1-D CNN reads the window itself and finds its own patterns: it needs more data and trains far slower.',
   'train.search.title': 'Find the best setup',
   'train.search.intro': 'Tries several setups (feature groups, window length, dense net or 1-D CNN, made-up placements), compares them by cross-validation by person within the time you give, and keeps the best. The score shown is measured on people who took no part in choosing, so the choice does not flatter it.',

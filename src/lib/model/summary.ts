@@ -36,14 +36,15 @@ export function modelSummary(model: StoredModel): ModelSummary {
 /**
  * How a list names a model: its name and when it was trained, the date written in the language
  * the list is shown in (a model trained in English shows a Spanish date to a Spanish reader), so
- * the date is never part of the stored name. Never throws, as modelSummary.
+ * the date is never part of the stored name. The date is short, so that the title fits a phone's
+ * select. Never throws, as modelSummary.
  *
  * @example
- * modelTitle(model, 'es') // 'caminar, correr · 3 dic 2026, 15:47'
+ * modelTitle(model, 'es') // 'caminar, correr · 3/12/26, 15:47'
  */
 export function modelTitle(model: StoredModel, locale: Locale): string {
   const { name } = modelSummary(model);
   const createdAt: unknown = (model as Partial<StoredModel> | null)?.createdAt;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return name;
-  return `${name} · ${new Date(createdAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}`;
+  return `${name} · ${new Date(createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}`;
 }
