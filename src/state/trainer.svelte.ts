@@ -159,7 +159,7 @@ class Trainer {
     this.outcome = outcome;
     const model: StoredModel = {
       id: crypto.randomUUID(),
-      name: `${outcome.preprocessing.labels.join(', ')} · ${new Date().toLocaleString(settings.locale)}`,
+      name: outcome.preprocessing.labels.join(', '),
       createdAt: Date.now(),
       preprocessing: outcome.preprocessing,
       training: { ...this.settings, hidden: [...this.settings.hidden] },

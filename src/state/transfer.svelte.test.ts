@@ -3,6 +3,7 @@ import { parseBackup } from '../lib/io/backup';
 import type { ImportFile } from '../lib/io/import';
 import type { MotionSamples } from '../lib/sensors/samples';
 import type { Recording } from '../lib/store/recording';
+import { settings } from './settings.svelte';
 import { Transfer, type TransferData } from './transfer.svelte';
 
 function file(name: string, text: string): ImportFile {
@@ -53,6 +54,25 @@ describe('Transfer', () => {
     await transfer.loadDemo();
     expect(transfer.demo).toEqual({ state: 'done', added: 0, total: 48 });
     expect(data.recordings).toHaveLength(48);
+  });
+
+  it('loads the demo in the user’s language, joining the labels that already name its activities', async () => {
+    settings.locale = 'es';
+    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    try {
+      const spanish = fakeDataset(['caminar', 'correr', 'bicicleta', 'golf']);
+      await new Transfer(spanish.data, vi.fn()).loadDemo();
+      expect(new Set(spanish.data.recordings.map((recording) => recording.label))).toEqual(new Set(['caminar', 'correr', 'escaleras', 'golf']));
+      expect(spanish.labels).toEqual(['caminar', 'correr', 'bicicleta', 'golf', 'escaleras']);
+      expect(spanish.data.recordings.find((recording) => recording.id === 'demo-ana-stairs-1')?.name).toBe('escaleras 1 · Ana');
+
+      const english = fakeDataset(['Walking', 'running', 'biking', 'golfing']);
+      await new Transfer(english.data, vi.fn()).loadDemo();
+      expect(english.labels).toEqual(['Walking', 'running', 'biking', 'golfing', 'escaleras']);
+    } finally {
+      settings.locale = 'en';
+      await vi.waitFor(() => expect(settings.locale).toBe('en'));
+    }
   });
 
   it('imports files with their progress, reports a bad one, and refreshes the dataset once', async () => {

@@ -2,16 +2,14 @@ import { backupFileName, exportBackup } from '../lib/io/backup';
 import { importRecordingFiles, restoreBackup, type ImportFile, type ImportOutcome, type ImportTarget } from '../lib/io/import';
 import { WorkerRecordingParser } from '../lib/io/recording-parser';
 import { messageOf } from '../lib/i18n/coded-error';
-import { demoDataset, type DemoActivity } from '../lib/demo/demo-dataset';
+import { labelForActivity } from '../lib/classify/activities';
+import { demoDataset } from '../lib/demo/demo-dataset';
 import type { Recording } from '../lib/store/recording';
 import type { LabelStore } from '../lib/store/labels';
 import type { RecordingStore } from '../lib/store/recordings';
 import { downloadText } from '../shell/download';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
-
-/** The demo's activities under the labels the app starts with (the rules' baseline reads these names). */
-const demoLabels: Record<DemoActivity, string> = { walking: 'walking', running: 'running', stairs: 'stairs', golfing: 'golfing' };
 
 /** What moving data in and out needs of the dataset (the app's `dataset`; a fake in tests). */
 export interface TransferData {
@@ -81,16 +79,18 @@ export class Transfer {
   }
 
   /**
-   * Loads the demo dataset (synthetic, made by the app's own code: src/lib/demo) under the
-   * activities' default labels, each recording with its label in one transaction; the ones
-   * already here (same id) are left as they are, so a second load adds nothing.
+   * Loads the demo dataset (synthetic, made by the app's own code: src/lib/demo), each recording
+   * with its label in one transaction: an activity joins the label here that names it, in either
+   * language, or comes in the user's language. The ones already here (same id) are left as they
+   * are, so a second load adds nothing, whatever the language.
    */
   async loadDemo(): Promise<void> {
     if (this.demo?.state === 'loading') return;
     this.demo = { state: 'loading' };
     try {
       const store = await this.#data.store();
-      const demo = demoDataset(demoLabels, Date.now());
+      const labels = await store.labels.list();
+      const demo = demoDataset((activity) => labelForActivity(labels, activity, settings.locale), Date.now());
       let added = 0;
       for (const { recording, samples } of demo) {
         if (await store.get(recording.id)) continue;
