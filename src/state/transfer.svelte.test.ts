@@ -58,6 +58,7 @@ describe('Transfer', () => {
   it('imports files with their progress, reports a bad one, and refreshes the dataset once', async () => {
     const { data } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'pattern';
     transfer.groupPattern = '\\.(S\\d+)-';
     const files = [file('Walking.S01-a.csv', csv(50)), file('running.S02-b.csv', `${csv(5)}\n200,1,oops,3\n`), file('stairs.S03-c.csv', csv(20))];
     const done = transfer.importFiles(files);
@@ -78,6 +79,7 @@ describe('Transfer', () => {
   it('refuses a group pattern that is not a regular expression, importing nothing', async () => {
     const { data, stored } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'pattern';
     transfer.groupPattern = '(unclosed';
     await transfer.importFiles([file('walking.a.csv', csv(5))]);
     expect(transfer.patternError).toMatch(/unterminated group/i);
