@@ -90,6 +90,35 @@ describe('Transfer', () => {
     expect(stored.size).toBe(1);
   });
 
+  it('with the person from a part of the file name, shows what each file would get before importing', async () => {
+    const { data, stored } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'part';
+    transfer.personPart = 2;
+    await transfer.choose([file('walking.ana-1.csv', csv(5)), file('walking_ben_2.csv', csv(5))]);
+    expect(stored.size).toBe(0);
+    expect(transfer.preview).toEqual([
+      { file: 'walking.ana-1.csv', person: 'ana', label: 'walking' },
+      { file: 'walking_ben_2.csv', person: 'ben', label: 'walking_ben_2' },
+    ]);
+    transfer.personPart = 3;
+    expect(transfer.preview.map((row) => row.person)).toEqual(['1', '2']);
+    transfer.personPart = 2;
+    await transfer.importPending();
+    expect(transfer.pending).toEqual([]);
+    expect(data.recordings.map((recording) => recording.group).sort()).toEqual(['ana', 'ben']);
+  });
+
+  it('takes the person from the folder of a picked folder’s files', async () => {
+    const { data } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'folder';
+    await transfer.choose([file('class/caro/walking.1.csv', csv(5))]);
+    expect(transfer.preview).toEqual([{ file: 'class/caro/walking.1.csv', person: 'caro', label: 'walking' }]);
+    await transfer.importPending();
+    expect(data.recordings.map((recording) => recording.group)).toEqual(['caro']);
+  });
+
   it('backs up every recording with its labels, and restores it elsewhere, skipping what is there', async () => {
     const { data } = fakeDataset(['walking', 'hopping']);
     const download = vi.fn();

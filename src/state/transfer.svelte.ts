@@ -14,6 +14,14 @@ import { settings } from './settings.svelte';
 /** The demo's activities under the labels the app starts with (the rules' baseline reads these names). */
 const demoLabels: Record<DemoActivity, string> = { walking: 'walking', running: 'running', stairs: 'stairs', golfing: 'golfing' };
 
+/**
+ * A picked file as the import takes it: named by its path inside a picked folder, so that the
+ * folder can give the person or the label.
+ */
+export function pickedFile(file: File): ImportFile {
+  return { name: file.webkitRelativePath || file.name, size: file.size, arrayBuffer: () => file.arrayBuffer() };
+}
+
 /** What moving data in and out needs of the dataset (the app's `dataset`; a fake in tests). */
 export interface TransferData {
   readonly recordings: readonly Recording[];
@@ -78,11 +86,12 @@ export class Transfer {
   }
 
   /**
-   * Files the user chose: imported at once when no person is to be taken from their names, else
-   * kept for the preview until `importPending`.
+   * Files the user chose: kept for the preview until `importPending` when the person comes from
+   * their folder or a part of their name (choices made without seeing the names), else imported
+   * at once.
    */
   async choose(files: readonly ImportFile[]): Promise<void> {
-    if (this.personFrom === 'none') return this.importFiles(files);
+    if (this.personFrom === 'none' || this.personFrom === 'pattern') return this.importFiles(files);
     this.pending = [...files];
   }
 
