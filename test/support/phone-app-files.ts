@@ -137,21 +137,21 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** A zip archive of these files, deflated, as the apps' exports are. */
-export async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
+/** A zip archive of these files, deflated as the apps' exports are, or stored (a zip tool's "no compression"). */
+export async function zipOf(files: Record<string, string>, { stored = false }: { stored?: boolean } = {}): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(files)) {
     const raw = encoder.encode(text);
-    const data = await deflate(raw);
+    const data = stored ? raw : await deflate(raw);
     const nameBytes = encoder.encode(name);
     const local = new Uint8Array(30 + nameBytes.length + data.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
-    lv.setUint16(8, 8, true);
+    lv.setUint16(8, stored ? 0 : 8, true);
     lv.setUint32(14, crc32(raw), true);
     lv.setUint32(18, data.length, true);
     lv.setUint32(22, raw.length, true);
@@ -163,7 +163,7 @@ export async function zipOf(files: Record<string, string>): Promise<Uint8Array> 
     dv.setUint32(0, 0x02014b50, true);
     dv.setUint16(4, 20, true);
     dv.setUint16(6, 20, true);
-    dv.setUint16(10, 8, true);
+    dv.setUint16(10, stored ? 0 : 8, true);
     dv.setUint32(16, crc32(raw), true);
     dv.setUint32(20, data.length, true);
     dv.setUint32(24, raw.length, true);

@@ -55,6 +55,7 @@ export function readSensorCsv(file: string, table: DelimitedTable): SensorStream
 export function readSensorJson(file: string, rows: readonly unknown[]): SensorStream[] {
   const gathered = new Map<SensorLoggerSensor, number[][]>();
   rows.forEach((row, index) => {
+    if (typeof row !== 'object' || row === null) throw new ImportError('invalid-field', { path: `[${index}]`, expected: 'object' }, { file });
     const fields = row as Record<string, unknown>;
     const sensor = sensorLoggerSensors.find((name) => name === fields.sensor);
     if (!sensor) return;

@@ -20,9 +20,14 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === localHeader;
 }
 
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** A deflated entry's bytes; a damaged stream (the platform throws its own kind of error) is a damaged zip. */
+async function inflate(file: string, bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    throw new ImportError('damaged-zip', {}, { file });
+  }
 }
 
 /**
@@ -61,11 +66,12 @@ export async function readZip(file: string, bytes: Uint8Array, wanted: (name: st
       const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
       const data = bytes.subarray(start, start + compressedSize);
       if (method === 0) entries.push({ name, bytes: data });
-      else if (method === 8) entries.push({ name, bytes: await inflate(data) });
+      else if (method === 8) entries.push({ name, bytes: await inflate(file, data) });
       else throw damaged();
     }
   } catch (error) {
-    if (error instanceof RangeError || (error instanceof TypeError && !(error instanceof ImportError))) throw damaged();
+    // Offsets past the end of the bytes: DataView throws a RangeError.
+    if (error instanceof RangeError) throw damaged();
     throw error;
   }
   return entries;
