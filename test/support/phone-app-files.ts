@@ -24,8 +24,6 @@ export function walkSamples(count = 400, rateHz = 100): MotionSamples {
 /** Gravity the phone felt in these recordings: all on y. */
 export const gravityMs2 = [0, G, 0] as const;
 
-const column = (samples: MotionSamples, values: Float32Array, axis: number) => Array.from({ length: samples.t.length }, (_, i) => values[i * 3 + axis]!);
-
 /** phyphox's number style: 10 significant digits, `E` exponent without a plus sign (`9.806650000E0`). */
 function phyphoxNumber(value: number, decimalComma: boolean): string {
   const text = value.toExponential(9).replace('e+', 'E').replace('e', 'E');

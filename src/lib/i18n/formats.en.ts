@@ -14,7 +14,7 @@ export const formatsEn = {
   'formats.previewPerson': 'Person',
   'formats.previewLabel': 'Activity',
   'formats.noPerson': '(nobody)',
-  'formats.importChosen': 'Import {count} files',
+  'formats.importChosen': 'Import these files ({count})',
   'formats.cancel': 'Cancel',
   'formats.detail': '{file}: {format}, timestamps in {unit}, {rate} Hz, {gravity}.',
   'formats.gravityRecorded': 'gravity as recorded',

@@ -16,7 +16,7 @@ export const formatsEs: Record<keyof typeof formatsEn, string> = {
   'formats.previewPerson': 'Persona',
   'formats.previewLabel': 'Actividad',
   'formats.noPerson': '(nadie)',
-  'formats.importChosen': 'Importar {count} archivos',
+  'formats.importChosen': 'Importar estos archivos ({count})',
   'formats.cancel': 'Cancelar',
   'formats.detail': '{file}: {format}, marcas de tiempo en {unit}, {rate} Hz, {gravity}.',
   'formats.gravityRecorded': 'gravedad tal como se grabó',
