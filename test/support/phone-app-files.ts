@@ -3,6 +3,7 @@
  * units), from samples in the app's units (ms, m/s² with gravity, deg/s), so that a test can
  * import them and compare with the same samples in Edge Impulse CSV.
  */
+import { crc32 } from '../../src/lib/deploy/zip';
 import type { MotionSamples } from '../../src/lib/sensors/samples';
 
 const G = 9.80665;
@@ -116,18 +117,6 @@ export function wisdmLines(runs: readonly { user: number; activity: string; samp
     ns += 1e12;
   }
   return `${lines.join('\n')}\n`;
-}
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phyphoxCsv, physicsToolboxCsv, sensorLoggerCsvs, sensorLoggerJson, walkSamples, wisdmLines, zipOf } from '../../../test/support/phone-app-files';
 import { exportEdgeImpulseCsv } from './csv';
+import { zipFiles } from '../deploy/zip';
 import { parseRecordingFile, parseRecordingFiles, type NamedContent, type ParsedRecording } from './recording-file';
 import type { MotionSamples } from '../sensors/samples';
 
@@ -114,6 +115,12 @@ describe('Sensor Logger', () => {
     const [recording] = await parsed([{ name: 'stairs.dani-1.zip', content: zip }]);
     expect(recording).toMatchObject({ format: 'Sensor Logger zip', gravity: 'restored', label: 'stairs', nameHint: 'dani-1' });
     expectSameSamples(recording!.samples, 1e-5, 1e-3);
+  });
+
+  it('reads a stored zip as the app’s own library download writes it', async () => {
+    const zip = zipFiles([{ path: 'rec/TotalAcceleration.csv', content: csvs.TotalAcceleration }]);
+    const [recording] = await parsed([{ name: 'walking.x.zip', content: zip }]);
+    expectSameSamples(recording!.samples, 1e-5);
   });
 
   it('refuses a zip with no recording in it, and a damaged one', async () => {
