@@ -131,6 +131,8 @@ async function inspectRecordings(files: { name: string; content: Uint8Array }[])
   const summary = [first.format, ...(recordings.length > 1 ? [several(recordings)] : []), `${sampleCount} samples`, `${rateHz} Hz`, formatDuration(durationMs)];
   // Edge Impulse files keep the line they always had; other apps' say what was found in them.
   if (!first.format.startsWith('Edge Impulse')) summary.push(`timestamps in ${first.timeUnit}`, gravityWords[first.gravity]);
+  const skipped = recordings.reduce((total, { skippedRecords = 0 }) => total + skippedRecords, 0);
+  if (skipped > 0) summary.push(`${skipped} records with an empty value passed over`);
   return { file: shown, ok: true, format: first.format, summary: summary.join(', '), samples: sampleCount, rateHz, durationMs };
 }
 

@@ -19,4 +19,5 @@ export const formatsEn = {
   'formats.detail': '{file}: {format}, timestamps in {unit}, {rate} Hz, {gravity}.',
   'formats.gravityRecorded': 'gravity as recorded',
   'formats.gravityRestored': 'gravity restored from the app’s gravity sensor',
+  'formats.skipped': '{count} records with an empty value were passed over.',
 };

@@ -21,4 +21,5 @@ export const formatsEs: Record<keyof typeof formatsEn, string> = {
   'formats.detail': '{file}: {format}, marcas de tiempo en {unit}, {rate} Hz, {gravity}.',
   'formats.gravityRecorded': 'gravedad tal como se grabó',
   'formats.gravityRestored': 'gravedad recuperada del sensor de gravedad de la app',
+  'formats.skipped': 'Se omitieron {count} registros con un valor vacío.',
 };

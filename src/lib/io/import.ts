@@ -39,6 +39,8 @@ export interface ImportDetails {
   timeUnit: TimeUnit;
   rateHz: number;
   gravity: GravitySource;
+  /** Records passed over for an empty value (WISDM). */
+  skippedRecords?: number;
 }
 
 export type ImportOutcome =
@@ -106,7 +108,7 @@ async function importGroup(store: ImportTarget, group: readonly ImportFile[], op
   });
   if (!parsed.ok) return [{ file: shown, ok: false, error: parsed.error }];
   const outcomes: ImportOutcome[] = [];
-  for (const { label, nameHint, samples, device, timeUnit, format, gravity, rateHz, group: person } of parsed.recordings) {
+  for (const { label, nameHint, samples, device, timeUnit, format, gravity, rateHz, group: person, skippedRecords } of parsed.recordings) {
     if (!label) {
       outcomes.push({ file: shown, ok: false, error: new ImportError('no-label', {}, { file: shown }) });
       continue;
@@ -121,7 +123,8 @@ async function importGroup(store: ImportTarget, group: readonly ImportFile[], op
       startedAt: Date.now(),
     });
     try {
-      outcomes.push({ file: shown, ok: true, recording: await store.addWithLabel(recording, samples, label), format, timeUnit, rateHz, gravity });
+      const stored = await store.addWithLabel(recording, samples, label);
+      outcomes.push({ file: shown, ok: true, recording: stored, format, timeUnit, rateHz, gravity, ...(skippedRecords !== undefined && { skippedRecords }) });
     } catch (error) {
       const refused = error instanceof StoreError ? new ImportError('label-refused', { reason: causeFact(error) }, { file: shown }) : storageError(shown, error);
       outcomes.push({ file: shown, ok: false, error: refused });

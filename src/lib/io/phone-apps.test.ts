@@ -165,6 +165,16 @@ describe('WISDM', () => {
     expect(error.message).toMatch(/^raw\.txt, line 601: /);
   });
 
+  it('passes over a record with an empty value, as the published file has one, and counts it', async () => {
+    const withGap = text.replace(/\n(33,Jogging,\d+,[-\d.e]+,[-\d.e]+,)[-\d.e]+;/, '\n$1;');
+    const recordings = await parsed([{ name: 'raw.txt', content: withGap }]);
+    expect(recordings.map((r) => [r.samples.t.length, r.skippedRecords])).toEqual([
+      [199, 1],
+      [200, undefined],
+      [200, undefined],
+    ]);
+  });
+
   it('is refused by the one-recording reader, which the command-line evaluation uses', () => {
     const result = parseRecordingFile('raw.txt', text);
     expect(!result.ok && result.error.code).toBe('several-recordings');

@@ -47,6 +47,8 @@ export interface AppRecording {
   label?: string;
   group?: string;
   nameHint?: string;
+  /** Records passed over for an empty value (WISDM's published file has one). */
+  skippedRecords?: number;
 }
 
 /**

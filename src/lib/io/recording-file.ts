@@ -36,6 +36,8 @@ export interface ParsedRecording {
   gravity: GravitySource;
   /** The person, when the format names one (WISDM's user). */
   group?: string;
+  /** Records of the file passed over for an empty value, to be stated (WISDM). */
+  skippedRecords?: number;
 }
 
 export interface ParseRecordingOptions {
@@ -132,6 +134,7 @@ function finish(file: string, app: AppRecording, named: { label: string | null; 
     format: app.format,
     gravity: app.gravity,
     ...(app.group !== undefined && { group: app.group }),
+    ...(app.skippedRecords !== undefined && { skippedRecords: app.skippedRecords }),
   };
 }
 

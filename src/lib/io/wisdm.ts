@@ -3,7 +3,8 @@
  * `user,activity,timestamp,x,y,z;`, the records of every person and activity one after another.
  * Acceleration is in m/s² with gravity; timestamps are in ns (the caller finds that from their
  * spacing). A few lines of the published file hold more than one record, so records are split at
- * each `;` as well as at line ends.
+ * each `;` as well as at line ends, and one record of it has no z value: a record with an empty
+ * value is passed over and counted (`skippedRecords`), where any other bad value refuses the file.
  */
 import { decimalCell } from './csv';
 import { ImportError } from './errors';
@@ -21,6 +22,7 @@ interface Run {
   activity: string;
   t: number[];
   acc: number[];
+  skipped: number;
 }
 
 /**
@@ -42,9 +44,13 @@ export function readWisdm(file: string, text: string): AppRecording[] {
       if (cells.length < columns.length) throw new ImportError('row-too-short', { found: cells.length, expected: columns.length }, { file, line });
       if (cells.length > columns.length) throw new ImportError('row-too-long', { found: cells.length, expected: columns.length }, { file, line });
       const [user, activity] = cells as [string, string];
+      if (cells.slice(3).some((cell) => cell === '')) {
+        if (run) run.skipped += 1;
+        continue;
+      }
       const [time, x, y, z] = cells.slice(2).map((cell, k) => decimalCell(file, line, columns[k + 2]!, cell)) as [number, number, number, number];
       if (!run || run.user !== user || run.activity !== activity || time < run.t[run.t.length - 1]!) {
-        run = { user, activity, t: [], acc: [] };
+        run = { user, activity, t: [], acc: [], skipped: 0 };
         runs.push(run);
       }
       run.t.push(time);
@@ -53,10 +59,11 @@ export function readWisdm(file: string, text: string): AppRecording[] {
   });
   if (runs.length === 0) throw new ImportError('no-samples', {}, { file });
   const takes = new Map<string, number>();
-  return runs.map(({ user, activity, t, acc }) => {
+  return runs.map(({ user, activity, t, acc, skipped }) => {
     const key = `${user}-${activity}`;
     const take = (takes.get(key) ?? 0) + 1;
     takes.set(key, take);
-    return { format: 'WISDM', t: Float64Array.from(t), acc: Float32Array.from(acc), gyro: null, gravity: 'recorded', label: activity, group: user, nameHint: `${key}-${take}` };
+    const recording: AppRecording = { format: 'WISDM', t: Float64Array.from(t), acc: Float32Array.from(acc), gyro: null, gravity: 'recorded', label: activity, group: user, nameHint: `${key}-${take}` };
+    return skipped > 0 ? { ...recording, skippedRecords: skipped } : recording;
   });
 }
