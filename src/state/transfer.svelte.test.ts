@@ -78,6 +78,7 @@ describe('Transfer', () => {
   it('imports files with their progress, reports a bad one, and refreshes the dataset once', async () => {
     const { data } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'pattern';
     transfer.groupPattern = '\\.(S\\d+)-';
     const files = [file('Walking.S01-a.csv', csv(50)), file('running.S02-b.csv', `${csv(5)}\n200,1,oops,3\n`), file('stairs.S03-c.csv', csv(20))];
     const done = transfer.importFiles(files);
@@ -98,6 +99,7 @@ describe('Transfer', () => {
   it('refuses a group pattern that is not a regular expression, importing nothing', async () => {
     const { data, stored } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'pattern';
     transfer.groupPattern = '(unclosed';
     await transfer.importFiles([file('walking.a.csv', csv(5))]);
     expect(transfer.patternError).toMatch(/unterminated group/i);
@@ -106,6 +108,35 @@ describe('Transfer', () => {
     await transfer.importFiles([file('walking.a.csv', csv(5))]);
     expect(transfer.patternError).toBeUndefined();
     expect(stored.size).toBe(1);
+  });
+
+  it('with the person from a part of the file name, shows what each file would get before importing', async () => {
+    const { data, stored } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'part';
+    transfer.personPart = 2;
+    await transfer.choose([file('walking.ana-1.csv', csv(5)), file('walking_ben_2.csv', csv(5))]);
+    expect(stored.size).toBe(0);
+    expect(transfer.preview).toEqual([
+      { file: 'walking.ana-1.csv', person: 'ana', label: 'walking' },
+      { file: 'walking_ben_2.csv', person: 'ben', label: 'walking_ben_2' },
+    ]);
+    transfer.personPart = 3;
+    expect(transfer.preview.map((row) => row.person)).toEqual(['1', '2']);
+    transfer.personPart = 2;
+    await transfer.importPending();
+    expect(transfer.pending).toEqual([]);
+    expect(data.recordings.map((recording) => recording.group).sort()).toEqual(['ana', 'ben']);
+  });
+
+  it('takes the person from the folder of a picked folder’s files', async () => {
+    const { data } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'folder';
+    await transfer.choose([file('class/caro/walking.1.csv', csv(5))]);
+    expect(transfer.preview).toEqual([{ file: 'class/caro/walking.1.csv', person: 'caro', label: 'walking' }]);
+    await transfer.importPending();
+    expect(data.recordings.map((recording) => recording.group)).toEqual(['caro']);
   });
 
   it('backs up every recording with its labels, and restores it elsewhere, skipping what is there', async () => {
