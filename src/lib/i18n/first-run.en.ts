@@ -11,7 +11,7 @@ export const firstRunEn = {
   'guide.step.compare': 'Compare',
   'guide.step.live': 'Live',
   'guide.why.examples':
-    'Rules like “if speed < 4 then walking” break as soon as motions overlap. Machine learning starts from labelled examples instead, and lets the network find the rules.',
+    'A network learns from labelled examples, not from rules someone wrote: windows of motion, each named with its activity. The more people recorded, the better it does on someone new.',
   'guide.do.examples': 'Load the demo examples here (no sensor needed), or record your own on {record}.',
   'guide.loadDemo': 'Load the demo examples',
   'guide.synthetic':

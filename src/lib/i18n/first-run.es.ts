@@ -13,7 +13,7 @@ export const firstRunEs: Record<keyof typeof firstRunEn, string> = {
   'guide.step.compare': 'Comparar',
   'guide.step.live': 'En vivo',
   'guide.why.examples':
-    'Reglas como “si la velocidad es < 4, camina” fallan apenas los movimientos se parecen. El aprendizaje automático parte de ejemplos etiquetados y deja que la red encuentre las reglas.',
+    'Una red aprende de ejemplos etiquetados, no de reglas que alguien escribió: ventanas de movimiento, cada una con el nombre de su actividad. Cuantas más personas grabadas, mejor le va con alguien nuevo.',
   'guide.do.examples': 'Carga aquí los ejemplos de demostración (no hace falta sensor), o graba los tuyos en {record}.',
   'guide.loadDemo': 'Cargar los ejemplos de demostración',
   'guide.synthetic':
