@@ -9,10 +9,10 @@ async function loadGuide() {
 describe('the guide', () => {
   beforeEach(() => localStorage.clear());
 
-  it('on a first visit waits for the data, then opens for a newcomer and stays open on the next load', async () => {
+  it('on a first visit shows itself until the data is known, stays open for a newcomer, and on the next load', async () => {
     const guide = await loadGuide();
     expect(guide.undecided).toBe(true);
-    expect(guide.open).toBe(false);
+    expect(guide.open).toBe(true);
     guide.firstVisit(false);
     expect(guide.open).toBe(true);
     guide.firstVisit(true);
@@ -20,7 +20,7 @@ describe('the guide', () => {
     expect((await loadGuide()).open).toBe(true);
   });
 
-  it('stays closed for someone who already has data, until asked for', async () => {
+  it('closes for someone who already has data, and stays closed until asked for', async () => {
     const guide = await loadGuide();
     guide.firstVisit(true);
     expect(guide.open).toBe(false);

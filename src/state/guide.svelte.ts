@@ -41,12 +41,15 @@ class Guide {
     this.#classifiedLive = remembered.classifiedLive;
   }
 
-  /** Whether the panel is shown. */
+  /**
+   * Whether the panel is shown. Undecided counts as shown: a newcomer sees it from the first
+   * paint, rather than pushed in above the page once the data has been read.
+   */
   get open(): boolean {
-    return this.#open === true;
+    return this.#open !== false;
   }
 
-  /** Whether the panel should load to decide a first visit. */
+  /** Whether a first visit is still to be decided by `firstVisit`. */
   get undecided(): boolean {
     return this.#open === undefined;
   }
