@@ -3,7 +3,7 @@ import type { SplitName } from '../model/record';
 import type { LabelledRecording } from './activity-dataset';
 import { mulberry32, shuffle } from './random';
 import { defaultSplitShares, splitRecordings, splitSummary, type SplitRecording } from './split';
-import { trainOnSplit, type TrainActivityOptions } from './train-activity';
+import { trainOnSplit, type TrainActivityOptions, type TrainedActivityModel } from './train-activity';
 import type { FoldCount } from './training-settings';
 
 /**
@@ -66,6 +66,8 @@ export interface CrossValidationOptions extends TrainActivityOptions {
   people?: readonly string[][];
   /** Called as fold `fold` (0-based) of `folds` starts. */
   onFold?: (fold: number, folds: number) => void;
+  /** Called with each fold's trained model before it is disposed: `npm run evaluate --unknown` scores it further. */
+  onTrained?: (run: TrainedActivityModel, fold: number) => Promise<void>;
 }
 
 /**
@@ -146,7 +148,11 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
     for (const recording of listed) if (tested.has(recording.group)) assignment.set(recording.id, 'test');
     const summary = splitSummary(listed, assignment, labels, inner.summary.byGroup);
     const run = await trainOnSplit(recordings, { assignment, summary }, options);
-    run.model.dispose();
+    try {
+      if (run.stopped !== 'cancelled') await options.onTrained?.(run, f);
+    } finally {
+      run.model.dispose();
+    }
     if (run.stopped === 'cancelled') {
       cancelled = true;
       break;

@@ -23,3 +23,4 @@ export * from './search-setups';
 export * from './split';
 export * from './train-activity';
 export * from './training-settings';
+export * from './unknown-score';
