@@ -14,7 +14,7 @@ export const defaultFalseUnknownRate = 0.05;
 const RIDGE = 0.01;
 
 /** Rows scored at most per side: the statistics settle long before, and the CNN's forward pass costs a millisecond a window. */
-const MAX_ROWS = 4000;
+const MAX_ROWS = 2000;
 
 /**
  * The unknown score's statistics for a trained network: each activity's mean and the shared
