@@ -21,14 +21,21 @@ function sway(hz: number, amplitude: number, phase: number) {
   return exportEdgeImpulseCsv({ t, acc, gyro: null });
 }
 
+/** A new folder with six people's walking and running, and golfing too when asked. */
+function peopleFolder(prefix: string, golfing = false): string {
+  const made = mkdtempSync(join(tmpdir(), prefix));
+  ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
+    writeFileSync(join(made, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
+    writeFileSync(join(made, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
+    if (golfing) writeFileSync(join(made, `golfing.${person}-1.csv`), sway(0.5 + p * 0.02, 0.5, p));
+  });
+  return made;
+}
+
 let folder: string;
 
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'motion-lab-evaluate-'));
-  ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
-    writeFileSync(join(folder, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
-    writeFileSync(join(folder, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
-  });
+  folder = peopleFolder('motion-lab-evaluate-');
   writeFileSync(join(folder, 'walking.broken-1.csv'), 'timestamp,accX,accY,accZ\n0,1,2\n');
 });
 
@@ -153,12 +160,7 @@ describe('npm run evaluate --unknown', () => {
   let three: string;
 
   beforeAll(() => {
-    three = mkdtempSync(join(tmpdir(), 'motion-lab-unknown-'));
-    ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
-      writeFileSync(join(three, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
-      writeFileSync(join(three, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
-      writeFileSync(join(three, `golfing.${person}-1.csv`), sway(0.5 + p * 0.02, 0.5, p));
-    });
+    three = peopleFolder('motion-lab-unknown-', true);
   });
 
   afterAll(() => rmSync(three, { recursive: true, force: true }));
