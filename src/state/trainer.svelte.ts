@@ -165,6 +165,7 @@ class Trainer {
       training: { ...this.settings, hidden: [...this.settings.hidden] },
       metrics: outcome.metrics,
       trainedOn: outcome.trainedOn,
+      unknown: outcome.unknown,
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {

@@ -1,7 +1,7 @@
 import type { BackendStatus } from './backend';
 import type { CodedFailure } from './failure';
 import type { FeatureConfig } from '../signal/features';
-import type { ModelArtifacts, ModelMetrics, Preprocessing, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
+import type { ModelArtifacts, ModelMetrics, Preprocessing, StoredModel, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
 import type { CrossValidation } from '../train/cross-validation';
 import type { CandidateScore, ModelSearch, SearchProgress } from '../train/search';
 import type { FoldCount } from '../train/training-settings';
@@ -28,6 +28,8 @@ export interface TrainOutcome {
   metrics: ModelMetrics;
   split: SplitSummary;
   trainedOn: TrainedOn;
+  /** The unknown score's statistics, stored with the model. */
+  unknown: UnknownStats;
   windows: { train: number; validation: number; test: number };
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';

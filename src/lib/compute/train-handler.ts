@@ -30,6 +30,7 @@ export async function runTrainRequest(request: RunRequest<'train'>, signal: Abor
         metrics: result.metrics,
         split: result.split,
         trainedOn: result.trainedOn,
+        unknown: result.unknown,
         windows: result.windows,
         history: result.history,
         stopped: result.stopped,

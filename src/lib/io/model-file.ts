@@ -5,7 +5,7 @@ import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import { checkWindowBounds } from '../signal/windows';
 import { checkLabel } from '../store/labels';
-import type { ModelMetrics, Preprocessing, SplitScores, StoredModel, TrainedOn, TrainingSettings } from '../model/record';
+import type { ModelMetrics, Preprocessing, SplitScores, StoredModel, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';
@@ -67,9 +67,11 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     weightData: weightData.slice().buffer,
   };
   let kind: NetworkKindName;
+  let hiddenSize: number;
   try {
     const network = readNetwork(artifacts);
     kind = network.kind;
+    hiddenSize = network.hiddenSize;
     const shape = shapeMismatch(network, preprocessing);
     if (shape) throw mismatch(`its network takes ${shape.inputs} inputs and gives ${shape.outputs} outputs, for ${shape.features} features and ${shape.labels} labels.`);
   } catch (error) {
@@ -86,6 +88,7 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     training: readTraining(fields, model.training, kind, mismatch),
     metrics: readMetrics(fields, model.metrics, preprocessing.labels.length, mismatch),
     ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
+    ...(model.unknown !== undefined && { unknown: readUnknown(fields, model.unknown, preprocessing.labels.length, hiddenSize, mismatch) }),
     artifacts,
   };
 }
@@ -221,4 +224,23 @@ function readTrainedOn(fields: JsonFields, value: unknown): TrainedOn {
     test: ids('test'),
     fingerprint: fields.string(on.fingerprint, 'model.trainedOn.fingerprint'),
   };
+}
+
+/**
+ * The unknown score's statistics, checked whole against the network they belong to: one mean per
+ * label and a precision matrix, each the size of its last hidden layer, every value finite, the
+ * threshold finite and the rate a share. Files saved before the score have none, and import
+ * without it (Live then falls back to its probability threshold).
+ */
+function readUnknown(fields: JsonFields, value: unknown, labels: number, width: number, mismatch: (reason: string) => ImportError): UnknownStats {
+  const unknown = fields.object(value, 'model.unknown');
+  const means = fields.array(unknown.means, 'model.unknown.means').map((mean, k) => numbers(fields, mean, `model.unknown.means[${k}]`));
+  if (means.length !== labels || means.some((mean) => mean.length !== width)) {
+    throw mismatch(`its unknown score has ${means.length} means for ${labels} labels, each to be ${width} values long (its last hidden layer).`);
+  }
+  const precision = numbers(fields, unknown.precision, 'model.unknown.precision');
+  if (precision.length !== width * width) throw mismatch(`its unknown score's precision matrix has ${precision.length} values, not ${width} × ${width}.`);
+  const falseUnknownRate = fields.number(unknown.falseUnknownRate, 'model.unknown.falseUnknownRate');
+  if (falseUnknownRate < 0 || falseUnknownRate > 1) throw mismatch(`model.unknown.falseUnknownRate is ${falseUnknownRate}, not a share from 0 to 1.`);
+  return { means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), falseUnknownRate };
 }

@@ -79,6 +79,8 @@ export interface CrossValidationOptions extends TrainActivityOptions {
    */
   calibrateS?: number;
   calibration?: CalibrationSettings;
+  /** Called with each fold's trained model before it is disposed: `npm run evaluate --unknown` scores it further. */
+  onTrained?: (run: TrainedActivityModel, fold: number) => Promise<void>;
 }
 
 /**
@@ -175,6 +177,7 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
         break;
       }
       if (cuts.size > 0) calibrated = calibratedScores(run, fold.map((group) => cuts.get(group)!), options);
+      await options.onTrained?.(run, f);
     } finally {
       run.model.dispose();
     }

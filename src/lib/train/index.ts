@@ -25,3 +25,4 @@ export * from './search-setups';
 export * from './split';
 export * from './train-activity';
 export * from './training-settings';
+export * from './unknown-score';
