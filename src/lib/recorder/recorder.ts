@@ -3,12 +3,15 @@ import { causeFact, CodedError, durationFact } from '../i18n/coded-error';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
 import type { MotionStore } from '../store/motion-store';
+import { stallCount } from './stall';
 
 export interface RecorderProgress {
   sampleCount: number;
   durationMs: number;
   rateHz: number;
   lostSamples: number;
+  /** Stalls and dropped links so far: the gaps training cuts the recording at. */
+  stallCount: number;
   /** Samples stored so far: what survives if the tab dies now. */
   savedSamples: number;
 }
@@ -188,6 +191,7 @@ export class Recorder {
       durationMs,
       rateHz: meanRateHz(sampleCount, durationMs),
       lostSamples: this.#recording.lostSamples,
+      stallCount: stallCount(this.#recording.gaps, meanRateHz(sampleCount, durationMs)),
       savedSamples: this.#savedSamples,
     };
   }
