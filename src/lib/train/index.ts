@@ -22,4 +22,5 @@ export * from './search';
 export * from './search-setups';
 export * from './split';
 export * from './train-activity';
+export * from './trained-on';
 export * from './training-settings';
