@@ -3,7 +3,7 @@ import { causeFact, CodedError, durationFact } from '../i18n/coded-error';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
 import type { MotionStore } from '../store/motion-store';
-import { stallCount } from './stall';
+import { stallCount, stalledForMs } from './stall';
 
 export interface RecorderProgress {
   sampleCount: number;
@@ -146,10 +146,17 @@ export class Recorder {
     if (this.#state === 'stopped' || this.#state === 'failed' || batch.t.length === 0) return;
     const first = batch.t[0] ?? 0;
     this.#firstT ??= first;
-    if (this.#disconnected && this.#lastT !== undefined) {
-      this.#addGap({ atMs: this.#lastT - this.#firstT, durationMs: first - this.#lastT });
-      this.#disconnected = false;
-      this.#setState('recording');
+    if (this.#lastT !== undefined) {
+      const gap = { atMs: this.#lastT - this.#firstT, durationMs: first - this.#lastT };
+      if (this.#disconnected) {
+        this.#addGap(gap);
+        this.#disconnected = false;
+        this.#setState('recording');
+      } else if (stalledForMs(gap.durationMs, this.#progress(gap.atMs).rateHz) !== undefined && this.#recording.gaps.at(-1)?.atMs !== gap.atMs) {
+        // A stall the source did not report (a phone reports its own, with the readings lost):
+        // a board over serial, whose silence shows only in the times.
+        this.#addGap(gap);
+      }
     }
     const t = new Float64Array(batch.t.length);
     for (let i = 0; i < t.length; i += 1) t[i] = (batch.t[i] ?? 0) - this.#firstT;
