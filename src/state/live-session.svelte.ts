@@ -3,10 +3,12 @@ import type { RuleLabel } from '../lib/classify/rules';
 import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
-import type { StoredModel } from '../lib/model/record';
+import type { SplitName, StoredModel } from '../lib/model/record';
+import { splitSideOf } from '../lib/train/trained-on';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
 import { SourceChoice } from './source-choice.svelte';
+import { trainer } from './trainer.svelte';
 
 /** How many recent answers the strip shows and the latency figures cover. */
 const RECENT = 24;
@@ -33,6 +35,19 @@ class LiveSession {
   deviceAnswer = $state.raw<DeviceClassification | undefined>();
 
   #source: MotionSource | undefined;
+
+  /**
+   * The recording chosen for replay and the side of the chosen model's split it was on, when that
+   * side taught the model (train) or stopped its training (validation): its answers look better
+   * than new motion's would.
+   */
+  readonly replaySeen = $derived.by((): { name: string; side: Exclude<SplitName, 'test'> } | undefined => {
+    if (this.input.kind !== 'replay') return undefined;
+    const model = trainer.models.find(({ id }) => id === this.modelId);
+    const side = splitSideOf(model?.trainedOn, this.input.replayId);
+    const recording = dataset.recordings.find(({ id }) => id === this.input.replayId);
+    return recording && (side === 'train' || side === 'validation') ? { name: recording.name, side } : undefined;
+  });
 
   /** Label shown large: the smoothed answer, or unknown. */
   get label(): string | undefined {

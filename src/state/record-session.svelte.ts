@@ -1,17 +1,23 @@
 import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
+import { knownPeople, personKey } from '../lib/recorder/people';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
+import { stalledForMs } from '../lib/recorder/stall';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { Recording } from '../lib/store/recording';
 import { busy } from './busy.svelte';
 import { nextName } from '../lib/store/recordings';
 import { dataset } from './dataset.svelte';
-import { settings } from './settings.svelte';
+import { readStored, settings, writeStored } from './settings.svelte';
 import { SourceChoice } from './source-choice.svelte';
 
 export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';
 
+/** The person chosen last, and everyone chosen on this device. */
 const GROUP_KEY = 'motion-lab.group';
+const PEOPLE_KEY = 'motion-lab.people';
+/** The choice of a person not in the list yet, whose name is typed. */
+export const SOMEONE_NEW = '';
 /**
  * How often samples are saved. Sources hand on batches every 100 ms, so a closed tab loses at
  * most 0.9 + 0.1 = 1 s of motion.
@@ -23,12 +29,17 @@ const FLUSH_INTERVAL_MS = 900;
  */
 const SHOW_INTERVAL_MS = 250;
 
-function rememberedGroup(): string {
+function rememberedPeople(): string[] {
+  let people: unknown;
   try {
-    return localStorage.getItem(GROUP_KEY) ?? '';
+    people = JSON.parse(readStored(PEOPLE_KEY) ?? '[]');
   } catch {
-    return '';
+    // Not a list written by this app: start a new one.
+    people = [];
   }
+  const names = Array.isArray(people) ? people.filter((name): name is string => typeof name === 'string') : [];
+  // Versions before the list remembered only the last person.
+  return [...names, readStored(GROUP_KEY) ?? ''];
 }
 
 /**
@@ -38,7 +49,12 @@ function rememberedGroup(): string {
 class RecordSession {
   readonly input = new SourceChoice();
   label = $state('walking');
-  group = $state(rememberedGroup());
+  /** Who records: one of `people`, or SOMEONE_NEW with the name in `newPerson`. */
+  person = $state(readStored(GROUP_KEY) ?? SOMEONE_NEW);
+  newPerson = $state('');
+  #rememberedPeople = $state.raw(rememberedPeople());
+  /** Everyone who recorded here: chosen on this device or named on a stored recording. */
+  readonly people = $derived(knownPeople([...this.#rememberedPeople, ...dataset.recordings.map((recording) => recording.group)], settings.locale));
   countdownS = $state(3);
   /** 0: until stopped. */
   durationS = $state(0);
@@ -52,16 +68,38 @@ class RecordSession {
   garbageLines = $state(0);
   last = $state.raw<Recording | undefined>();
   revision = $state(0);
+  /** How long the source has been silent while recording, once that is a stall. */
+  stalledMs = $state<number | undefined>();
   readonly plot = new RollingWindow(PLOT_SAMPLES);
 
   #recorder: Recorder | undefined;
   #shownAt = -Infinity;
+  #lastArrival = 0;
   #source: MotionSource | undefined;
   #release: (() => void)[] = [];
   #cancelCountdown: (() => void) | undefined;
 
   get busy(): boolean {
     return this.state !== 'idle';
+  }
+
+  /** The person's name as the recording keeps it ('' when no one is given). */
+  get group(): string {
+    return (this.person === SOMEONE_NEW ? this.newPerson : this.person).trim();
+  }
+
+  /**
+   * Remembers who records and settles a new name on the list's spelling when the person is already
+   * there, so "ana" typed anew is the known Ana (training splits by person).
+   */
+  #rememberPerson(): void {
+    const name = this.group;
+    writeStored(GROUP_KEY, name);
+    if (name === '') return;
+    this.#rememberedPeople = knownPeople([name, ...this.#rememberedPeople], settings.locale);
+    writeStored(PEOPLE_KEY, JSON.stringify(this.#rememberedPeople));
+    this.person = this.people.find((known) => personKey(known) === personKey(name)) ?? name;
+    this.newPerson = '';
   }
 
   /** Called from the Record button's tap: permissions must be asked inside it. */
@@ -71,11 +109,8 @@ class RecordSession {
     this.notice = undefined;
     this.garbageLines = 0;
     this.last = undefined;
-    try {
-      localStorage.setItem(GROUP_KEY, this.group);
-    } catch {
-      // Not remembered; still used for this recording.
-    }
+    this.stalledMs = undefined;
+    this.#rememberPerson();
     try {
       const source = await this.input.create();
       this.#release.push(busy.start('busy.recording'));
@@ -163,6 +198,8 @@ class RecordSession {
       flushIntervalMs: FLUSH_INTERVAL_MS,
       callbacks: {
         samples: (batch) => {
+          this.#lastArrival = performance.now();
+          this.stalledMs = undefined;
           this.plot.push(batch);
         },
         progress: (progress) => this.#show(progress),
@@ -176,9 +213,10 @@ class RecordSession {
             this.notice = undefined;
           } else if (state === 'failed') {
             this.error = problem && messageOf(problem, settings.locale);
-            void this.#finished(recorder);
+            // The error says what, if anything, was kept: no "Saved" beside it.
+            void this.#finished(recorder, false);
           } else if (state === 'stopped') {
-            void this.#finished(recorder);
+            void this.#finished(recorder, true);
           }
         },
       },
@@ -193,12 +231,29 @@ class RecordSession {
       return this.stop();
     });
     await recorder.start();
+    this.#release.push(this.#watchForStalls());
     this.#release.push(await keepScreenOn());
     if (this.gps) this.#release.push(watchSpeed(recorder, (problem) => (this.notice = messageOf(problem, settings.locale))));
   }
 
-  async #finished(recorder: Recorder): Promise<void> {
-    this.last = recorder.recording;
+  /**
+   * Shows a stall while it lasts: the figures and plot only change when samples arrive, so a
+   * silent source would otherwise look like a steady one.
+   */
+  #watchForStalls(): () => void {
+    this.#lastArrival = performance.now();
+    const timer = setInterval(() => {
+      if (this.state !== 'recording') return;
+      this.stalledMs = stalledForMs(performance.now() - this.#lastArrival, this.progress?.rateHz ?? 0);
+    }, SHOW_INTERVAL_MS);
+    return () => {
+      clearInterval(timer);
+      this.stalledMs = undefined;
+    };
+  }
+
+  async #finished(recorder: Recorder, stored: boolean): Promise<void> {
+    this.last = stored ? recorder.recording : undefined;
     this.#cleanUp();
     // Closed for a newer version's upgrade: nothing more can be read until the tab reloads.
     if (!dataset.upgradeWaiting) await dataset.refresh();

@@ -12,7 +12,8 @@ import { applyTheme, isTheme, type Theme } from '../shell/theme';
 const LOCALE_KEY = 'motion-lab.locale';
 const THEME_KEY = 'motion-lab.theme';
 
-function readStored(key: string): string | null {
+/** A value remembered on this device, or null where none is or storage is blocked. */
+export function readStored(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {
@@ -21,7 +22,8 @@ function readStored(key: string): string | null {
   }
 }
 
-function writeStored(key: string, value: string): void {
+/** Remembers a value on this device, where storage allows. */
+export function writeStored(key: string, value: string): void {
   try {
     localStorage.setItem(key, value);
   } catch {

@@ -91,7 +91,7 @@ describe('the sessions', () => {
 
   describe('the record session', () => {
     it('records a replayed recording for the duration asked, stores it under the chosen label and person, and lets the app go', async () => {
-      Object.assign(recordSession, { label: 'running', group: 'ben', countdownS: 0, durationS: 1 });
+      Object.assign(recordSession, { label: 'running', person: '', newPerson: ' ben ', countdownS: 0, durationS: 1 });
       recordSession.input.kind = 'replay';
       recordSession.input.replayId = 'walk';
       await recordSession.start();
@@ -108,6 +108,9 @@ describe('the sessions', () => {
       const stored = dataset.recordings.find((recording) => recording.id === saved.id);
       expect(stored?.sampleCount).toBe(saved.sampleCount);
       expect((await (await dataset.store()).readSamples(saved.id)).t).toHaveLength(saved.sampleCount);
+      // Ben, new, is on the list beside Ana (from a stored recording), and chosen for the next one.
+      expect(recordSession.people).toEqual(['ana', 'ben']);
+      expect(recordSession.person).toBe('ben');
     });
 
     it('refuses a replay with no recording chosen, in the user’s language, and stores nothing', async () => {

@@ -34,7 +34,7 @@ describeInBrowser('the activity model, end to end', () => {
       // One recording of each activity through the emulated phone sensor, as a student would.
       await page.getByLabel('Countdown').selectOption('0');
       await page.getByLabel('Duration').selectOption('10');
-      await page.getByLabel('Who is recording').fill('SA10');
+      await page.getByLabel('New person’s name').fill('SA10');
       await page.getByRole('group', { name: 'Activities' }).waitFor();
       // SisFall has stairs where the lesson has biking: add the activity.
       await page.getByText('Add an activity').click();

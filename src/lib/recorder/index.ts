@@ -6,4 +6,6 @@
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
  * only what it uses.
  */
+export * from './people';
 export * from './recorder';
+export * from './stall';

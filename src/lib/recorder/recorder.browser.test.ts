@@ -148,4 +148,27 @@ describe('Recorder in real IndexedDB', () => {
     expect(stopped.lostSamples).toBe(3);
     expect(stopped.sampleCount).toBe(4);
   });
+
+  test('a stall is a gap, once: found in the times when the source says nothing, taken as told when it does', async () => {
+    const shown: number[] = [];
+    const record = async (id: string, tellStall: boolean) => {
+      const { source, listener } = handFedSource(tellStall ? 'phone' : 'serial');
+      const recorder = new Recorder({ store, source, draft: { ...draft, id }, flushIntervalMs: 60_000, callbacks: { progress: (progress) => shown.push(progress.stallCount) } });
+      await recorder.start();
+      const before = steady(50, 50);
+      listener().samples(before);
+      // Two seconds of silence after the last sample at 980 ms, then a short slip the page skipped.
+      if (tellStall) listener().event?.({ type: 'lost', count: 100, atMs: 980, durationMs: 2020 });
+      listener().samples({ ...steady(50, 50), t: before.t.map((t) => t + 3000) });
+      listener().samples({ ...steady(5, 50), t: before.t.subarray(0, 5).map((t) => t + 4100) });
+      return recorder.stop();
+    };
+    const found = await record('serial-stall', false);
+    expect(found.gaps).toEqual([{ atMs: 980, durationMs: 2020 }]);
+    expect(shown.at(-1)).toBe(1);
+    const told = await record('phone-stall', true);
+    expect(told.gaps).toEqual([{ atMs: 980, durationMs: 2020, lostSamples: 100 }]);
+    expect(told.lostSamples).toBe(100);
+    expect((await store.get('serial-stall'))?.gaps).toEqual(found.gaps);
+  });
 });

@@ -3,12 +3,15 @@ import { causeFact, CodedError, durationFact } from '../i18n/coded-error';
 import type { MotionSource, SourceEvent } from '../sensors/source';
 import type { Gap, Recording, SpeedFix } from '../store/recording';
 import type { MotionStore } from '../store/motion-store';
+import { stallCount, stalledForMs } from './stall';
 
 export interface RecorderProgress {
   sampleCount: number;
   durationMs: number;
   rateHz: number;
   lostSamples: number;
+  /** Stalls and dropped links so far: the gaps training cuts the recording at. */
+  stallCount: number;
   /** Samples stored so far: what survives if the tab dies now. */
   savedSamples: number;
 }
@@ -143,10 +146,17 @@ export class Recorder {
     if (this.#state === 'stopped' || this.#state === 'failed' || batch.t.length === 0) return;
     const first = batch.t[0] ?? 0;
     this.#firstT ??= first;
-    if (this.#disconnected && this.#lastT !== undefined) {
-      this.#addGap({ atMs: this.#lastT - this.#firstT, durationMs: first - this.#lastT });
-      this.#disconnected = false;
-      this.#setState('recording');
+    if (this.#lastT !== undefined) {
+      const gap = { atMs: this.#lastT - this.#firstT, durationMs: first - this.#lastT };
+      if (this.#disconnected) {
+        this.#addGap(gap);
+        this.#disconnected = false;
+        this.#setState('recording');
+      } else if (stalledForMs(gap.durationMs, this.#progress(gap.atMs).rateHz) !== undefined && this.#recording.gaps.at(-1)?.atMs !== gap.atMs) {
+        // A stall the source did not report (a phone reports its own, with the readings lost):
+        // a board over serial, whose silence shows only in the times.
+        this.#addGap(gap);
+      }
     }
     const t = new Float64Array(batch.t.length);
     for (let i = 0; i < t.length; i += 1) t[i] = (batch.t[i] ?? 0) - this.#firstT;
@@ -188,6 +198,7 @@ export class Recorder {
       durationMs,
       rateHz: meanRateHz(sampleCount, durationMs),
       lostSamples: this.#recording.lostSamples,
+      stallCount: stallCount(this.#recording.gaps, meanRateHz(sampleCount, durationMs)),
       savedSamples: this.#savedSamples,
     };
   }

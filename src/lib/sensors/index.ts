@@ -9,6 +9,7 @@
 export * from './ble-own-protocol';
 export * from './forwarder';
 export * from './phone';
+export * from './phone-missed-readings';
 export * from './replay';
 export * from './samples';
 export * from './serial-defaults';

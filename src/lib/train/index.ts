@@ -24,5 +24,6 @@ export * from './search';
 export * from './search-setups';
 export * from './split';
 export * from './train-activity';
+export * from './trained-on';
 export * from './training-settings';
 export * from './unknown-score';

@@ -3,7 +3,7 @@ import { dataFingerprint } from '../model/fingerprint';
 import type { SplitName } from '../model/record';
 import type { LabelledRecording } from './activity-dataset';
 import { splitRecordings } from './split';
-import { trainedOnOf } from './trained-on';
+import { splitSideOf, trainedOnOf } from './trained-on';
 
 function recording(id: string, label: string, group: string, samples: number): LabelledRecording {
   return { recording: { id, name: `${label} by ${group}`, label, group, speedFixes: [] }, samples: { t: new Float64Array(samples), acc: new Float32Array(samples * 3), gyro: null } };
@@ -36,5 +36,18 @@ describe('trainedOnOf', () => {
     const resized = (id: string) => recordings.map((item) => (item.recording.id === id ? recording(id, item.recording.label, item.recording.group, 7) : item));
     expect(trainedOnOf(resized(firstTest), assignment).fingerprint).toBe(trainedOn.fingerprint);
     expect(trainedOnOf(resized(firstTrain), assignment).fingerprint).not.toBe(trainedOn.fingerprint);
+  });
+});
+
+describe('splitSideOf', () => {
+  test('finds the side each recording was on, and none for a recording the model never saw', () => {
+    const { assignment } = splitRecordings(recordings.map(({ recording }) => recording), { seed: 3 });
+    const trainedOn = trainedOnOf(recordings, assignment);
+    for (const { recording } of recordings) expect(splitSideOf(trainedOn, recording.id)).toBe(assignment.get(recording.id));
+    expect(splitSideOf(trainedOn, 'recorded-after-training')).toBeUndefined();
+  });
+
+  test('a model that does not say what it trained on claims no recording', () => {
+    expect(splitSideOf(undefined, 'ana-walk')).toBeUndefined();
   });
 });

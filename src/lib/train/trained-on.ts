@@ -19,3 +19,19 @@ export function trainedOnOf(recordings: readonly LabelledRecording[], assignment
     fingerprint: dataFingerprint(train),
   };
 }
+
+/**
+ * The side of a model's split a recording was on, or undefined when the model never saw it (or does
+ * not say what it trained on). A recording from the training or validation side replayed into the
+ * model looks better than new motion would: the model learnt from it, or stopped training on it.
+ *
+ * @example
+ * if (splitSideOf(model.trainedOn, replayId) === 'train') warn('the model has seen this one');
+ */
+export function splitSideOf(trainedOn: TrainedOn | undefined, recordingId: string): SplitName | undefined {
+  if (!trainedOn) return undefined;
+  if (trainedOn.train.some(({ id }) => id === recordingId)) return 'train';
+  if (trainedOn.validation.includes(recordingId)) return 'validation';
+  if (trainedOn.test.includes(recordingId)) return 'test';
+  return undefined;
+}
