@@ -8,7 +8,9 @@ describe('busy', () => {
     const endRecording = busy.start('busy.recording');
     const endTraining = busy.start('busy.training');
     expect(busy.reason).toBe('busy.recording');
+    expect(busy.recording).toBe(true);
     endRecording();
+    expect(busy.recording).toBe(false);
     expect(busy.reason).toBe('busy.training');
     endRecording();
     expect(busy.reason).toBe('busy.training');

@@ -13,6 +13,11 @@ class Busy {
     return this.#reasons[0];
   }
 
+  /** Whether a recording runs: the shell then keeps the guide out of the way of its plot and counts. */
+  get recording(): boolean {
+    return this.#reasons.includes('busy.recording');
+  }
+
   /** Marks work as started; call the returned function when it ends, however it ends. */
   start(reason: BusyReason): () => void {
     this.#reasons = [...this.#reasons, reason];
