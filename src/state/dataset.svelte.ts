@@ -1,3 +1,4 @@
+import type { BulkPatch, BulkResult } from '../lib/store/bulk-edits';
 import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
@@ -121,6 +122,20 @@ class Dataset {
     const deleted = await (await this.store()).delete(id);
     await this.refresh();
     return deleted;
+  }
+
+  /** Sets the activity or the person of many recordings; those being recorded are skipped and named. */
+  async updateMany(ids: readonly string[], patch: BulkPatch): Promise<BulkResult> {
+    const result = await (await this.store()).updateMany(ids, patch);
+    await this.refresh();
+    return result;
+  }
+
+  /** Deletes many recordings for good; those being recorded are skipped and named. */
+  async deleteMany(ids: readonly string[]): Promise<BulkResult> {
+    const result = await (await this.store()).deleteMany(ids);
+    await this.refresh();
+    return result;
   }
 
   async restore(deleted: DeletedRecording): Promise<void> {
