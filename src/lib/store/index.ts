@@ -11,6 +11,7 @@ export * from './bulk-edits';
 export * from './digit-set';
 export * from './digit-sets';
 export * from './labels';
+export * from './models';
 export * from './motion-store';
 export * from './persistence';
 export * from './recording';
