@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { countStored, useTemporaryStore } from '../../../test/support/temporary-store';
+import { countStored, useTemporaryStore, withOtherTab } from '../../../test/support/temporary-store';
 import type { MotionSamples } from '../sensors/samples';
 import { MotionStore } from './motion-store';
 import type { Recording } from './recording';
@@ -31,16 +31,6 @@ beforeEach(async () => {
 /** The stored rows by id, read back. */
 async function rows(): Promise<Map<string, Recording>> {
   return new Map((await store.list()).map((row) => [row.id, row]));
-}
-
-/** A second store on the same database: to the locks, another tab. */
-async function withOtherTab<T>(use: (other: MotionStore) => Promise<T>): Promise<T> {
-  const other = await MotionStore.open(store.name);
-  try {
-    return await use(other);
-  } finally {
-    other.close();
-  }
 }
 
 describe('changing many recordings at once', () => {
@@ -78,7 +68,7 @@ describe('changing many recordings at once', () => {
   });
 
   test('recordings in progress in another tab are skipped and named; the rest change', async () => {
-    await withOtherTab(async (other) => {
+    await withOtherTab(store, async (other) => {
       await other.begin({ ...recording('live', 'walking', 'dana'), name: 'walking 9', interrupted: true });
       await other.appendSamples('live', samples(50));
       expect(await store.updateMany(['a', 'live', 'b'], { group: 'eva' })).toEqual({ changed: 2, skipped: ['walking 9'] });
