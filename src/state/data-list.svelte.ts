@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import type { BulkPatch, BulkResult } from '../lib/store/bulk-edits';
 import { messageOf } from '../lib/i18n/coded-error';
 import type { Recording } from '../lib/store/recording';
@@ -25,7 +26,7 @@ export class DataList implements RecordingFilter {
   person = $state<string | null>(null);
   label = $state<string | null>(null);
   /** Ids of the selected recordings. */
-  selected = $state.raw<ReadonlySet<string>>(new Set());
+  readonly selected = new SvelteSet<string>();
   /** The deletion of the selected recordings waits for the user's confirmation. */
   confirmingDelete = $state(false);
   busy = $state(false);
@@ -45,17 +46,15 @@ export class DataList implements RecordingFilter {
   }
 
   toggle(id: string): void {
-    const selected = new Set(this.selected);
-    if (!selected.delete(id)) selected.add(id);
-    this.selected = selected;
+    if (!this.selected.delete(id)) this.selected.add(id);
   }
 
   selectAllShown(): void {
-    this.selected = new Set([...this.selected, ...this.shown.map((recording) => recording.id)]);
+    for (const recording of this.shown) this.selected.add(recording.id);
   }
 
   selectNone(): void {
-    this.selected = new Set();
+    this.selected.clear();
     this.confirmingDelete = false;
   }
 
@@ -81,8 +80,10 @@ export class DataList implements RecordingFilter {
     try {
       const result = await change(ids);
       this.outcome = { action, ...result };
-      // What was deleted is no longer there to stay selected; the rest stays for a next action.
-      if (action === 'deleted') this.selected = new Set(this.#data.recordings.filter((r) => this.selected.has(r.id)).map((r) => r.id));
+      // What was deleted is no longer there to stay selected; the rest (those skipped too) stays for a next action.
+      if (action === 'deleted') {
+        for (const id of ids) if (!this.#data.recordings.some((recording) => recording.id === id)) this.selected.delete(id);
+      }
     } catch (caught) {
       this.error = messageOf(caught, settings.locale);
     } finally {
