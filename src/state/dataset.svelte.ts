@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import { defaultLabels } from '../lib/classify/activities';
 import { locales } from '../lib/i18n/i18n';
+import type { BulkPatch, BulkResult } from '../lib/store/bulk-edits';
 import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
@@ -137,6 +138,20 @@ class Dataset {
     const deleted = await (await this.store()).delete(id);
     await this.refresh();
     return deleted;
+  }
+
+  /** Sets the activity or the person of many recordings; those being recorded are skipped and named. */
+  async updateMany(ids: readonly string[], patch: BulkPatch): Promise<BulkResult> {
+    const result = await (await this.store()).updateMany(ids, patch);
+    await this.refresh();
+    return result;
+  }
+
+  /** Deletes many recordings for good; those being recorded are skipped and named. */
+  async deleteMany(ids: readonly string[]): Promise<BulkResult> {
+    const result = await (await this.store()).deleteMany(ids);
+    await this.refresh();
+    return result;
   }
 
   async restore(deleted: DeletedRecording): Promise<void> {

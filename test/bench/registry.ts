@@ -1,5 +1,6 @@
 import { classSize } from './class-size';
 import { cnnInferencePerWindow } from './cnn-inference-per-window';
+import { dataListFilter } from './data-list-filter';
 import { deployFootprint } from './deploy-footprint';
 import { importSisfall } from './import-sisfall';
 import { learnDigitsStep } from './learn-digits-step';
@@ -46,6 +47,7 @@ export const benchmarks: Benchmark[] = [
   liveMemoryGrowth,
   deployFootprint,
   classSize,
+  dataListFilter,
   learnDigitsStep,
   learnDrawFirstPrediction,
 ];

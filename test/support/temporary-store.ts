@@ -35,3 +35,13 @@ export async function countStored(name: string, objectStore: string): Promise<nu
     db.close();
   }
 }
+
+/** Runs `use` with a second store on `store`'s database: to the recording locks, another tab. */
+export async function withOtherTab<T>(store: MotionStore, use: (other: MotionStore) => Promise<T>): Promise<T> {
+  const other = await MotionStore.open(store.name);
+  try {
+    return await use(other);
+  } finally {
+    other.close();
+  }
+}

@@ -1,4 +1,33 @@
 import type { dataListEn } from './data-list.en';
 
 /** Spanish text of the Data page's list: search, filters, bulk actions and renaming; part of the `es` catalog. */
-export const dataListEs: Record<keyof typeof dataListEn, string> = {};
+export const dataListEs: Record<keyof typeof dataListEn, string> = {
+  'dataList.save': 'Guardar',
+  'dataList.cancel': 'Cancelar',
+  'dataList.renameLabel': 'Nuevo nombre para «{label}» (sus grabaciones también cambian)',
+  'dataList.renameModel': 'Nuevo nombre para el modelo «{name}»',
+  'dataList.removeInUse': '{count} grabaciones la usan: muévelas o bórralas primero.',
+  'dataList.removeInUseOne': '1 grabación la usa: muévela o bórrala primero.',
+  'dataList.search': 'Buscar por nombre',
+  'dataList.person': 'Persona',
+  'dataList.everyone': 'Todas las personas',
+  'dataList.nobodyNamed': 'Sin nombre',
+  'dataList.shown': 'Se muestran {shown} de {total} grabaciones',
+  'dataList.noneMatch': 'Ninguna grabación coincide con la búsqueda y los filtros.',
+  'dataList.select': 'Seleccionar «{name}»',
+  'dataList.selectAllShown': 'Seleccionar las mostradas',
+  'dataList.selectNone': 'No seleccionar ninguna',
+  'dataList.selected': 'Seleccionadas: {count}',
+  'dataList.deleteSelected': 'Borrar las seleccionadas',
+  'dataList.confirmDelete': '¿Borrar las {count} grabaciones seleccionadas y sus muestras? No se puede deshacer.',
+  'dataList.confirmDeleteOne': '¿Borrar la grabación seleccionada y sus muestras? No se puede deshacer.',
+  'dataList.confirmDeleteYes': 'Borrar {count}',
+  'dataList.personOfSelected': 'Persona de las seleccionadas',
+  'dataList.setPerson': 'Asignar persona',
+  'dataList.activityOfSelected': 'Actividad de las seleccionadas',
+  'dataList.setActivity': 'Asignar actividad',
+  'dataList.done.deleted': 'Grabaciones borradas: {count}.',
+  'dataList.done.person': 'Grabaciones con la nueva persona: {count}.',
+  'dataList.done.label': 'Grabaciones con la nueva actividad: {count}.',
+  'dataList.skipped': 'Se dejaron como estaban porque aún se están grabando: {names}.',
+};

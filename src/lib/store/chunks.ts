@@ -44,3 +44,8 @@ export async function fromChunk(chunk: StoredChunk): Promise<MotionSamples> {
   for (let i = 0; i < t.length; i += 1) t[i] = chunk.t0 + (dt[i] ?? 0);
   return { t, acc, gyro };
 }
+
+/** Every chunk of recording `id`, in order. */
+export function chunkRange(id: string): IDBKeyRange {
+  return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}

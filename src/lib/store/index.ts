@@ -7,9 +7,11 @@
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
  * only what it uses.
  */
+export * from './bulk-edits';
 export * from './digit-set';
 export * from './digit-sets';
 export * from './labels';
+export * from './models';
 export * from './motion-store';
 export * from './persistence';
 export * from './recording';

@@ -2,6 +2,13 @@ import type { StoredModel } from '../model/record';
 import type { MotionDb } from './schema';
 import { StoreError } from './recordings';
 
+/** A model's name as typed, trimmed; throws StoreError when nothing is left of it. */
+export function tidyModelName(name: string): string {
+  const tidy = name.trim();
+  if (tidy === '') throw new StoreError('error.store.model-name');
+  return tidy;
+}
+
 /** Trained models with everything needed to use them again (`MotionStore.models`). */
 export class ModelStore {
   readonly #db: MotionDb;
@@ -27,8 +34,7 @@ export class ModelStore {
     const tx = this.#db.transaction('models', 'readwrite');
     const model = await tx.store.get(id);
     if (!model) throw new StoreError('error.store.missing-model', { id });
-    const tidy = name.trim();
-    if (tidy === '') throw new StoreError('error.store.model-name');
+    const tidy = tidyModelName(name);
     await Promise.all([tx.store.put({ ...model, name: tidy }), tx.done]);
   }
 

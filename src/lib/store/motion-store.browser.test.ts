@@ -1,6 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { useTemporaryStore } from '../../../test/support/temporary-store';
+import { useTemporaryStore, withOtherTab } from '../../../test/support/temporary-store';
 import { messageOf } from '../i18n/coded-error';
 import { loadCatalog } from '../i18n/i18n';
 import type { MotionSamples } from '../sensors/samples';
@@ -31,22 +31,12 @@ beforeEach(() => {
   here = currentStore();
 });
 
-/** A second store on the same database: to the locks, another tab. */
-async function withOtherTab<T>(use: (other: MotionStore) => Promise<T>): Promise<T> {
-  const other = await MotionStore.open(here.name);
-  try {
-    return await use(other);
-  } finally {
-    other.close();
-  }
-}
-
 describe('a recording in progress is locked against other tabs', () => {
   test('another tab sees it as recording elsewhere and may not delete, trim, split or rename it; the recording stays whole', async () => {
     expect(here.locksAcrossTabs).toBe(true);
     await here.begin(inProgress('r1'));
     await here.appendSamples('r1', samplesFrom(0, 300));
-    await withOtherTab(async (other) => {
+    await withOtherTab(here, async (other) => {
       expect(await other.recordingElsewhere()).toEqual(new Set(['r1']));
       expect(await here.recordingElsewhere()).toEqual(new Set());
       const refused = [
@@ -69,7 +59,7 @@ describe('a recording in progress is locked against other tabs', () => {
     expect(await here.get('r1')).toEqual(finished);
     expect((await here.readSamples('r1')).t).toHaveLength(500);
     // Stopped: the other tab may edit it now.
-    await withOtherTab(async (other) => {
+    await withOtherTab(here, async (other) => {
       expect(await other.recordingElsewhere()).toEqual(new Set());
       expect((await other.update('r1', { name: 'renamed' })).name).toBe('renamed');
       await other.delete('r1');
@@ -83,12 +73,12 @@ describe('a recording in progress is locked against other tabs', () => {
     await expect(here.update('r1', { notes: 'x' })).rejects.toMatchObject({ code: 'error.store.recording-here' });
     await here.discard('r1');
     expect(await here.list()).toEqual([]);
-    await withOtherTab(async (other) => expect(await other.recordingElsewhere()).toEqual(new Set()));
+    await withOtherTab(here, async (other) => expect(await other.recordingElsewhere()).toEqual(new Set()));
   });
 
   test('another tab learns when the recording stops there', async () => {
     await here.begin(inProgress('r1'));
-    await withOtherTab(async (other) => {
+    await withOtherTab(here, async (other) => {
       let released = false;
       const waiting = other.recordingReleased('r1').then(() => (released = true));
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,3 +1,4 @@
+import { deleteRecordings, updateRecordings, type BulkPatch, type BulkResult } from './bulk-edits';
 import { DB_NAME, openMotionDb } from './db';
 import { DigitSetStore } from './digit-sets';
 import { LabelStore } from './labels';
@@ -132,6 +133,20 @@ export class MotionStore extends RecordingStore {
     return this.#locks.whileFree(id, () => super.delete(id), (where) => this.#refusal(id, where));
   }
 
+  /**
+   * Sets the activity and/or the person of recordings `ids` in one transaction (nothing changes
+   * if it fails); those being recorded, here or in another tab, are left alone and named.
+   */
+  updateMany(ids: readonly string[], patch: BulkPatch): Promise<BulkResult> {
+    const tidy = patch.group === undefined ? patch : { ...patch, group: patch.group.trim() };
+    return this.#onFree(ids, (free) => updateRecordings(this.#db, free, tidy));
+  }
+
+  /** Deletes recordings `ids` in one transaction, as `updateMany` changes them; it cannot be undone. */
+  deleteMany(ids: readonly string[]): Promise<BulkResult> {
+    return this.#onFree(ids, (free) => deleteRecordings(this.#db, free));
+  }
+
   /** Closes the database; the store cannot be used after. */
   close(): void {
     this.#db.close();
@@ -146,6 +161,12 @@ export class MotionStore extends RecordingStore {
     this.#upgradePending = true;
     this.#requestUpgrade();
     if (this.#locks.heldHere === 0) this.close();
+  }
+
+  async #onFree(ids: readonly string[], write: (free: string[]) => Promise<number>): Promise<BulkResult> {
+    const { result = 0, busy } = await this.#locks.whileFreeAll(ids, write);
+    const skipped = await Promise.all(busy.map(async (id) => (await this.get(id))?.name ?? id));
+    return { changed: result, skipped };
   }
 
   async #refusal(id: string, where: RecordingInProgress): Promise<StoreError> {

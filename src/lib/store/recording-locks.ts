@@ -34,18 +34,9 @@ export class RecordingLocks {
       this.#held.set(id, () => undefined);
       return;
     }
-    await new Promise<void>((acquired, refused) => {
-      navigator.locks
-        .request(this.#name(id), { ifAvailable: true }, (lock) => {
-          if (!lock) {
-            refused(new StoreError('error.store.recording-elsewhere', { name: id }));
-            return undefined;
-          }
-          acquired();
-          return new Promise<void>((release) => this.#held.set(id, release));
-        })
-        .catch(refused);
-    });
+    const release = await this.#tryLock(id);
+    if (!release) throw new StoreError('error.store.recording-elsewhere', { name: id });
+    this.#held.set(id, release);
   }
 
   release(id: string): void {
@@ -60,10 +51,33 @@ export class RecordingLocks {
   async whileFree<T>(id: string, edit: () => Promise<T>, refusal: (where: RecordingInProgress) => Promise<Error>): Promise<T> {
     if (this.#held.has(id)) throw await refusal('here');
     if (!this.acrossTabs) return edit();
-    return navigator.locks.request(this.#name(id), { ifAvailable: true }, async (lock) => {
-      if (!lock) throw await refusal('elsewhere');
-      return edit();
-    });
+    const release = await this.#tryLock(id);
+    if (!release) throw await refusal('elsewhere');
+    try {
+      return await edit();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Runs `edit` of those of recordings `ids` that no recording holds, here or in another tab,
+   * holding their locks meanwhile, so none of them starts recording halfway. Returns what `edit`
+   * returned (undefined when every one was busy: it does not run) and the ids it left alone.
+   */
+  async whileFreeAll<T>(ids: readonly string[], edit: (free: string[]) => Promise<T>): Promise<{ result: T | undefined; busy: string[] }> {
+    const here = ids.filter((id) => this.#held.has(id));
+    const others = ids.filter((id) => !this.#held.has(id));
+    if (!this.acrossTabs) return { result: others.length > 0 ? await edit(others) : undefined, busy: here };
+    // ifAvailable never waits, so taking the locks all at once cannot deadlock with another tab.
+    const releases = await Promise.all(others.map((id) => this.#tryLock(id)));
+    try {
+      const free = others.filter((_, i) => releases[i]);
+      const busy = [...here, ...others.filter((_, i) => !releases[i])];
+      return { result: free.length > 0 ? await edit(free) : undefined, busy };
+    } finally {
+      for (const release of releases) release?.();
+    }
   }
 
   /** The ids of the recordings other tabs (or other stores) are recording now. */
@@ -78,6 +92,21 @@ export class RecordingLocks {
   async released(id: string): Promise<void> {
     if (!this.acrossTabs) return;
     await navigator.locks.request(this.#name(id), () => undefined);
+  }
+
+  /** Takes recording `id`'s lock if no one holds it: resolves with what lets it go, or undefined. */
+  #tryLock(id: string): Promise<(() => void) | undefined> {
+    return new Promise((resolve, reject) => {
+      navigator.locks
+        .request(this.#name(id), { ifAvailable: true }, (lock) => {
+          if (!lock) {
+            resolve(undefined);
+            return undefined;
+          }
+          return new Promise<void>((release) => resolve(release));
+        })
+        .catch(reject);
+    });
   }
 
   #name(id: string): string {

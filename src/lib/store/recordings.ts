@@ -1,6 +1,6 @@
 import { measuredRateHz } from '../signal/rate';
 import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
-import { fromChunk, toPackedChunks } from './chunks';
+import { chunkRange, fromChunk, toPackedChunks } from './chunks';
 import type { Gap, Recording, SpeedFix } from './recording';
 import { labelsWith, tidyLabel } from './labels';
 import type { MotionDb, StoredChunk } from './schema';
@@ -311,12 +311,6 @@ export function nextName(label: string, recordings: readonly Pick<Recording, 'na
   let n = recordings.filter((recording) => recording.label === label).length + 1;
   while (taken.has(`${label} ${n}`)) n += 1;
   return `${label} ${n}`;
-}
-
-
-/** Every chunk of recording `id`, in order. */
-function chunkRange(id: string): IDBKeyRange {
-  return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
 }
 
 /**
