@@ -54,13 +54,16 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     expect(outcome.preprocessing.labels).toEqual(['biking', 'golfing', 'running', 'walking']);
     const stored = await currentStore().list();
     expect(stored).toHaveLength(24);
-    // The names of what was trained on, in the order the results index, and every recording on a side with all its samples.
-    expect(outcome.recordingNames).toEqual(stored.map((recording) => recording.name));
+    // Every recording on a side with all its samples, and the results name the test recordings it got wrong.
     const { train, validation, test } = outcome.trainedOn;
     expect([...train.map((recording) => recording.id), ...validation, ...test].sort()).toEqual(stored.map((recording) => recording.id).sort());
     for (const recording of train) expect(recording.sampleCount).toBe(stored.find(({ id }) => id === recording.id)?.sampleCount);
-    expect(outcome.testRecordings.length).toBeGreaterThan(0);
-    for (const result of outcome.testRecordings) expect(outcome.recordingNames[result.recording]).toBeDefined();
+    const results = outcome.results.test!;
+    expect(results.recordings.test).toBe(test.length);
+    expect(results.recordings.test).toBeGreaterThan(0);
+    for (const wrong of results.wrong) expect(stored.find((recording) => recording.name === wrong.name && recording.label === wrong.truth)).toBeDefined();
+    expect(outcome.results.curves).toHaveLength(5);
+    expect(outcome.results.stop).toEqual({ stopped: 'completed', epochs: 5, keptEpoch: expect.any(Number) });
     expect(outcome.artifacts.weightData.byteLength).toBeGreaterThan(0);
   }, 120_000);
 
