@@ -6,6 +6,7 @@ import type { ComputeReply } from './messages';
 import { CodedError, messageOf } from '../i18n/coded-error';
 import { loadCatalog } from '../i18n/i18n';
 import { defaultFeatureConfig } from '../signal/features';
+import { MotionStore } from '../store/motion-store';
 import { recordingFor } from '../store/recordings';
 import type { EpochLog } from '../train/fit';
 import { SplitError } from '../train/split';
@@ -58,13 +59,22 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     const { train, validation, test } = outcome.trainedOn;
     expect([...train.map((recording) => recording.id), ...validation, ...test].sort()).toEqual(stored.map((recording) => recording.id).sort());
     for (const recording of train) expect(recording.sampleCount).toBe(stored.find(({ id }) => id === recording.id)?.sampleCount);
-    const results = outcome.results.test!;
-    expect(results.recordings.test).toBe(test.length);
-    expect(results.recordings.test).toBeGreaterThan(0);
-    for (const wrong of results.wrong) expect(stored.find((recording) => recording.name === wrong.name && recording.label === wrong.truth)).toBeDefined();
+    const testSide = outcome.results.test;
+    expect(testSide.recordings.test).toBe(test.length);
+    expect(testSide.recordings.test).toBeGreaterThan(0);
+    for (const wrong of testSide.wrong) expect(stored.find((recording) => recording.name === wrong.name && recording.label === wrong.truth)).toBeDefined();
     expect(outcome.results.curves).toHaveLength(5);
     expect(outcome.results.stop).toEqual({ stopped: 'completed', epochs: 5, keptEpoch: expect.any(Number) });
     expect(outcome.artifacts.weightData.byteLength).toBeGreaterThan(0);
+    // Stored with the model, the results come back whole through another connection, as after a reload.
+    const { artifacts, preprocessing, metrics, trainedOn, results } = outcome;
+    await currentStore().models.save({ id: 'm', name: 'm', createdAt: 1, preprocessing, training: training(5), metrics, trainedOn, results, artifacts });
+    const reopened = await MotionStore.open(database);
+    try {
+      expect((await reopened.models.get('m'))?.results).toEqual(results);
+    } finally {
+      reopened.close();
+    }
   }, 120_000);
 
   it('cross-validates by person on the recordings the worker reads, fold by fold', async () => {
