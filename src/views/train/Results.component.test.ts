@@ -4,6 +4,7 @@ import type { ModelMetrics, ModelResults } from '../../lib/model/record';
 import { settings } from '../../state/settings.svelte';
 import type { ShownResults } from '../../state/trainer.svelte';
 import Results from './Results.svelte';
+import TrainingWatch from './TrainingWatch.svelte';
 
 const labels = ['running', 'walking'];
 const metrics: ModelMetrics = {
@@ -83,6 +84,11 @@ describe('Results', () => {
     expect(text('training-stop')).toBe('Ran all 3 epochs; kept epoch 2’s weights, those with the lowest validation loss.');
     expect([...cells('results-folds', 1)].map((cell) => cell.textContent)).toEqual(['1', '90.0\u00a0%', '88.0\u00a0%', '40.0\u00a0%', 'ana, ben']);
     expect(text('accuracy-table')).toBeUndefined();
+  });
+
+  test('while training runs, it names the epoch it would keep and how close early stopping is', () => {
+    component = mount(TrainingWatch, { target: document.body, props: { epochs: 12, kept: 9, patience: 6 } });
+    expect(text('training-watch')).toBe('Lowest validation loss so far: epoch 9. Training stops early after 6 epochs in a row without improvement (3 so far).');
   });
 
   test('in Spanish', async () => {
