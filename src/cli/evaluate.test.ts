@@ -21,14 +21,21 @@ function sway(hz: number, amplitude: number, phase: number) {
   return exportEdgeImpulseCsv({ t, acc, gyro: null });
 }
 
+/** A new folder with six people's walking and running, and golfing too when asked. */
+function peopleFolder(prefix: string, golfing = false): string {
+  const made = mkdtempSync(join(tmpdir(), prefix));
+  ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
+    writeFileSync(join(made, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
+    writeFileSync(join(made, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
+    if (golfing) writeFileSync(join(made, `golfing.${person}-1.csv`), sway(0.5 + p * 0.02, 0.5, p));
+  });
+  return made;
+}
+
 let folder: string;
 
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'motion-lab-evaluate-'));
-  ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].forEach((person, p) => {
-    writeFileSync(join(folder, `walking.${person}-1.csv`), sway(1.8 + p * 0.04, 2, p));
-    writeFileSync(join(folder, `running.${person}-1.csv`), sway(2.8 + p * 0.04, 6, p));
-  });
+  folder = peopleFolder('motion-lab-evaluate-');
   writeFileSync(join(folder, 'walking.broken-1.csv'), 'timestamp,accX,accY,accZ\n0,1,2\n');
 });
 
@@ -96,6 +103,22 @@ describe('npm run evaluate', () => {
     for (const fold of json.folds) expect(fold.net.accuracy).toBeGreaterThanOrEqual(0);
   }, 180_000);
 
+  test('--calibrate S calibrates each fold\'s model to each tested person: `calibrated` beside `net`, on the same windows', async () => {
+    const report = join(folder, 'calibrated.json');
+    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--folds', '3', '--epochs', '5', '--calibrate', '4', '--json', report], { timeout: 180_000 });
+    expect(stdout).toContain('Calibrated to each tested person on the first 4 s of each activity');
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      net: { accuracy: number };
+      calibrated: { accuracy: number; macroF1: number };
+      folds: { windows: number; net: { accuracy: number }; calibrated: { accuracy: number; macroF1: number } }[];
+    };
+    expect(json.folds).toHaveLength(3);
+    expect(json.calibrated.accuracy).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.calibrated.accuracy, 0) / 3, 12);
+    expect(json.calibrated.macroF1).toBeCloseTo(json.folds.reduce((all, fold) => all + fold.calibrated.macroF1, 0) / 3, 12);
+    // Each person's first 4 s of each 16 s recording are calibrated on, not tested: 2 people × 2 recordings × 21 windows of 2 s every 0.5 s.
+    for (const fold of json.folds) expect(fold.windows).toBe(2 * 2 * 21);
+  }, 180_000);
+
   test('--search compares setups within the budget, nested, and reports the outer means with the table of candidates', async () => {
     const report = join(folder, 'search.json');
     const exported = join(folder, 'searched');
@@ -145,6 +168,46 @@ describe('npm run evaluate', () => {
     await expect(run('npx', [...cli, folder, '--network', 'lstm'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--network must be “dense” or “cnn”, not “lstm”.') });
     await expect(run('npx', [...cli, folder, '--budget', '30'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--budget is the time --search may take') });
     await expect(run('npx', [...cli, folder, '--search', '--augment', '1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('leave out --augment') });
+    await expect(run('npx', [...cli, folder, '--calibrate', '30'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--calibrate adapts the model to each tested person of a cross-validation: give --folds too') });
     await expect(run('npx', [...cli])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run evaluate') });
+  }, 120_000);
+});
+
+describe('npm run evaluate --unknown', () => {
+  let three: string;
+
+  beforeAll(() => {
+    three = peopleFolder('motion-lab-unknown-', true);
+  });
+
+  afterAll(() => rmSync(three, { recursive: true, force: true }));
+
+  type UnknownJson = { labels: string[]; net: { accuracy: number }; unknown: { label: string; auroc: number; falseUnknownRate: number; caughtRate: number; accuracyWithUnknown: number } };
+
+  test('leaves the activity out of training and reports the unknown score on it, with one split and with --folds', async () => {
+    for (const folds of [[], ['--folds', '3']]) {
+      const report = join(three, `unknown${folds.length}.json`);
+      const { stdout } = await run('npx', [...cli, three, '--group', '\\.(\\w+)-', '--epochs', '5', '--unknown', 'golfing', ...folds, '--json', report], { timeout: 180_000 });
+      expect(stdout).toContain('12 recordings from');
+      expect(stdout).toContain('(6 of golfing left out of training)');
+      expect(stdout).toMatch(/golfing left out of training: unknown score AUROC \d\.\d{3}/);
+      const json = JSON.parse(readFileSync(report, 'utf8')) as UnknownJson;
+      expect(json.labels).toEqual(['running', 'walking']);
+      expect(json.unknown.label).toBe('golfing');
+      // A slow small sway is far from both trained activities.
+      expect(json.unknown.auroc).toBeGreaterThan(0.9);
+      expect(json.unknown.caughtRate).toBeGreaterThan(0.5);
+      expect(json.unknown.falseUnknownRate).toBeGreaterThanOrEqual(0);
+      expect(json.unknown.falseUnknownRate).toBeLessThan(0.5);
+      expect(json.unknown.accuracyWithUnknown).toBeLessThanOrEqual(json.net.accuracy);
+    }
+  }, 360_000);
+
+  test('a label that is not in the folder is refused with the usage, naming the labels there', async () => {
+    await expect(run('npx', [...cli, three, '--unknown', 'swimming'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--unknown must name one of the labels, golfing, running, walking; not “swimming”.'),
+    });
+    await expect(run('npx', [...cli, three, '--unknown', 'golfing', '--search'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--unknown measures one setup') });
   }, 60_000);
 });

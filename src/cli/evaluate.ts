@@ -1,6 +1,6 @@
 /**
  * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--network dense|cnn] [--search [--budget S]]
- * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--json <file>] [--export-c <folder>]`
+ * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--calibrate S] [--unknown <label>] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
@@ -11,6 +11,12 @@
  * each training recording besides it (turned, scaled, stretched at random); --turned-test also
  * scores the test recordings turned at random. --network cnn trains the 1-D CNN on the window's
  * x, y, z and |a| instead of the dense net on features.
+ *
+ * --calibrate S (with --folds) calibrates each fold's model to each tested person
+ * (train/calibrate.ts) on the first S seconds of each of their activities and tests it on the
+ * rest of theirs; those seconds are then left out of every score, so `net` (the model as trained)
+ * and `calibrated` are scored on the same windows. Its --json adds `calibrated: { accuracy, macroF1 }`,
+ * means over folds, and each fold's `calibrated`.
  *
  * --search finds the best setup (train/search.ts): candidate setups (feature groups, window
  * length, dense or CNN, made-up placements) compared by cross-validation by person within
@@ -24,6 +30,14 @@
  * a setup being `{ network, windowS, groups, augment }`. Every --json has `network`: the kind trained
  * (with --search, the chosen one's). With --export-c, it also writes what the Train page's Export gives: the C library (float32 and
  * int8, calibrated on exactly the training side's recordings), the tfjs model files and a README.
+ *
+ * --unknown <label> leaves that activity out of training and measures the unknown score
+ * (model/unknown-score.ts) on it: its --json adds `unknown: { label, auroc, falseUnknownRate,
+ * caughtRate, accuracyWithUnknown }`, the AUROC of the score between the test windows of the known
+ * activities and every window of the left-out one, the shares of each called unknown at the
+ * threshold the model chose on its validation windows, and the known test windows' accuracy when a
+ * window called unknown counts as wrong (`net` is then the known activities' accuracy); with
+ * --folds, means over folds.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,13 +60,16 @@ import { predictRows, trainActivityModel, type TrainedActivityModel } from '../l
 import { evaluate } from '../lib/train/metrics';
 import { mulberry32 } from '../lib/train/random';
 import { joinRows, networkInputs } from '../lib/model/inputs';
+import { readNetwork } from '../lib/model/network-kinds';
+import { unknownScore } from '../lib/model/unknown-score';
+import { auroc, shareAbove } from '../lib/train/unknown-score';
 import { augmentSamples } from '../lib/signal/augment';
 import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
 import { defaultFeatureConfig, type FeatureConfig } from '../lib/signal/features';
 import type { NetworkKindName } from '../lib/model/record';
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--json <file>] [--export-c <folder>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--calibrate S (with --folds: adapt to each tested person on S seconds of each activity)] [--unknown <label> (leave that activity out of training and measure the unknown score on it)] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -85,6 +102,8 @@ const { values, positionals } = (() => {
         network: { type: 'string' },
         search: { type: 'boolean' },
         budget: { type: 'string' },
+        calibrate: { type: 'string' },
+        unknown: { type: 'string' },
       },
     });
   } catch (error) {
@@ -117,6 +136,9 @@ if (values.search && values.augment !== undefined) fail('--search tries made-up 
 if (!values.search && values.budget !== undefined) fail('--budget is the time --search may take: give --search too.');
 if (values.search && typeof folds === 'number' && folds < 3) fail('--search needs at least 3 outer folds: it chooses on some people and tests on others.');
 const budgetS = positive('budget', values.budget, defaultSearchBudgetS);
+if (values.calibrate !== undefined && (folds === undefined || values.search)) fail('--calibrate adapts the model to each tested person of a cross-validation: give --folds too, without --search.');
+const calibrateS = values.calibrate === undefined ? undefined : positive('calibrate', values.calibrate, 0);
+if (values.search && values.unknown !== undefined) fail('--unknown measures one setup: leave out --search.');
 
 const features: FeatureConfig = {
   ...defaultFeatureConfig,
@@ -145,7 +167,7 @@ try {
 }
 if (names.length === 0) fail(`${folder} holds no .csv or .json recordings.`);
 
-const recordings: LabelledRecording[] = [];
+const read: LabelledRecording[] = [];
 let skipped = 0;
 for (const name of names) {
   const parsed = parseRecordingFile(name, readFileSync(join(folder, name)));
@@ -159,17 +181,23 @@ for (const name of names) {
     console.error(`skipped ${name}: its name gives no label (expected “label.anything.csv”).`);
     continue;
   }
-  recordings.push({
+  read.push({
     recording: { id: name, name, label: parsed.recording.label, group: groupPattern?.exec(name)?.[1] ?? '', speedFixes: [] },
     samples: parsed.recording.samples,
   });
 }
 
+const labelsRead = [...new Set(read.map(({ recording }) => recording.label))].sort();
+if (values.unknown !== undefined && !labelsRead.includes(values.unknown)) fail(`--unknown must name one of the labels, ${labelsRead.join(', ')}; not “${values.unknown}”.`);
+/** What is trained and tested on: every recording but the left-out activity's (--unknown). */
+const recordings = read.filter(({ recording }) => recording.label !== values.unknown);
+const leftOut = read.filter(({ recording }) => recording.label === values.unknown);
+
 // The same single-threaded wasm binaries the app serves, read from the installed package.
 const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 const backend = await startBackend({ plain: join(wasmDir, 'tfjs-backend-wasm.wasm'), simd: join(wasmDir, 'tfjs-backend-wasm-simd.wasm') });
 
-console.log(`${recordings.length} recordings from ${folder}${skipped > 0 ? ` (${skipped} skipped)` : ''}; TensorFlow.js ${backend.version} on ${backend.backend}${backend.simd ? ' (SIMD)' : ''}`);
+console.log(`${recordings.length} recordings from ${folder}${skipped > 0 ? ` (${skipped} skipped)` : ''}${leftOut.length > 0 ? ` (${leftOut.length} of ${values.unknown} left out of training)` : ''}; TensorFlow.js ${backend.version} on ${backend.backend}${backend.simd ? ' (SIMD)' : ''}`);
 const onEpoch = (log: EpochLog) => {
   if (log.epoch % 10 === 0) console.log(`  epoch ${log.epoch}: loss ${log.loss.toFixed(3)}, val loss ${log.valLoss.toFixed(3)}, val accuracy ${log.valAccuracy.toFixed(3)}`);
 };
@@ -219,6 +247,7 @@ async function evaluateOneSplit() {
   console.log(`\n${result.diagnosis.message}`);
   const turned = values['turned-test'] ? turnedTest(result) : undefined;
   if (turned) console.log(`\nThe test recordings turned at random (a phone in another pocket): accuracy ${turned.accuracy.toFixed(3)}, macro-F1 ${turned.macroF1.toFixed(3)}.`);
+  const unknown = values.unknown === undefined ? undefined : printUnknown(await unknownScores(result));
   return {
     kept: result,
     json: {
@@ -229,6 +258,7 @@ async function evaluateOneSplit() {
       baseline: { accuracy: result.baseline.accuracy, macroF1: result.baseline.macroF1, f1: f1Of(result.metrics.baseline.f1) },
       confusion: result.metrics.confusion.map((row) => row.slice(0, labels.length)),
       ...(turned && { turnedTest: turned }),
+      ...(unknown && { unknown }),
     },
   };
 }
@@ -254,22 +284,106 @@ function turnedTest(result: TrainedActivityModel): { accuracy: number; macroF1: 
   return { accuracy: scored.accuracy, macroF1: scored.macroF1 };
 }
 
+interface UnknownScores {
+  auroc: number;
+  falseUnknownRate: number;
+  caughtRate: number;
+  accuracyWithUnknown: number;
+}
+
+/**
+ * --unknown on one trained model: the unknown score of its test windows (known activities) and of
+ * every window of the left-out activity, the AUROC between them and the shares above the model's
+ * threshold, and the known test windows' accuracy when a window called unknown counts as wrong.
+ */
+async function unknownScores(run: TrainedActivityModel): Promise<UnknownScores> {
+  const network = readNetwork(await modelArtifacts(run.model));
+  const testIds = new Set(run.trainedOn.test);
+  const { labels } = run.preprocessing;
+  const probabilities = new Float32Array(labels.length);
+  const scored = (chosen: readonly LabelledRecording[]) => {
+    const scores: number[] = [];
+    let rightAndKnown = 0;
+    for (const { recording, samples } of chosen) {
+      const { rows, windows } = networkInputs(run.preprocessing, samples);
+      const width = rows.length / Math.max(1, windows.length);
+      for (let w = 0; w < windows.length; w += 1) {
+        const row = rows.subarray(w * width, (w + 1) * width);
+        const score = unknownScore(run.unknown, network.hidden(row));
+        network.forward(row, probabilities);
+        const top = probabilities.indexOf(Math.max(...probabilities));
+        if (labels[top] === recording.label && score <= run.unknown.threshold) rightAndKnown += 1;
+        scores.push(score);
+      }
+    }
+    return { scores, rightAndKnown };
+  };
+  const known = scored(recordings.filter(({ recording }) => testIds.has(recording.id)));
+  const unknown = scored(leftOut).scores;
+  return {
+    auroc: auroc(known.scores, unknown),
+    falseUnknownRate: shareAbove(known.scores, run.unknown.threshold),
+    caughtRate: shareAbove(unknown, run.unknown.threshold),
+    accuracyWithUnknown: known.rightAndKnown / known.scores.length,
+  };
+}
+
+/** Prints --unknown's figures and gives its JSON. */
+function printUnknown(scores: UnknownScores) {
+  console.log(
+    `\n${values.unknown} left out of training: unknown score AUROC ${scores.auroc.toFixed(3)}; called unknown: ${(100 * scores.caughtRate).toFixed(1)} % of its windows, ${(100 * scores.falseUnknownRate).toFixed(1)} % of the known activities' test windows (accuracy on those, unknown counted wrong: ${scores.accuracyWithUnknown.toFixed(3)})`,
+  );
+  return { label: values.unknown, ...scores };
+}
+
 /** Cross-validation by person: each fold's scores, the means (the JSON's `net` and `baseline`) and each person's accuracy. */
 async function crossValidateByPerson(count: FoldCount) {
+  const foldsUnknown: UnknownScores[] = [];
   const cv = await orRefuse(() =>
-    crossValidate(recordings, { features, training, folds: count, onEpoch, onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`) }),
+    crossValidate(recordings, {
+      features,
+      training,
+      folds: count,
+      onEpoch,
+      onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`),
+      ...(calibrateS !== undefined && { calibrateS }),
+      ...(values.unknown !== undefined && { onTrained: async (run: TrainedActivityModel) => void foldsUnknown.push(await unknownScores(run)) }),
+    }),
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nCross-validation by person, ${cv.folds.length} folds, in ${seconds} s:`);
   printFolds(cv);
+  if (cv.calibrated) {
+    console.log(`\nCalibrated to each tested person on the first ${calibrateS} s of each activity (scores above and below on the rest of their recordings):`);
+    console.log(`${pad('fold', 6)}${pad('network', 10)}calibrated`);
+    cv.folds.forEach((fold, f) => console.log(`${pad(String(f + 1), 6)}${pad(fold.net.accuracy.toFixed(3), 10)}${fold.calibrated?.accuracy.toFixed(3)}`));
+    console.log(`${pad('accuracy', 12)}${cv.net.accuracy.mean.toFixed(3)} → ${cv.calibrated.accuracy.mean.toFixed(3)} ± ${cv.calibrated.accuracy.sd.toFixed(3)}`);
+    console.log(`${pad('macro-F1', 12)}${cv.net.macroF1.mean.toFixed(3)} → ${cv.calibrated.macroF1.mean.toFixed(3)}`);
+  }
   console.log(`\nPer person (network, rules): ${cv.perPerson.map((p) => `${p.group} ${p.accuracy.toFixed(2)}/${p.baseline.toFixed(2)}`).join(', ')}`);
+  const mean = (pick: (scores: UnknownScores) => number) => foldsUnknown.reduce((sum, scores) => sum + pick(scores), 0) / foldsUnknown.length;
+  const unknown =
+    values.unknown === undefined
+      ? undefined
+      : printUnknown({
+          auroc: mean((scores) => scores.auroc),
+          falseUnknownRate: mean((scores) => scores.falseUnknownRate),
+          caughtRate: mean((scores) => scores.caughtRate),
+          accuracyWithUnknown: mean((scores) => scores.accuracyWithUnknown),
+        });
+  const folded = foldsJson(cv);
   return {
     kept: undefined,
     json: {
       labels: cv.labels,
       network: training.network,
-      ...foldsJson(cv),
+      ...folded,
+      ...(cv.calibrated && {
+        calibrated: { accuracy: cv.calibrated.accuracy.mean, macroF1: cv.calibrated.macroF1.mean },
+        folds: folded.folds.map((fold, f) => ({ ...fold, calibrated: cv.folds[f]!.calibrated })),
+      }),
       perPerson: cv.perPerson,
+      ...(unknown && { unknown }),
     },
   };
 }
@@ -359,7 +473,7 @@ async function exportC(target: string, result: TrainedActivityModel) {
   result.model.dispose();
   const { labels } = result.preprocessing;
   try {
-    const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, trainedOn: result.trainedOn, artifacts };
+    const model = { name: `${labels.join(', ')} · ${names.length} files from ${folder}`, preprocessing: result.preprocessing, trainedOn: result.trainedOn, unknown: result.unknown, artifacts };
     const sketchFolder = new URL('../../static/firmware/motion_lab/', import.meta.url);
     const sketch = Object.fromEntries(sketchFiles.map((name) => [name, readFileSync(new URL(name, sketchFolder), 'utf8')])) as Record<(typeof sketchFiles)[number], string>;
     const bundle = deployBundle(model, trainingRows(model, recordings), sketch);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { goodModel, writeHostileFiles } from '../../test/support/hostile-files';
+import { phyphoxCsv, physicsToolboxCsv, sensorLoggerCsvs, sensorLoggerJson, walkSamples, wisdmLines, zipOf } from '../../test/support/phone-app-files';
 import { hasSisfall, sisfallDir } from '../../test/support/shared-data';
 import { exportBackup } from '../lib/io/backup';
 import { exportEdgeImpulseCsv } from '../lib/io/csv';
@@ -51,6 +52,26 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** One file of each other phone app's format, written as the app writes it, in `apps/`; and the ones refused, in `refused/`. */
+async function writeAppFiles(): Promise<void> {
+  const walk = walkSamples(300);
+  const apps = join(folder, 'apps');
+  const csvs = sensorLoggerCsvs(walk);
+  for (const sub of ['walking.ana', 'walking.ben']) mkdirSync(join(apps, sub), { recursive: true });
+  writeFileSync(join(apps, 'walking.ana', 'Raw Data.csv'), phyphoxCsv(walk, { separator: ';' }));
+  writeFileSync(join(apps, 'running.caro-1.csv'), physicsToolboxCsv(walk));
+  writeFileSync(join(apps, 'walking.ben', 'Accelerometer.csv'), csvs.Accelerometer);
+  writeFileSync(join(apps, 'walking.ben', 'Gravity.csv'), csvs.Gravity);
+  writeFileSync(join(apps, 'stairs.dani.zip'), await zipOf({ 'TotalAcceleration.csv': csvs.TotalAcceleration, 'Gyroscope.csv': csvs.Gyroscope, 'metadata.csv': 'version\n3\n' }));
+  writeFileSync(join(apps, 'golfing.eli.json'), sensorLoggerJson(walk, ['TotalAcceleration']));
+  const half = { t: walk.t.slice(0, 100), acc: walk.acc.slice(0, 300), gyro: null };
+  writeFileSync(join(apps, 'WISDM_ar_v1.1_raw.txt'), wisdmLines([{ user: 33, activity: 'Jogging', samples: half }, { user: 7, activity: 'Walking', samples: half }]));
+  const refused = join(folder, 'refused');
+  mkdirSync(refused);
+  writeFileSync(join(refused, 'Raw Data.csv'), phyphoxCsv(walk, { withoutG: true }));
+  writeFileSync(join(refused, 'Accelerometer.csv'), csvs.Accelerometer);
+}
 
 describe('npm run inspect', () => {
   test('a recording, a model, a backup and an IDX pair are ok, one line each; exit 0', async () => {
@@ -104,6 +125,29 @@ describe('npm run inspect', () => {
       expect.objectContaining({ ok: false, message: expect.stringContaining('not a layer') }),
     ]);
     expect(code).toBe(1);
+  }, 120_000);
+
+  test('each other phone app’s file is ok, with its format, unit and gravity; those without gravity are refused', async () => {
+    await writeAppFiles();
+    const { stdout, code } = await inspect(join(folder, 'apps'));
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    const said = (name: string) => lines.find((line) => line.includes(name)) ?? '';
+    expect(said('golfing.eli.json')).toMatch(/^ok .*: Sensor Logger JSON, 300 samples, 100 Hz, 3\.0 s, timestamps in ns, gravity as recorded$/);
+    expect(said('running.caro-1.csv')).toMatch(/: Physics Toolbox CSV, 300 samples, 100 Hz, 3\.0 s, timestamps in s, gravity as recorded$/);
+    expect(said('stairs.dani.zip')).toMatch(/: Sensor Logger zip, 300 samples, .*timestamps in ns, gravity as recorded$/);
+    expect(said('Raw Data.csv')).toMatch(/^ok .*walking\.ana\/Raw Data\.csv: phyphox CSV, 300 samples, 100 Hz, 3\.0 s, timestamps in s, gravity as recorded$/);
+    expect(said('Gravity.csv')).toMatch(/^ok .*walking\.ben\/Accelerometer\.csv \+ .*walking\.ben\/Gravity\.csv: Sensor Logger CSV, 300 samples, 100 Hz, 3\.0 s, timestamps in ns, gravity restored from the app’s gravity sensor$/);
+    expect(said('WISDM')).toMatch(/: WISDM, 2 recordings \(2 people, 2 activities\), 200 samples, 100 Hz, .*timestamps in ns, gravity as recorded$/);
+    expect(code).toBe(0);
+
+    const json = await inspect('--json', join(folder, 'apps', 'golfing.eli.json'), join(folder, 'refused'));
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ ok: true, format: 'Sensor Logger JSON', samples: 300, rateHz: 100, durationMs: 2990 }),
+      expect.objectContaining({ ok: false, message: expect.stringMatching(/Accelerometer\.csv: Sensor Logger: this export has no gravity in it/) }),
+      expect.objectContaining({ ok: false, message: expect.stringMatching(/Raw Data\.csv: phyphox: this export has no gravity in it/) }),
+    ]);
+    expect(json.code).toBe(1);
   }, 120_000);
 
   test('no path, an unknown option or a missing path is a usage error: exit 2', async () => {

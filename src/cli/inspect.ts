@@ -2,10 +2,13 @@
  * `npm run inspect -- <file or folder>... [--json]`
  *
  * Checks the files a class shares before anyone opens them in the app: recordings (Edge Impulse
- * CSV or JSON), backups, model files and IDX digit files, each read by the app's own parser, the
- * one its import uses, so what passes here imports there. Folders are walked. One line per file:
+ * CSV or JSON, phyphox CSV, Physics Toolbox CSV, Sensor Logger CSV, zip or JSON, WISDM), backups,
+ * model files and IDX digit files, each read by the app's own parser, the one its import uses, so
+ * what passes here imports there. Folders are walked; the sensor files of one Sensor Logger
+ * recording (one folder) are read together, as the import reads them. One line per file:
  *
  *   ok walking.SA01-D01-R01.csv: Edge Impulse CSV, 2400 samples, 200 Hz, 12.0 s
+ *   ok ana/Raw Data.csv: phyphox CSV, 1000 samples, 100 Hz, 10.0 s, timestamps in s, gravity as recorded
  *   refused model.json: model.json: this model cannot be used as it is: …
  *
  * IDX files are also checked together, as the digits lesson opens them: images paired with labels,
@@ -25,7 +28,8 @@ import { messageOf } from '../lib/i18n/coded-error';
 import { parseBackup } from '../lib/io/backup';
 import { checkFileSize } from '../lib/io/file-text';
 import { parseModelFile } from '../lib/io/model-file';
-import { parseRecordingFile } from '../lib/io/recording-file';
+import { importGroups } from '../lib/io/import';
+import { parseRecordingFiles, type ParsedRecording } from '../lib/io/recording-file';
 import { IdxError, readIdx } from '../lib/learn/idx';
 import { readOpenedDigits } from '../lib/learn/opened-digits';
 import { readNetwork } from '../lib/model/network-kinds';
@@ -109,12 +113,33 @@ async function inspect(path: string, shown: string): Promise<Verdict> {
     const setAside = refused.length === 0 ? '' : `; ${refused.length} set aside as restore would: ${refused.map(({ name, error }) => `${name} (${error.message})`).join('; ')}`;
     return { file: shown, ok: true, format: 'backup', summary: `backup, ${recordings.length} recordings, ${labels.length} labels, ${samples} samples${setAside}`, samples };
   }
-  const parsed = parseRecordingFile(shown, bytes);
+  return inspectRecordings([{ name: shown, content: bytes }]);
+}
+
+const gravityWords = { recorded: 'gravity as recorded', restored: 'gravity restored from the app’s gravity sensor' } as const;
+
+/** What the app's import makes of these files: one recording, or (WISDM) several. */
+async function inspectRecordings(files: { name: string; content: Uint8Array }[]): Promise<Verdict> {
+  const shown = files.map(({ name }) => name).join(' + ');
+  const parsed = await parseRecordingFiles(files);
   if (!parsed.ok) return { file: shown, ok: false, message: parsed.error.message };
-  const format = /^\s*[[{]/.test(head) ? 'Edge Impulse JSON' : 'Edge Impulse CSV';
-  const { sampleCount, durationMs } = describeSamples(parsed.recording.samples);
-  const rateHz = Math.round(parsed.recording.rateHz * 10) / 10;
-  return { file: shown, ok: true, format, summary: `${format}, ${sampleCount} samples, ${rateHz} Hz, ${formatDuration(durationMs)}`, samples: sampleCount, rateHz, durationMs };
+  const { recordings } = parsed;
+  const first = recordings[0]!;
+  const sampleCount = recordings.reduce((total, { samples }) => total + describeSamples(samples).sampleCount, 0);
+  const durationMs = recordings.reduce((total, { samples }) => total + describeSamples(samples).durationMs, 0);
+  const rateHz = Math.round(first.rateHz * 10) / 10;
+  const summary = [first.format, ...(recordings.length > 1 ? [several(recordings)] : []), `${sampleCount} samples`, `${rateHz} Hz`, formatDuration(durationMs)];
+  // Edge Impulse files keep the line they always had; other apps' say what was found in them.
+  if (!first.format.startsWith('Edge Impulse')) summary.push(`timestamps in ${first.timeUnit}`, gravityWords[first.gravity]);
+  const skipped = recordings.reduce((total, { skippedRecords = 0 }) => total + skippedRecords, 0);
+  if (skipped > 0) summary.push(`${skipped} records with an empty value passed over`);
+  return { file: shown, ok: true, format: first.format, summary: summary.join(', '), samples: sampleCount, rateHz, durationMs };
+}
+
+function several(recordings: readonly ParsedRecording[]): string {
+  const people = new Set(recordings.map(({ group }) => group)).size;
+  const labels = new Set(recordings.map(({ label }) => label)).size;
+  return `${recordings.length} recordings (${people} people, ${labels} activities)`;
 }
 
 /**
@@ -143,8 +168,11 @@ function print(verdict: Verdict): void {
 
 const verdicts: Verdict[] = [];
 const idx: { path: string; verdict: Verdict }[] = [];
-for (const path of filesOf(positionals)) {
-  const verdict = await inspect(path, relative(process.cwd(), path) || path);
+const shownPath = (path: string) => relative(process.cwd(), path) || path;
+for (const group of importGroups(filesOf(positionals).map((path) => ({ name: path })))) {
+  const [{ name: path }] = group as [{ name: string }];
+  const verdict =
+    group.length === 1 ? await inspect(path, shownPath(path)) : await inspectRecordings(group.map(({ name }) => ({ name: shownPath(name), content: readFileSync(name) })));
   if (verdict.format === 'IDX') {
     idx.push({ path, verdict });
     continue;

@@ -1,9 +1,9 @@
 import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { registrations, updates } from '../../test/component/fake-pwa-register';
 import { busy } from '../state/busy.svelte';
 import { pwa } from '../state/pwa.svelte';
-import Notices from './Notices.svelte';
+import Notices, { OFFLINE_NOTICE_MS } from './Notices.svelte';
 
 describe('Notices', () => {
   let component: ReturnType<typeof mount>;
@@ -15,6 +15,7 @@ describe('Notices', () => {
   });
 
   afterEach(() => {
+    vi.useRealTimers();
     unmount(component);
     document.body.innerHTML = '';
     pwa.offlineReady = false;
@@ -52,5 +53,40 @@ describe('Notices', () => {
     end();
     flushSync();
     expect(button('Reload')).toBeDefined();
+  });
+
+  test('“ready to work offline” goes by itself after a few seconds, so it never stays over the page', () => {
+    vi.useFakeTimers();
+    registrations.at(-1)?.onOfflineReady?.();
+    flushSync();
+    vi.advanceTimersByTime(OFFLINE_NOTICE_MS - 100);
+    flushSync();
+    expect(document.body.textContent).toContain('Ready to work offline.');
+    vi.advanceTimersByTime(200);
+    flushSync();
+    expect(document.body.textContent).not.toContain('Ready to work offline.');
+  });
+
+  test('it stays while the pointer is over it or focus is in it, and goes once they leave', () => {
+    vi.useFakeTimers();
+    registrations.at(-1)?.onOfflineReady?.();
+    flushSync();
+    const notice = document.querySelector('[data-testid="offline-ready"]');
+    notice?.dispatchEvent(new Event('pointerenter'));
+    flushSync();
+    vi.advanceTimersByTime(OFFLINE_NOTICE_MS * 3);
+    flushSync();
+    expect(document.body.textContent).toContain('Ready to work offline.');
+    notice?.dispatchEvent(new Event('pointerleave'));
+    button('Dismiss')?.focus();
+    flushSync();
+    vi.advanceTimersByTime(OFFLINE_NOTICE_MS * 3);
+    flushSync();
+    expect(document.body.textContent).toContain('Ready to work offline.');
+    button('Dismiss')?.blur();
+    flushSync();
+    vi.advanceTimersByTime(OFFLINE_NOTICE_MS);
+    flushSync();
+    expect(document.body.textContent).not.toContain('Ready to work offline.');
   });
 });

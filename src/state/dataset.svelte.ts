@@ -1,7 +1,11 @@
+import { untrack } from 'svelte';
+import { defaultLabels } from '../lib/classify/activities';
+import { locales } from '../lib/i18n/i18n';
 import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
 import { labelTotals, StoreError, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { settings } from './settings.svelte';
 
 /**
  * The recordings and labels on this device, as the pages show them. Every change goes to the
@@ -24,6 +28,17 @@ class Dataset {
 
   /** Per label: recordings and total duration, labels without recordings included. */
   readonly totals: LabelTotal[] = $derived(labelTotals(this.labels, this.recordings));
+
+  constructor() {
+    // A new user's starting labels are made in their language (refresh), and follow a change of
+    // language until the first recording, as long as the user has not edited them.
+    $effect.root(() => {
+      $effect(() => {
+        void settings.locale;
+        if (untrack(() => this.loaded && this.recordings.length === 0)) void this.refresh();
+      });
+    });
+  }
 
   store(): Promise<MotionStore> {
     // Browsers keep data they promised to persist even under storage pressure; ask when there
@@ -54,6 +69,7 @@ class Dataset {
     }
     let read: [Recording[], string[], Set<string>];
     try {
+      if (this.recordings.length === 0) await store.labels.startIn(locales.map(defaultLabels), defaultLabels(settings.locale));
       read = await Promise.all([store.list(), store.labels.list(), store.recordingElsewhere()]);
     } catch (error) {
       // A newer version took the database while this list was read: the page asks for a reload

@@ -11,10 +11,14 @@ const emptyStore = async () => ({ list: async () => [], readSamples: async () =>
 
 let made: string[];
 let revoked: string[];
+let saved: string[];
+/** Stands in for the browser's download: says what was saved under which name. */
+const save = (url: string, fileName: string) => void saved.push(`${url} ${fileName}`);
 
 beforeEach(() => {
   made = [];
   revoked = [];
+  saved = [];
   // jsdom has no object URLs; these stand in and say what was made and freed.
   URL.createObjectURL = (blob: Blob) => `blob:zip-${made.push(`${blob.type} ${blob.size}`)}`;
   URL.revokeObjectURL = (url: string) => void revoked.push(url);
@@ -27,7 +31,7 @@ afterEach(() => {
 
 describe('Deploy', () => {
   it('makes the zip and its figures, frees the previous zip on a new export, and the last on dispose', async () => {
-    const deploy = new Deploy(urls, emptyStore);
+    const deploy = new Deploy(urls, emptyStore, save);
     const working = deploy.generate(model);
     expect(deploy.working).toBe(true);
     await working;
@@ -37,6 +41,8 @@ describe('Deploy', () => {
     expect(deploy.bundle?.int8).toBeUndefined();
     expect(deploy.zipUrl).toBe('blob:zip-1');
     expect(made[0]).toMatch(/^application\/zip \d+$/);
+    // One click makes the zip and saves it.
+    expect(saved).toEqual(['blob:zip-1 motion-model.zip']);
     await deploy.generate(model);
     expect(revoked).toEqual(['blob:zip-1']);
     expect(deploy.zipUrl).toBe('blob:zip-2');
@@ -46,7 +52,7 @@ describe('Deploy', () => {
   });
 
   it('says why int8 is missing when the training recordings are not simply gone, and leaves "gone" to the page’s note', async () => {
-    const deploy = new Deploy(urls, emptyStore);
+    const deploy = new Deploy(urls, emptyStore, save);
     await deploy.generate(model);
     expect(deploy.int8Reason).toMatch(/^No int8 build in this export: .*saved before models kept which ones those were\./);
     const trainedOn = { train: [{ id: 'r1', name: 'walking 1', label: 'walking', sampleCount: 500 }], validation: [], test: [], fingerprint: '0' };
@@ -56,7 +62,7 @@ describe('Deploy', () => {
   });
 
   it('without a model, or with the sketch gone, says why in the user’s language and offers no zip', async () => {
-    const deploy = new Deploy(urls, emptyStore);
+    const deploy = new Deploy(urls, emptyStore, save);
     await deploy.generate(undefined);
     expect(deploy.error).toMatch(/train one first/);
     expect(deploy.zipUrl).toBeUndefined();
@@ -67,6 +73,7 @@ describe('Deploy', () => {
     expect(deploy.error).toMatch(/^No se pudo leer el archivo motion_lab\.ino .*respondió 404/);
     expect(deploy.bundle).toBeUndefined();
     expect(deploy.zipUrl).toBeUndefined();
+    expect(saved).toEqual([]);
     settings.locale = 'en';
     await vi.waitFor(() => expect(settings.locale).toBe('en'));
   });

@@ -3,16 +3,20 @@ import { DeployError, deployErrorText } from '../lib/deploy/deploy-error';
 import { messageOf } from '../lib/i18n/coded-error';
 import type { StoredModel } from '../lib/model/record';
 import type { RecordingStore } from '../lib/store/recordings';
+import { downloadUrl } from '../shell/download';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
 
 /** Where each of the sketch's files is served (hashed and precached by the build). */
 export type SketchUrls = Record<keyof SketchTexts, string>;
 
+/** The name the zip is saved under. */
+export const zipFileName = 'motion-model.zip';
+
 /**
  * The Train page's Export: a stored model's zip for a microcontroller, made from the recordings
- * on this device, with its builds' sizes, or why it could not be made. One per Export panel;
- * `dispose` lets go of the zip when the panel goes.
+ * on this device and saved in the same click, with its builds' sizes, or why it could not be
+ * made. One per Export panel; `dispose` lets go of the zip when the panel goes.
  */
 export class Deploy {
   working = $state(false);
@@ -23,16 +27,19 @@ export class Deploy {
    * never recorded with the model: the page's general note covers recordings that are gone.
    */
   int8Reason = $state<string | undefined>();
-  /** The zip as an object URL, for the download link. */
+  /** The zip as an object URL, to save it again. */
   zipUrl = $state<string | undefined>();
   readonly #sketchUrls: SketchUrls;
   readonly #store: () => Promise<Pick<RecordingStore, 'list' | 'readSamples'>>;
+  readonly #save: typeof downloadUrl;
 
-  constructor(sketchUrls: SketchUrls, store: () => Promise<Pick<RecordingStore, 'list' | 'readSamples'>> = () => dataset.store()) {
+  constructor(sketchUrls: SketchUrls, store: () => Promise<Pick<RecordingStore, 'list' | 'readSamples'>> = () => dataset.store(), save: typeof downloadUrl = downloadUrl) {
     this.#sketchUrls = sketchUrls;
     this.#store = store;
+    this.#save = save;
   }
 
+  /** Makes the zip and saves it: one click from the model to the file. */
   async generate(model: StoredModel | undefined): Promise<void> {
     this.working = true;
     this.error = undefined;
@@ -46,7 +53,9 @@ export class Deploy {
       this.bundle = result.bundle;
       const missing = result.int8Missing;
       if (missing && missing.code !== 'training-recordings-gone') this.int8Reason = deployErrorText(missing, settings.locale);
-      this.#setZipUrl(URL.createObjectURL(new Blob([result.zip.slice().buffer], { type: 'application/zip' })));
+      const url = URL.createObjectURL(new Blob([result.zip.slice().buffer], { type: 'application/zip' }));
+      this.#setZipUrl(url);
+      this.#save(url, zipFileName);
     } catch (failure) {
       this.error = failure instanceof DeployError ? deployErrorText(failure, settings.locale) : messageOf(failure, settings.locale);
     } finally {

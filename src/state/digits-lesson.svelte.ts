@@ -87,14 +87,15 @@ class DigitsLesson {
     return settings.t(this.classes === 'fashion' ? 'learn.classes.imageOf' : 'learn.digits.digitOf', { label: this.className(label) });
   }
 
-  /** Test digits the trained network gets wrong, as indices into the test set. */
+  /** Test digits the trained network gets wrong: each one's index into the test set and the network's guess. */
   readonly wrong = $derived.by(() => {
     const outcome = this.outcome;
     const test = this.split?.test;
     if (!outcome || !test) return [];
-    const wrong: number[] = [];
+    const wrong: { row: number; guess: number }[] = [];
     for (let row = 0; row < test.count && wrong.length < WRONG_SHOWN; row += 1) {
-      if (argMax(outcome.testProbabilities, row * 10, 10) !== test.labels[row]) wrong.push(row);
+      const guess = argMax(outcome.testProbabilities, row * 10, 10);
+      if (guess !== test.labels[row]) wrong.push({ row, guess });
     }
     return wrong;
   });

@@ -1,4 +1,4 @@
-import { defaultLiveOptions, LiveClassifier, type LivePrediction } from '../lib/classify/live-classifier';
+import { defaultLiveOptions, LiveClassifier, type LivePrediction, type UnknownReason } from '../lib/classify/live-classifier';
 import type { RuleLabel } from '../lib/classify/rules';
 import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
@@ -41,6 +41,11 @@ class LiveSession {
     return index >= 0 ? this.model.preprocessing.labels[index] : '?';
   }
 
+  /** Why the label shown is unknown ('unfamiliar': unlike anything the model was trained on), or undefined when it is not. */
+  get unknownReason(): UnknownReason | undefined {
+    return this.latest?.unknownReason;
+  }
+
   /** Called from the Start tap: sensors and device choosers need it. */
   async start(): Promise<void> {
     if (this.running || this.starting) return;
@@ -51,7 +56,7 @@ class LiveSession {
       const model = await (await dataset.store()).models.get(this.modelId);
       if (!model) throw new CodedError('error.live.no-model');
       this.model = model;
-      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold });
+      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold }, model.unknown);
       classifier.warmUp();
       this.latest = undefined;
       this.recent = [];

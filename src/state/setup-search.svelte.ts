@@ -44,7 +44,7 @@ class SetupSearch extends ComputeTask {
       if (result.kept && result.chosen) {
         const model: StoredModel = {
           id: crypto.randomUUID(),
-          name: settings.t('train.search.modelName', { setup: describeSetup(result.chosen, settings.locale), date: new Date().toLocaleString(settings.locale) }),
+          name: settings.t('train.search.modelName', { setup: describeSetup(result.chosen, settings.locale) }),
           createdAt: Date.now(),
           ...result.kept,
         };

@@ -172,13 +172,14 @@ class Trainer {
     this.outcome = outcome;
     const model: StoredModel = {
       id: crypto.randomUUID(),
-      name: `${outcome.preprocessing.labels.join(', ')} · ${new Date().toLocaleString(settings.locale)}`,
+      name: outcome.preprocessing.labels.join(', '),
       createdAt: Date.now(),
       preprocessing: outcome.preprocessing,
       training: { ...this.settings, hidden: [...this.settings.hidden] },
       metrics: outcome.metrics,
       trainedOn: outcome.trainedOn,
       results: outcome.results,
+      unknown: outcome.unknown,
       artifacts: outcome.artifacts,
     };
     if (outcome.stopped !== 'cancelled') {

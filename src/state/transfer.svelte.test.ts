@@ -3,6 +3,7 @@ import { parseBackup } from '../lib/io/backup';
 import type { ImportFile } from '../lib/io/import';
 import type { MotionSamples } from '../lib/sensors/samples';
 import type { Recording } from '../lib/store/recording';
+import { settings } from './settings.svelte';
 import { Transfer, type TransferData } from './transfer.svelte';
 
 function file(name: string, text: string): ImportFile {
@@ -55,9 +56,29 @@ describe('Transfer', () => {
     expect(data.recordings).toHaveLength(48);
   });
 
+  it('loads the demo in the user’s language, joining the labels that already name its activities', async () => {
+    settings.locale = 'es';
+    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    try {
+      const spanish = fakeDataset(['caminar', 'correr', 'bicicleta', 'golf']);
+      await new Transfer(spanish.data, vi.fn()).loadDemo();
+      expect(new Set(spanish.data.recordings.map((recording) => recording.label))).toEqual(new Set(['caminar', 'correr', 'escaleras', 'golf']));
+      expect(spanish.labels).toEqual(['caminar', 'correr', 'bicicleta', 'golf', 'escaleras']);
+      expect(spanish.data.recordings.find((recording) => recording.id === 'demo-ana-stairs-1')?.name).toBe('escaleras 1 · Ana');
+
+      const english = fakeDataset(['Walking', 'running', 'biking', 'golfing']);
+      await new Transfer(english.data, vi.fn()).loadDemo();
+      expect(english.labels).toEqual(['Walking', 'running', 'biking', 'golfing', 'escaleras']);
+    } finally {
+      settings.locale = 'en';
+      await vi.waitFor(() => expect(settings.locale).toBe('en'));
+    }
+  });
+
   it('imports files with their progress, reports a bad one, and refreshes the dataset once', async () => {
     const { data } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'pattern';
     transfer.groupPattern = '\\.(S\\d+)-';
     const files = [file('Walking.S01-a.csv', csv(50)), file('running.S02-b.csv', `${csv(5)}\n200,1,oops,3\n`), file('stairs.S03-c.csv', csv(20))];
     const done = transfer.importFiles(files);
@@ -78,6 +99,7 @@ describe('Transfer', () => {
   it('refuses a group pattern that is not a regular expression, importing nothing', async () => {
     const { data, stored } = fakeDataset();
     const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'pattern';
     transfer.groupPattern = '(unclosed';
     await transfer.importFiles([file('walking.a.csv', csv(5))]);
     expect(transfer.patternError).toMatch(/unterminated group/i);
@@ -86,6 +108,35 @@ describe('Transfer', () => {
     await transfer.importFiles([file('walking.a.csv', csv(5))]);
     expect(transfer.patternError).toBeUndefined();
     expect(stored.size).toBe(1);
+  });
+
+  it('with the person from a part of the file name, shows what each file would get before importing', async () => {
+    const { data, stored } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'part';
+    transfer.personPart = 2;
+    await transfer.choose([file('walking.ana-1.csv', csv(5)), file('walking_ben_2.csv', csv(5))]);
+    expect(stored.size).toBe(0);
+    expect(transfer.preview).toEqual([
+      { file: 'walking.ana-1.csv', person: 'ana', label: 'walking' },
+      { file: 'walking_ben_2.csv', person: 'ben', label: 'walking_ben_2' },
+    ]);
+    transfer.personPart = 3;
+    expect(transfer.preview.map((row) => row.person)).toEqual(['1', '2']);
+    transfer.personPart = 2;
+    await transfer.importPending();
+    expect(transfer.pending).toEqual([]);
+    expect(data.recordings.map((recording) => recording.group).sort()).toEqual(['ana', 'ben']);
+  });
+
+  it('takes the person from the folder of a picked folder’s files', async () => {
+    const { data } = fakeDataset();
+    const transfer = new Transfer(data, vi.fn());
+    transfer.personFrom = 'folder';
+    await transfer.choose([file('class/caro/walking.1.csv', csv(5))]);
+    expect(transfer.preview).toEqual([{ file: 'class/caro/walking.1.csv', person: 'caro', label: 'walking' }]);
+    await transfer.importPending();
+    expect(data.recordings.map((recording) => recording.group)).toEqual(['caro']);
   });
 
   it('backs up every recording with its labels, and restores it elsewhere, skipping what is there', async () => {

@@ -1,8 +1,10 @@
 import { backupFileName, exportBackup } from '../lib/io/backup';
 import { importRecordingFiles, restoreBackup, type ImportFile, type ImportOutcome, type ImportTarget } from '../lib/io/import';
+import { partsOfFileName, personOf, type PersonSource } from '../lib/io/file-name';
 import { WorkerRecordingParser } from '../lib/io/recording-parser';
 import { messageOf } from '../lib/i18n/coded-error';
-import { demoDataset, type DemoActivity } from '../lib/demo/demo-dataset';
+import { labelForActivity } from '../lib/classify/activities';
+import { demoDataset } from '../lib/demo/demo-dataset';
 import type { Recording } from '../lib/store/recording';
 import type { LabelStore } from '../lib/store/labels';
 import type { RecordingStore } from '../lib/store/recordings';
@@ -10,8 +12,13 @@ import { downloadText } from '../shell/download';
 import { dataset } from './dataset.svelte';
 import { settings } from './settings.svelte';
 
-/** The demo's activities under the labels the app starts with (the rules' baseline reads these names). */
-const demoLabels: Record<DemoActivity, string> = { walking: 'walking', running: 'running', stairs: 'stairs', golfing: 'golfing' };
+/**
+ * A picked file as the import takes it: named by its path inside a picked folder, so that the
+ * folder can give the person or the label.
+ */
+export function pickedFile(file: File): ImportFile {
+  return { name: file.webkitRelativePath || file.name, size: file.size, arrayBuffer: () => file.arrayBuffer() };
+}
 
 /** What moving data in and out needs of the dataset (the app's `dataset`; a fake in tests). */
 export interface TransferData {
@@ -32,7 +39,11 @@ export type RestoreResult =
 export class Transfer {
   /** The label for every imported file; empty: each file's name gives its label. */
   label = $state('');
-  /** A regular expression whose one capture group finds the group (subject) in a file name. */
+  /** Where each file's person (group) comes from, when its format does not name one. */
+  personFrom = $state<PersonSource['from']>('none');
+  /** Which part of the file name gives the person (1 = the first), split at -, _ and . */
+  personPart = $state(1);
+  /** The advanced choice: a regular expression whose one capture group finds the person in a file name. */
   groupPattern = $state('');
   /** Why `groupPattern` is not a regular expression, found when importing. */
   patternError = $state<string | undefined>();
@@ -44,7 +55,22 @@ export class Transfer {
   readonly failures = $derived(this.outcomes.filter((outcome) => !outcome.ok));
   readonly imported = $derived(this.outcomes.length - this.failures.length);
   /** Files whose timestamps were not in milliseconds, and the unit they were read in. */
-  readonly otherUnits = $derived(this.outcomes.flatMap((outcome) => (outcome.ok && outcome.timeUnit !== 'ms' ? [{ file: outcome.file, unit: outcome.timeUnit }] : [])));
+  readonly otherUnits = $derived(
+    this.outcomes.flatMap((outcome) => (outcome.ok && outcome.format.startsWith('Edge Impulse') && outcome.timeUnit !== 'ms' ? [{ file: outcome.file, unit: outcome.timeUnit }] : [])),
+  );
+  /** Recordings from other phone apps: what was found in each (format, timestamps' unit, rate, gravity). */
+  readonly fromApps = $derived(this.outcomes.flatMap((outcome) => (outcome.ok && !outcome.format.startsWith('Edge Impulse') ? [outcome] : [])));
+  /** Files chosen and waiting for "Import", so that the person each would get can be checked first. */
+  pending = $state.raw<ImportFile[]>([]);
+  /** What each waiting file would get: its person by the chosen source, and its label. */
+  readonly preview = $derived.by(() => {
+    const chosen = this.#personSource();
+    return this.pending.map((file) => ({
+      file: file.name,
+      person: 'source' in chosen ? personOf(file.name, chosen.source) : '',
+      label: this.label || (partsOfFileName(file.name).label ?? ''),
+    }));
+  });
 
   /** Loading the demo dataset: how many recordings it added, or why it stopped. */
   demo = $state.raw<{ state: 'loading' } | { state: 'done'; added: number; total: number } | { state: 'failed'; error: string } | undefined>();
@@ -57,10 +83,29 @@ export class Transfer {
     this.#download = download;
   }
 
+  /**
+   * Files the user chose: kept for the preview until `importPending` when the person comes from
+   * their folder or a part of their name (choices made without seeing the names), else imported
+   * at once.
+   */
+  async choose(files: readonly ImportFile[]): Promise<void> {
+    if (this.personFrom === 'none' || this.personFrom === 'pattern') return this.importFiles(files);
+    this.pending = [...files];
+  }
+
+  /** Imports the files waiting in the preview. */
+  async importPending(): Promise<void> {
+    const files = this.pending;
+    this.pending = [];
+    await this.importFiles(files);
+  }
+
   /** Imports `files` one by one; a bad one is reported and the others still import. */
   async importFiles(files: readonly ImportFile[]): Promise<void> {
-    const pattern = this.#groupRegExp();
-    if (pattern === null || files.length === 0) return;
+    const chosen = this.#personSource();
+    this.patternError = 'error' in chosen ? chosen.error : undefined;
+    if (!('source' in chosen) || files.length === 0) return;
+    const person = chosen.source;
     this.busy = true;
     this.outcomes = [];
     this.progress = { done: 0, total: files.length };
@@ -70,7 +115,7 @@ export class Transfer {
       this.outcomes = await importRecordingFiles(
         await this.#data.store(),
         files,
-        { ...(this.label !== '' && { label: this.label }), ...(pattern && { groupPattern: pattern }), ...(parser && { parse: parser.parse }) },
+        { ...(this.label !== '' && { label: this.label }), person, ...(parser && { parse: parser.parse }) },
         (done) => (this.progress = { done, total: files.length }),
       );
     } finally {
@@ -81,16 +126,18 @@ export class Transfer {
   }
 
   /**
-   * Loads the demo dataset (synthetic, made by the app's own code: src/lib/demo) under the
-   * activities' default labels, each recording with its label in one transaction; the ones
-   * already here (same id) are left as they are, so a second load adds nothing.
+   * Loads the demo dataset (synthetic, made by the app's own code: src/lib/demo), each recording
+   * with its label in one transaction: an activity joins the label here that names it, in either
+   * language, or comes in the user's language. The ones already here (same id) are left as they
+   * are, so a second load adds nothing, whatever the language.
    */
   async loadDemo(): Promise<void> {
     if (this.demo?.state === 'loading') return;
     this.demo = { state: 'loading' };
     try {
       const store = await this.#data.store();
-      const demo = demoDataset(demoLabels, Date.now());
+      const labels = await store.labels.list();
+      const demo = demoDataset((activity) => labelForActivity(labels, activity, settings.locale), Date.now());
       let added = 0;
       for (const { recording, samples } of demo) {
         if (await store.get(recording.id)) continue;
@@ -125,15 +172,15 @@ export class Transfer {
     }
   }
 
-  /** The group pattern compiled: undefined when there is none, null when it is not valid. */
-  #groupRegExp(): RegExp | undefined | null {
-    this.patternError = undefined;
-    if (this.groupPattern.trim() === '') return undefined;
+  /** The chosen person source, or why its pattern is not a valid regular expression. */
+  #personSource(): { source: PersonSource } | { error: string } {
+    if (this.personFrom === 'part') return { source: { from: 'part', index: this.personPart } };
+    if (this.personFrom !== 'pattern') return { source: { from: this.personFrom } };
+    if (this.groupPattern.trim() === '') return { source: { from: 'none' } };
     try {
-      return new RegExp(this.groupPattern);
+      return { source: { from: 'pattern', pattern: new RegExp(this.groupPattern) } };
     } catch (error) {
-      this.patternError = messageOf(error, settings.locale);
-      return null;
+      return { error: messageOf(error, settings.locale) };
     }
   }
 }

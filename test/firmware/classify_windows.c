@@ -4,6 +4,8 @@
  *
  *   classify_windows < windows.f32      one line per window: label index, then each probability
  *   classify_windows features < …       one line per window: its features before standardisation
+ *   classify_windows unknown < …        one line per window: label index, then its unknown score
+ *                                       (a model exported with an unknown score only)
  *
  * The input is float32 values in the machine's byte order, MOTION_MODEL_WINDOW_SAMPLES × 3 per
  * window (x, y, z interleaved, m/s²). Values are printed with %.9g, which reads back as the same
@@ -18,12 +20,22 @@ int main(int argc, char **argv) {
   static float window[MOTION_MODEL_WINDOW_SAMPLES * 3];
   float out[MOTION_MODEL_FEATURES > MOTION_MODEL_LABELS ? MOTION_MODEL_FEATURES : MOTION_MODEL_LABELS];
   const int features = argc > 1 && strcmp(argv[1], "features") == 0;
+#ifdef MOTION_MODEL_UNKNOWN_THRESHOLD
+  const int unknown = argc > 1 && strcmp(argv[1], "unknown") == 0;
+#endif
   int i;
   while (fread(window, sizeof window[0], MOTION_MODEL_WINDOW_SAMPLES * 3, stdin) == MOTION_MODEL_WINDOW_SAMPLES * 3) {
     if (features) {
       motion_model_features(window, out);
       for (i = 0; i < MOTION_MODEL_FEATURES; i++) printf(i == 0 ? "%.9g" : " %.9g", out[i]);
-    } else {
+    }
+#ifdef MOTION_MODEL_UNKNOWN_THRESHOLD
+    else if (unknown) {
+      printf("%d", motion_model_classify(window, out));
+      printf(" %.9g", motion_model_unknown_score());
+    }
+#endif
+    else {
       printf("%d", motion_model_classify(window, out));
       for (i = 0; i < MOTION_MODEL_LABELS; i++) printf(" %.9g", out[i]);
     }

@@ -6,5 +6,6 @@
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
  * only what it uses.
  */
+export * from './activities';
 export * from './live-classifier';
 export * from './rules';

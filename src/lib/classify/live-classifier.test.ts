@@ -67,6 +67,33 @@ describe('LiveClassifier', () => {
     expect(predictions.every((p) => ['walking', 'running', 'biking'].includes(p.baseline))).toBe(true);
   });
 
+  test('motion unlike anything trained is unknown, and says so; trained motion is not', async () => {
+    const artifacts = await modelArtifacts(trained.model);
+    const live = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 3, threshold: 0 }, trained.unknown);
+    // A slow, small sway: neither the walking nor the running it learnt.
+    const strange = live.push(activity('golf', 'golfing', 'zed', 0.6, 0.6, 12).samples);
+    expect(strange.length).toBeGreaterThanOrEqual(5);
+    expect(strange.filter((p) => p.label === -1 && p.unknownReason === 'unfamiliar').length / strange.length).toBeGreaterThan(0.8);
+    expect(strange.every((p) => p.unknownScore !== undefined)).toBe(true);
+    live.reset();
+    const running = live.push(activity('new-run', 'running', 'zed', 2.9, 6, 10, 0.4).samples);
+    expect(running.filter((p) => p.unknownReason === undefined && p.label === trained.preprocessing.labels.indexOf('running')).length / running.length).toBeGreaterThan(0.9);
+    expect(Math.max(...running.map((p) => p.unknownScore!))).toBeLessThan(Math.min(...strange.map((p) => p.unknownScore!)));
+  });
+
+  test('a model saved without an unknown score falls back to the probability threshold, whose reason is "unsure"', async () => {
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 1.01 });
+    const predictions = live.push(activity('golf', 'golfing', 'zed', 0.6, 0.6, 6).samples);
+    expect(predictions.length).toBeGreaterThan(0);
+    expect(predictions.every((p) => p.label === -1 && p.unknownReason === 'unsure' && p.unknownScore === undefined)).toBe(true);
+  });
+
+  test('unknown score statistics of another size than the network are refused', async () => {
+    const artifacts = await modelArtifacts(trained.model);
+    const wrong = { ...trained.unknown, precision: trained.unknown.precision.slice(1) };
+    expect(() => new LiveClassifier(trained.preprocessing, artifacts, undefined, wrong)).toThrow(UnsupportedModelError);
+  });
+
   test('a gap inside a window gives no answer for it, then answers resume', async () => {
     const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0 });
     const item = activity('walk', 'walking', 'zed', 1.8, 2, 6);

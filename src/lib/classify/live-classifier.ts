@@ -7,16 +7,19 @@ import type { Preprocessing } from '../model/record';
 import { classifyByRules, type RuleLabel } from './rules';
 import { UnsupportedModelError, type Network } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
-import type { ModelArtifacts } from '../model/record';
+import type { ModelArtifacts, UnknownStats } from '../model/record';
+import { isUnknown, unknownScore } from '../model/unknown-score';
 
 export interface LiveOptions {
   /** Majority vote over this many latest windows (1: no smoothing). */
   smoothing: number;
-  /** Below this probability the answer is "unknown" (-1). */
+  /** Below this probability the answer is "unknown" (-1); a model with an unknown score also says unknown above that score's threshold. */
   threshold: number;
 }
 
 export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6 };
+
+export type UnknownReason = 'unfamiliar' | 'unsure';
 
 export interface LivePrediction {
   /** End of the window, ms on the source's clock. */
@@ -26,6 +29,14 @@ export interface LivePrediction {
   top: number;
   /** After smoothing and the threshold: a label index, or -1 for unknown. */
   label: number;
+  /**
+   * Why `label` is unknown: 'unfamiliar' when the latest window called unknown scored above the
+   * model's unknown threshold (unlike anything it was trained on), 'unsure' when its top
+   * probability was under the threshold; undefined when `label` is known.
+   */
+  unknownReason: UnknownReason | undefined;
+  /** This window's unknown score (model/unknown-score.ts); undefined for a model saved without one. */
+  unknownScore: number | undefined;
   /** The lesson's rules on the same window. */
   baseline: RuleLabel;
   /** ms from the arrival of the samples that completed the window to this answer. */
@@ -42,6 +53,7 @@ export class LiveClassifier {
   readonly labels: readonly string[];
   readonly #preprocessing: Preprocessing;
   readonly #network: Network;
+  readonly #unknown: UnknownStats | undefined;
   readonly #inputs: Float32Array;
   readonly #windowMs: number;
   readonly #strideMs: number;
@@ -57,8 +69,11 @@ export class LiveClassifier {
   #count = 0;
   #nextEndMs: number | undefined;
   #recent: number[] = [];
+  /** Why each of `#recent` is unknown (undefined where it is not), in step with it. */
+  #recentReasons: (UnknownReason | undefined)[] = [];
 
-  constructor(preprocessing: Preprocessing, artifacts: ModelArtifacts, options: LiveOptions = defaultLiveOptions) {
+  /** `unknown`: the model's unknown score statistics; without them (a model saved before), unknown is only a probability under the threshold. */
+  constructor(preprocessing: Preprocessing, artifacts: ModelArtifacts, options: LiveOptions = defaultLiveOptions, unknown?: UnknownStats) {
     this.#preprocessing = preprocessing;
     this.labels = preprocessing.labels;
     const names = featureNames(preprocessing.features);
@@ -79,6 +94,10 @@ export class LiveClassifier {
     this.#strideMs = preprocessing.features.strideS * 1000;
     this.#windowSamples = windowSamples(preprocessing.features);
     this.#options = options;
+    if (unknown && (unknown.precision.length !== this.#network.hiddenSize ** 2 || unknown.means.length !== this.labels.length || unknown.means.some((mean) => mean.length !== this.#network.hiddenSize))) {
+      throw new UnsupportedModelError(`The model's unknown score is for a hidden layer of another size than its network's ${this.#network.hiddenSize} values. Train it again.`);
+    }
+    this.#unknown = unknown;
   }
 
   set options(options: LiveOptions) {
@@ -115,6 +134,7 @@ export class LiveClassifier {
     this.#count = 0;
     this.#nextEndMs = undefined;
     this.#recent = [];
+    this.#recentReasons = [];
   }
 
   /** Adds samples; returns a prediction for every window they completed. */
@@ -151,12 +171,27 @@ export class LiveClassifier {
     const probabilities = this.#network.forward(this.#inputs, new Float32Array(this.labels.length));
     let top = 0;
     for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
-    const confident = (probabilities[top] ?? 0) >= this.#options.threshold ? top : -1;
+    const score = this.#unknown && unknownScore(this.#unknown, this.#network.hidden(this.#inputs));
+    const reason = score !== undefined && isUnknown(this.#unknown!, score) ? 'unfamiliar' : (probabilities[top] ?? 0) < this.#options.threshold ? 'unsure' : undefined;
     // In place, as the answers' majority below counts without a Map: a window allocates little.
-    this.#recent.push(confident);
-    while (this.#recent.length > Math.max(1, this.#options.smoothing)) this.#recent.shift();
+    this.#recent.push(reason ? -1 : top);
+    this.#recentReasons.push(reason);
+    while (this.#recent.length > Math.max(1, this.#options.smoothing)) {
+      this.#recent.shift();
+      this.#recentReasons.shift();
+    }
+    const label = majority(this.#recent);
     const baseline = classifyByRules({ acc, t0Ms: endMs - this.#windowMs }, this.#preprocessing.features.rateHz).label;
-    return { atMs: endMs, probabilities, top, label: majority(this.#recent), baseline, latencyMs: performance.now() - arrivedAt };
+    return {
+      atMs: endMs,
+      probabilities,
+      top,
+      label,
+      unknownReason: label === -1 ? latestReason(this.#recentReasons) : undefined,
+      unknownScore: score,
+      baseline,
+      latencyMs: performance.now() - arrivedAt,
+    };
   }
 
   #append(batch: MotionSamples): void {
@@ -184,6 +219,11 @@ export class LiveClassifier {
   }
 }
 
+/** The latest reason given for an unknown answer among the recent ones. */
+function latestReason(reasons: readonly (UnknownReason | undefined)[]): UnknownReason | undefined {
+  for (let i = reasons.length - 1; i >= 0; i -= 1) if (reasons[i]) return reasons[i];
+  return undefined;
+}
 
 /**
  * The most frequent value; a tie goes to the most recent of the tied values. Index loops over the

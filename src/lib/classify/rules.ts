@@ -3,6 +3,7 @@ import { magnitudeOf } from '../signal/magnitude';
 import { spectrumFor } from '../signal/spectrum';
 import type { MotionWindow } from '../signal/windows';
 import type { SpeedFix } from '../store/recording';
+import type { NamedActivity } from './activities';
 
 /**
  * The lesson's hand-written rules, kept as the baseline a trained model has to beat:
@@ -10,10 +11,11 @@ import type { SpeedFix } from '../store/recording';
  *     if (speed < 4) status = WALKING; else if (speed < 12) status = RUNNING; else status = BIKING;
  *
  * They only know speed, so they never say golfing, and they say walking for a phone lying still.
- * Their labels need not be in the model's label list; scored against it, those count as errors.
+ * Their answers are activities, found in a model's label list in either language (activities.ts);
+ * one the list lacks counts as an error when scored against it.
  */
 
-export const ruleLabels = ['walking', 'running', 'biking'] as const;
+export const ruleLabels = ['walking', 'running', 'biking'] as const satisfies readonly NamedActivity[];
 export type RuleLabel = (typeof ruleLabels)[number];
 
 /** Speeds below this are walking, km/h. */

@@ -1,6 +1,6 @@
 import type { BackendStatus } from './backend';
 import { errorOf, failureOf } from './failure';
-import type { ComputeReply, ComputeRequest, RunKind, RunRequest, Runs, SearchOutcome, TrainOutcome } from './messages';
+import type { CalibrateOutcome, ComputeReply, ComputeRequest, RunKind, RunRequest, Runs, SearchOutcome, TrainOutcome } from './messages';
 import { CodedError } from '../i18n/coded-error';
 import type { LabelledImages } from '../learn/idx';
 import type { DigitSplit } from '../learn/shipped-digits';
@@ -77,6 +77,13 @@ export class ComputeClient {
   search(settings: Runs['search']['request'], on: { progress?: (progress: SearchProgress) => void; epoch?: (log: EpochLog) => void } = {}): ComputeRun<SearchOutcome> {
     const request: RunRequest<'search'> = { type: 'search', id: this.#newId(), ...settings };
     return this.#start(request, (progress) => ('epoch' in progress ? on.epoch?.(progress.epoch) : on.progress?.(progress)));
+  }
+
+  /** Calibrates a model to one person on their recordings in the database named `settings.database` ("Calibrate to me"). */
+  calibrate(settings: Runs['calibrate']['request']): ComputeRun<CalibrateOutcome> {
+    // A copy of the weights goes: the page keeps its own.
+    const sent = { ...settings, model: { ...settings.model, artifacts: { ...settings.model.artifacts, weightData: settings.model.artifacts.weightData.slice(0) } } };
+    return this.#start({ type: 'calibrate', id: this.#newId(), ...sent }, () => undefined, [sent.model.artifacts.weightData]);
   }
 
   /** Trains the one neuron on `points`; `onEpoch` gets each epoch's loss. */

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { failureOf } from './failure';
 import type { ComputeReply, ComputeRequest } from './messages';
+import { runCalibrateRequest } from './calibrate-handler';
 import { runCrossValidationRequest } from './cross-validation-handler';
 import { runLessonRequest } from './lesson-handler';
 import { runSearchRequest } from './search-handler';
@@ -31,7 +32,9 @@ scope.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
         ? runCrossValidationRequest(request, controller.signal, post)
         : request.type === 'search'
           ? runSearchRequest(request, controller.signal, post)
-          : runLessonRequest(request, controller.signal, post);
+          : request.type === 'calibrate'
+            ? runCalibrateRequest(request, controller.signal, post)
+            : runLessonRequest(request, controller.signal, post);
   void run
     .catch((error: unknown) => post({ type: 'failed', id: request.id, failure: failureOf(error) }))
     .finally(() => running.delete(request.id));

@@ -1,7 +1,7 @@
 import type { BackendStatus } from './backend';
 import type { CodedFailure } from './failure';
 import type { FeatureConfig } from '../signal/features';
-import type { HeldOutResults, ModelArtifacts, ModelMetrics, ModelResults, Preprocessing, TrainedOn, TrainingSettings } from '../model/record';
+import type { HeldOutResults, ModelArtifacts, ModelMetrics, ModelResults, Preprocessing, StoredModel, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
 import type { CrossValidation } from '../train/cross-validation';
 import type { CandidateScore, ModelSearch, SearchProgress } from '../train/search';
 import type { FoldCount } from '../train/training-settings';
@@ -25,6 +25,8 @@ export interface TrainOutcome {
   preprocessing: Preprocessing;
   metrics: ModelMetrics;
   trainedOn: TrainedOn;
+  /** The unknown score's statistics, stored with the model. */
+  unknown: UnknownStats;
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';
   /** The curves, the test side and the recordings it got wrong: kept with the model. */
@@ -51,6 +53,19 @@ export interface SearchOutcome extends Omit<ModelSearch, 'kept' | 'candidates'> 
   kept?: SearchKeptModel;
 }
 
+/** What "Calibrate to me" sends back: the calibrated weights and the person's other windows scored before and after. */
+export interface CalibrateOutcome {
+  artifacts: ModelArtifacts;
+  before: { accuracy: number; macroF1: number };
+  after: { accuracy: number; macroF1: number };
+  /** Windows calibrated on, and windows of the person's other recordings scored (0: nothing left to score). */
+  takeWindows: number;
+  testWindows: number;
+  /** Names of the recordings (or their first parts) calibrated on, and the activities among them. */
+  take: string[];
+  activities: string[];
+}
+
 /** Per kind of run: what the page asks with, what comes back while it runs, and what it ends with. */
 export interface Runs {
   /** The Train page: the worker reads every recording of `database` (the app's when not given) from IndexedDB itself. */
@@ -70,6 +85,12 @@ export interface Runs {
     request: { database?: string; features: FeatureConfig; training: TrainingSettings; budgetS: number };
     progress: SearchProgress | { epoch: EpochLog };
     result: SearchOutcome;
+  };
+  /** "Calibrate to me": `model` adapted to `person` on the first `seconds` of each of their activities in `database`. */
+  calibrate: {
+    request: { database?: string; model: Pick<StoredModel, 'artifacts' | 'preprocessing'>; person: string; seconds: number };
+    progress: never;
+    result: CalibrateOutcome;
   };
   /** The regression lesson's one neuron. */
   neuron: {

@@ -30,6 +30,7 @@ export async function runTrainRequest(request: RunRequest<'train'>, signal: Abor
         preprocessing: result.preprocessing,
         metrics: result.metrics,
         trainedOn: result.trainedOn,
+        unknown: result.unknown,
         history: result.history,
         stopped: result.stopped,
         results: heldOutResults(result, recordings.map(({ recording }) => recording)),

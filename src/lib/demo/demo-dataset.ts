@@ -24,22 +24,25 @@ export interface DemoRecording {
 
 /**
  * The demo dataset: recordings made by the project's own code (not real people: `device` says
- * "synthetic"), with who recorded each, in the user's words for each activity. The same every
- * time, ids included, so loading it twice adds nothing the second time.
+ * "synthetic"), with who recorded each, each activity under the label `labelOf` gives it (the
+ * user's word for it). The same every time, ids included (whatever the labels), so loading it
+ * twice adds nothing the second time.
  *
  * @example
- * const demo = demoDataset({ walking: 'caminar', running: 'correr', stairs: 'escaleras', golfing: 'golf' }, Date.now());
+ * const spanish = { walking: 'caminar', running: 'correr', stairs: 'escaleras', golfing: 'golf' };
+ * const demo = demoDataset((activity) => spanish[activity], Date.now());
  */
-export function demoDataset(labels: Readonly<Record<DemoActivity, string>>, startedAt: number): DemoRecording[] {
+export function demoDataset(labelOf: (activity: DemoActivity) => string, startedAt: number): DemoRecording[] {
   const made = syntheticTakes({ activities: demoActivities, subjects: demoPeople.length, recordingsPerLabel: takes, totalS: demoPeople.length * demoActivities.length * takes * takeS, rateHz, seed });
   return made.map(({ subject, label, take, samples }, index) => {
     const activity = label as DemoActivity;
+    const name = labelOf(activity);
     const person = demoPeople[subject] ?? demoPeople[0];
     return {
       recording: recordingFor(samples, {
         id: `demo-${person.toLowerCase()}-${activity}-${take + 1}`,
-        name: `${labels[activity]} ${take + 1} · ${person}`,
-        label: labels[activity],
+        name: `${name} ${take + 1} · ${person}`,
+        label: name,
         group: person,
         source: 'import',
         device: DEMO_DEVICE,

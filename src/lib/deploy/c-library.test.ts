@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasSisfall, sisfallDir } from '../../../test/support/shared-data';
 import { readNetwork } from '../model/network-kinds';
+import { unknownScore } from '../model/unknown-score';
+import { fitUnknownStats } from '../train/unknown-score';
 import { parseRecordingFile } from '../io/recording-file';
 import type { LabelledRecording } from '../train/activity-dataset';
 import { modelArtifacts } from '../train/model-artifacts';
@@ -18,7 +20,7 @@ import { joinRows, networkInputs } from '../model/inputs';
 import { buildCnnModel } from '../model/cnn/builder';
 import { fitStandardization, standardize } from '../signal/standardize';
 import { trainingRows } from './calibration';
-import { CODE_BYTES_CORTEX_M4F, generateCLibrary, type CLibrary, type ExportableModel } from './c-library';
+import { CODE_BYTES_CORTEX_M4F, generateCLibrary, UNKNOWN_CODE_BYTES_CORTEX_M4F, type CLibrary, type ExportableModel } from './c-library';
 import { DeployError } from './deploy-error';
 import { tinyModel } from './tiny-model';
 
@@ -94,7 +96,7 @@ async function train(name: string, recordings: LabelledRecording[], windows: Flo
   const result = await trainActivityModel(recordings, { features: defaultFeatureConfig, training });
   const artifacts = await modelArtifacts(result.model);
   result.model.dispose();
-  const model = { name, preprocessing: result.preprocessing, artifacts };
+  const model = { name, preprocessing: result.preprocessing, artifacts, unknown: result.unknown };
   return { model, calibration: trainingRows({ ...model, trainedOn: result.trainedOn }, recordings), windows };
 }
 
@@ -115,8 +117,12 @@ async function untrainedCnn(recordings: readonly LabelledRecording[], windows: F
   tf.dispose(weights);
   const artifacts = await modelArtifacts(network);
   network.dispose();
-  const model = { name: 'generated “walk, run, golf”, CNN', preprocessing: { features, featureNames, stats, labels }, artifacts };
-  return { model, calibration: standardize(rows, stats), windows };
+  const calibration = standardize(rows, stats);
+  const y = Float32Array.from(recordings.flatMap(({ recording, samples }) => networkInputs({ features }, samples).windows.map(() => labels.indexOf(recording.label))));
+  const examples = { x: calibration, y, rows: y.length, cols: featureNames.length };
+  const unknown = fitUnknownStats(readNetwork(artifacts), examples, examples, labels.length);
+  const model = { name: 'generated “walk, run, golf”, CNN', preprocessing: { features, featureNames, stats, labels }, artifacts, unknown };
+  return { model, calibration, windows };
 }
 
 /** What the app computes for each window: its features, then its inputs (networkInputs), then the network. */
@@ -156,7 +162,7 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
   });
 
   /** Writes the library, compiles it with the harness, runs it on the windows; one line of numbers per window. */
-  function runInC(library: CLibrary, windows: readonly Float32Array[], mode: 'classify' | 'features', tag: string): number[][] {
+  function runInC(library: CLibrary, windows: readonly Float32Array[], mode: 'classify' | 'features' | 'unknown', tag: string): number[][] {
     expect(gcc, 'gcc is missing: install it (apt-get install gcc)').toBe(true);
     const folder = join(dir, `${tag}-${library.precision}`);
     rmSync(folder, { recursive: true, force: true });
@@ -175,7 +181,7 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
       input.set(window, at);
       at += window.length;
     }
-    const run = spawnSync(binary, mode === 'features' ? ['features'] : [], { input: new Uint8Array(input.buffer), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(binary, mode === 'classify' ? [] : [mode], { input: new Uint8Array(input.buffer), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(run.status).toBe(0);
     return run.stdout.trim().split('\n').map((line) => line.split(' ').map(Number));
   }
@@ -222,6 +228,35 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
     });
   }
 
+  for (const source of ['generated', 'generated-cnn'] as const) {
+    test(`the unknown score on ${source} windows: float32 as the app's within 1e-4, int8 the same verdict on at least 95 %`, () => {
+      const { model, windows, calibration } = models.get(source)!;
+      const network = readNetwork(model.artifacts);
+      const width = model.preprocessing.featureNames.length;
+      const expected = windows.map((window) => unknownScore(model.unknown!, network.hidden(networkInputs(model.preprocessing, window, new Float32Array(width)))));
+      const float = runInC(generateCLibrary(model, 'float32'), windows, 'unknown', `${source}-unknown`);
+      expect(float).toHaveLength(windows.length);
+      let worst = 0;
+      float.forEach(([, score], w) => (worst = Math.max(worst, Math.abs(score! - expected[w]!) / Math.max(1, expected[w]!))));
+      expect(worst).toBeLessThan(1e-4);
+      // Some windows of each kind on both sides of the threshold, or the verdicts below could not disagree.
+      const unknownWindows = expected.filter((score) => score > model.unknown!.threshold).length;
+      expect(unknownWindows).toBeGreaterThan(0);
+      expect(unknownWindows).toBeLessThan(windows.length);
+      const int8 = runInC(generateCLibrary(model, 'int8', calibration), windows, 'unknown', `${source}-unknown`);
+      const same = int8.filter(([, score], w) => score! > model.unknown!.threshold === expected[w]! > model.unknown!.threshold).length / windows.length;
+      expect(same).toBeGreaterThanOrEqual(0.95);
+    }, 60_000);
+  }
+
+  test('a model saved without an unknown score exports no unknown score', () => {
+    const { model } = models.get('generated')!;
+    const { unknown, ...without } = model;
+    expect(unknown).toBeDefined();
+    expect(generateCLibrary(without, 'float32').header).not.toContain('motion_model_unknown_score');
+    expect(generateCLibrary(model, 'float32').header).toContain('float motion_model_unknown_score(void);');
+  });
+
   test(`every feature group's twin computes the app's features, on generated and edge windows${hasSisfall() ? ' and SisFall’s' : ''}`, () => {
     const features: FeatureConfig = { ...defaultFeatureConfig, groups: [...featureGroups] };
     const tiny = tinyModel(extractorFor(features).names, ['a', 'b']);
@@ -266,7 +301,7 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
       expect(bss).toBeGreaterThanOrEqual(library.ramBytes);
       expect(bss).toBeLessThan(library.ramBytes + 64);
       // text is code and constant data; the header's code estimate must hold within 15 %.
-      const code = CODE_BYTES_CORTEX_M4F[kind][precision];
+      const code = CODE_BYTES_CORTEX_M4F[kind][precision] + (model.unknown ? UNKNOWN_CODE_BYTES_CORTEX_M4F : 0);
       expect(Math.abs(text - library.constBytes - code) / code).toBeLessThan(0.15);
       // The issue's budget for the CNN's int8 build: 64 KB of flash, 32 KB of RAM.
       if (kind === 'cnn' && precision === 'int8') {

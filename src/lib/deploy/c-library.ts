@@ -5,13 +5,13 @@ import { JERK_FLOOR } from '../signal/rhythm';
 import { fftSizeFor } from '../signal/fft';
 import { NO_POWER, Spectrum } from '../signal/spectrum';
 import { strideSamples, windowSamples } from '../signal/windows';
-import type { StoredModel } from '../model/record';
+import type { StoredModel, UnknownStats } from '../model/record';
 import { runtimeSource, type RuntimePart } from './c-runtime';
 import { DeployError } from './deploy-error';
 import { twinsFor, type FeatureTwin } from './feature-twins';
 
-/** What the generator reads from a model: its name, its preprocessing and its weights. */
-export type ExportableModel = Pick<StoredModel, 'name' | 'preprocessing' | 'artifacts'>;
+/** What the generator reads from a model: its name, its preprocessing, its weights and its unknown score's statistics, if any. */
+export type ExportableModel = Pick<StoredModel, 'name' | 'preprocessing' | 'artifacts' | 'unknown'>;
 
 export type { Precision };
 
@@ -33,6 +33,9 @@ export interface CLibrary {
  * against arm-none-eabi-size whenever that compiler is present.
  */
 export const CODE_BYTES_CORTEX_M4F: Record<NetworkKindName, Record<Precision, number>> = { dense: { float32: 5400, int8: 5500 }, cnn: { float32: 1300, int8: 1400 } };
+
+/** Code the unknown score adds to a library, measured the same way (280–290 B for both kinds and precisions). */
+export const UNKNOWN_CODE_BYTES_CORTEX_M4F = 290;
 
 /**
  * Generates a self-contained C99 library (motion_model.h, motion_model.c) that classifies one
@@ -79,7 +82,7 @@ export function generateCLibrary(model: ExportableModel | undefined, precision: 
   const scale = preprocessing.stats.std.map((std) => (std > 0 ? 1 / std : 1));
   const sizes = new Sizes();
 
-  const { code: networkCode, description } = network.writeC(precision, calibration, sizes);
+  const { code: networkCode, description, hidden } = network.writeC(precision, calibration, sizes);
   sizes.ram('features and scaled inputs', features * 4 * 2);
   sizes.constant('normalisation statistics', features * 8 * 2);
   sizes.constant('label names', preprocessing.labels.reduce((total, label) => total + new TextEncoder().encode(label).length + 1 + 4, 0));
@@ -142,10 +145,47 @@ int motion_model_classify(const float *window, float *probabilities) {
   return top;
 }
 `,
+    model.unknown ? unknownScoreFunction(model.unknown, preprocessing.labels.length, network.hiddenSize, hidden, sizes) : '',
   ].join('\n');
 
-  const header = headerText(model, network.kind, precision, n, strideSamples(config), sizes, description);
+  const header = headerText(model, network.kind, precision, n, strideSamples(config), sizes, description, model.unknown);
   return { precision, header, source, ramBytes: sizes.ramBytes, constBytes: sizes.constBytes };
+}
+
+/**
+ * motion_model_unknown_score(): unknownScore of model/unknown-score.ts on the last hidden layer
+ * `hidden` left by the window motion_model_classify last ran on (read as real values whatever the
+ * precision: the int8 build dequantises every layer's outputs), in double precision from float32
+ * statistics.
+ */
+function unknownScoreFunction(unknown: UnknownStats, labels: number, width: number, hidden: string, sizes: Sizes): string {
+  if (unknown.precision.length !== width * width || unknown.means.length !== labels || unknown.means.some((mean) => mean.length !== width)) {
+    throw new DeployError('network-unsupported', { reason: `its unknown score is for a hidden layer of another size than the network's ${width} values` });
+  }
+  sizes.constant('unknown score: label means and precision matrix', (unknown.means.length * width + width * width) * 4);
+  sizes.ram('unknown score: distance to a mean', width * 8);
+  return `/* The unknown score: squared Mahalanobis distance from the last hidden layer to the nearest label's mean, one covariance shared by all. */
+#define ML_HIDDEN ${width}
+static const float ml_unknown_means[MOTION_MODEL_LABELS * ML_HIDDEN] = {${unknown.means.flatMap((mean) => mean.map(sizes.float)).join(', ')}};
+static const float ml_unknown_precision[ML_HIDDEN * ML_HIDDEN] = {${unknown.precision.map(sizes.float).join(', ')}};
+static double ml_unknown_difference[ML_HIDDEN];
+
+float motion_model_unknown_score(void) {
+  double best = 0;
+  int k, i, j;
+  for (k = 0; k < MOTION_MODEL_LABELS; k++) {
+    double distance = 0;
+    for (i = 0; i < ML_HIDDEN; i++) ml_unknown_difference[i] = (double)${hidden}[i] - ml_unknown_means[k * ML_HIDDEN + i];
+    for (i = 0; i < ML_HIDDEN; i++) {
+      double row = 0;
+      for (j = 0; j < ML_HIDDEN; j++) row += ml_unknown_precision[i * ML_HIDDEN + j] * ml_unknown_difference[j];
+      distance += ml_unknown_difference[i] * row;
+    }
+    if (k == 0 || distance < best) best = distance;
+  }
+  return (float)best;
+}
+`;
 }
 
 /** Static RAM and constant data, counted as the generator emits them, for the header's comment. */
@@ -190,9 +230,9 @@ ${steps}  ${twins.map((twin) => twin.statements).join('\n  ')}
 `;
 }
 
-function headerText(model: ExportableModel, kind: NetworkKindName, precision: Precision, n: number, stride: number, sizes: Sizes, networkShape: string): string {
+function headerText(model: ExportableModel, kind: NetworkKindName, precision: Precision, n: number, stride: number, sizes: Sizes, networkShape: string, unknown: UnknownStats | undefined): string {
   const { features: config, labels, featureNames } = model.preprocessing;
-  const code = CODE_BYTES_CORTEX_M4F[kind][precision];
+  const code = CODE_BYTES_CORTEX_M4F[kind][precision] + (unknown ? UNKNOWN_CODE_BYTES_CORTEX_M4F : 0);
   return `/*
  * motion_model.h: “${comment(model.name)}”, exported by Motion Lab as a C99 library (${precision}).
  *
@@ -240,7 +280,19 @@ int motion_model_classify(const float *window, float *probabilities);
 
 /* The window's MOTION_MODEL_FEATURES inputs before standardisation, as the app computes them. */
 void motion_model_features(const float *window, float *features);
-
+${
+  unknown
+    ? `
+/*
+ * How unlike anything the model was trained on the window motion_model_classify last classified
+ * is (call it right after): above MOTION_MODEL_UNKNOWN_THRESHOLD, answer "unknown", as the app's
+ * Live page does. The threshold calls ${(unknown.falseUnknownRate * 100).toFixed(1)} % of the validation windows of trained activities unknown.
+ */
+#define MOTION_MODEL_UNKNOWN_THRESHOLD ${floatLiteral(unknown.threshold)}
+float motion_model_unknown_score(void);
+`
+    : ''
+}
 #ifdef __cplusplus
 }
 #endif

@@ -113,7 +113,7 @@ export const learnEn = {
   'learn.digits.trueLabel': 'True label: {label}',
   'learn.digits.probabilities': 'Probability of each class',
   'learn.digits.wrong': 'Test digits it got wrong (first {count})',
-  'learn.digits.wrongOne': 'Test digit {index}, labelled {label}: show its probabilities',
+  'learn.digits.wrongOne': 'Test digit {index}, labelled {label}, guessed {guess}: show its probabilities',
   'learn.draw.title': 'Draw a digit',
   'learn.draw.intro': 'Draw with your finger or the mouse. The drawing is prepared as MNIST’s digits were (cropped to the ink, scaled into 20 × 20, centred by its centre of mass in 28 × 28) and classified as you draw.',
   'learn.draw.trainFirst': 'Train the network above first; then draw here.',

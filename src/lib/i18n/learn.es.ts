@@ -115,7 +115,7 @@ export const learnEs: Record<keyof typeof learnEn, string> = {
   'learn.digits.trueLabel': 'Etiqueta real: {label}',
   'learn.digits.probabilities': 'Probabilidad de cada clase',
   'learn.digits.wrong': 'Dígitos de prueba que clasificó mal (primeros {count})',
-  'learn.digits.wrongOne': 'Dígito de prueba {index}, con etiqueta {label}: ver sus probabilidades',
+  'learn.digits.wrongOne': 'Dígito de prueba {index}, con etiqueta {label}, respuesta {guess}: ver sus probabilidades',
   'learn.draw.title': 'Dibuja un dígito',
   'learn.draw.intro': 'Dibuja con el dedo o el mouse. El dibujo se prepara como los dígitos de MNIST (recortado a la tinta, escalado a 20 × 20 y centrado por su centro de masa en 28 × 28) y se clasifica mientras dibujas.',
   'learn.draw.trainFirst': 'Primero entrena la red de arriba; luego dibuja aquí.',

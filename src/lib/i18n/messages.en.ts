@@ -5,6 +5,7 @@
 import { deployEn } from './deploy.en';
 import { errorsEn } from './errors.en';
 import { learnEn } from './learn.en';
+import { calibrateEn } from './calibrate.en';
 import { unknownEn } from './unknown.en';
 import { formatsEn } from './formats.en';
 import { activitiesEn } from './activities.en';
@@ -226,7 +227,7 @@ export const en = {
   'train.cv.cancelled': 'Stopped: the scores are over the {folds} folds that finished.',
   'train.networkKind': 'Network',
   'train.networkKind.dense': 'Dense net on features of each window',
-  'train.networkKind.cnn': '1-D CNN on the window’s x, y, z and |a|',
+  'train.networkKind.cnn': '1-D CNN on x, y, z and |a|',
   'train.networkKind.help': 'The dense net reads a few dozen numbers that summarise each window and trains in seconds. The 1-D CNN reads the window itself and finds its own patterns: it needs more data and trains far slower.',
   'train.search.title': 'Find the best setup',
   'train.search.intro': 'Tries several setups (feature groups, window length, dense net or 1-D CNN, made-up placements), compares them by cross-validation by person within the time you give, and keeps the best. The score shown is measured on people who took no part in choosing, so the choice does not flatter it.',
@@ -245,7 +246,7 @@ export const en = {
   'train.search.notTried': 'Not tried, for lack of time: {setups}.',
   'train.search.chosen': 'Kept: {setup}',
   'train.search.kept': 'Saved as “{name}” and made the active model.',
-  'train.search.modelName': 'Found by search: {setup} · {date}',
+  'train.search.modelName': 'Found by search: {setup}',
   'train.search.cancelled': 'Stopped: nothing was kept.',
   'train.search.setup.dense': 'dense net · {window} s · {groups}',
   'train.search.setup.cnn': '1-D CNN · {window} s · x, y, z, |a|',
@@ -301,6 +302,7 @@ export const en = {
   ...learnEn,
   ...deployEn,
   ...errorsEn,
+  ...calibrateEn,
   ...unknownEn,
   ...formatsEn,
   ...activitiesEn,

@@ -1,6 +1,7 @@
 import { deployEs } from './deploy.es';
 import { errorsEs } from './errors.es';
 import { learnEs } from './learn.es';
+import { calibrateEs } from './calibrate.es';
 import { unknownEs } from './unknown.es';
 import { formatsEs } from './formats.es';
 import { activitiesEs } from './activities.es';
@@ -50,7 +51,7 @@ export const es: Catalog = {
   'record.countdown': 'Cuenta regresiva',
   'record.none': 'Ninguna',
   'record.duration': 'Duración',
-  'record.untilStopped': 'Hasta que la detenga',
+  'record.untilStopped': 'Sin límite',
   'record.gps': 'Grabar también la velocidad GPS (para la línea base de reglas)',
   'record.start': 'Grabar',
   'record.stop': 'Detener',
@@ -225,8 +226,8 @@ export const es: Catalog = {
   'train.cv.person': 'Persona',
   'train.cv.cancelled': 'Detenido: los resultados son de los {folds} pliegues que terminaron.',
   'train.networkKind': 'Red',
-  'train.networkKind.dense': 'Red densa sobre las características de cada ventana',
-  'train.networkKind.cnn': 'CNN 1-D sobre x, y, z y |a| de la ventana',
+  'train.networkKind.dense': 'Red densa sobre las características',
+  'train.networkKind.cnn': 'CNN 1-D sobre x, y, z y |a|',
   'train.networkKind.help': 'La red densa lee unas decenas de números que resumen cada ventana y se entrena en segundos. La CNN 1-D lee la propia ventana y encuentra sus propios patrones: necesita más datos y se entrena mucho más despacio.',
   'train.search.title': 'Buscar la mejor configuración',
   'train.search.intro': 'Prueba varias configuraciones (grupos de características, duración de la ventana, red densa o CNN 1-D, posiciones inventadas), las compara con validación cruzada por persona en el tiempo que indiques y se queda con la mejor. La puntuación que muestra se mide en personas que no participaron en la elección, así que la elección no la infla.',
@@ -245,7 +246,7 @@ export const es: Catalog = {
   'train.search.notTried': 'Sin probar, por falta de tiempo: {setups}.',
   'train.search.chosen': 'Elegida: {setup}',
   'train.search.kept': 'Guardado como «{name}» y activado.',
-  'train.search.modelName': 'Encontrado por búsqueda: {setup} · {date}',
+  'train.search.modelName': 'Encontrado por búsqueda: {setup}',
   'train.search.cancelled': 'Detenido: no se guardó nada.',
   'train.search.setup.dense': 'red densa · {window} s · {groups}',
   'train.search.setup.cnn': 'CNN 1-D · {window} s · x, y, z, |a|',
@@ -301,6 +302,7 @@ export const es: Catalog = {
   ...learnEs,
   ...deployEs,
   ...errorsEs,
+  ...calibrateEs,
   ...unknownEs,
   ...formatsEs,
   ...activitiesEs,

@@ -1,4 +1,7 @@
 import type { unknownEn } from './unknown.en';
 
 /** Spanish text of the honest “unknown”: a score for motion unlike anything trained; part of the `es` catalog. */
-export const unknownEs: Record<keyof typeof unknownEn, string> = {};
+export const unknownEs: Record<keyof typeof unknownEn, string> = {
+  'unknown.reason.unfamiliar': 'No se parece a nada de lo que aprendió',
+  'unknown.reason.unsure': 'No está seguro: ninguna actividad llega al umbral',
+};

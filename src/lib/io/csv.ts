@@ -121,6 +121,16 @@ function cellError(file: string, line: number, column: string, cell: string, val
   return new ImportError(code, params, { file, line });
 }
 
+/**
+ * One cell read as a number, or an ImportError that names the file, line and column: the rule
+ * every CSV reader of the app applies to a cell (the phone apps' tables too).
+ */
+export function decimalCell(file: string, line: number, column: string, cell: string): number {
+  const value = decimalValue(cell, 0, cell.length);
+  if (!Number.isFinite(value) || !Number.isFinite(Math.fround(value))) throw cellError(file, line, column, cell, value);
+  return value;
+}
+
 function rowLengthError(file: string, line: number, text: string, lineStart: number, expected: number): ImportError {
   const found = text.slice(lineStart, lineEnd(text, lineStart)).split(',').length;
   return found > expected

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFor, partsOfFileName } from './file-name';
+import { fileNameFor, fileNameParts, folderOf, partsOfFileName, personOf } from './file-name';
 
 describe('partsOfFileName', () => {
   it.each([
@@ -25,5 +25,27 @@ describe('fileNameFor', () => {
   it('keeps a dot in the label from ending it, and the name safe on every system', () => {
     expect(fileNameFor('v1.2', 'a/b:c', 'csv')).toBe('v1_2.a_b_c.csv');
     expect(partsOfFileName(fileNameFor('v1.2', 'a/b:c', 'csv')).label).toBe('v1_2');
+  });
+});
+
+describe('the person from a folder or a part of the file name, without a regular expression', () => {
+  it.each([
+    ['walking.ana-1.csv', { from: 'part', index: 2 }, 'ana'],
+    ['data/SA01_D01-R01.csv', { from: 'part', index: 1 }, 'SA01'],
+    ['walking.ana-1.csv', { from: 'part', index: 9 }, ''],
+    ['class/ana/Raw Data.csv', { from: 'folder' }, 'ana'],
+    ['C:\\class\\ben\\walking.csv', { from: 'folder' }, 'ben'],
+    ['walking.csv', { from: 'folder' }, ''],
+    ['walking.ana-1.csv', { from: 'none' }, ''],
+    ['x/walking.SA07-1.csv', { from: 'pattern', pattern: /\.(S[AE]\d+)-/ }, 'SA07'],
+  ] as const)('%s by %j gives “%s”', (path, source, person) => {
+    expect(personOf(path, source)).toBe(person);
+  });
+
+  it('splits a name at -, _ and ., without its folders and extension', () => {
+    expect(fileNameParts('a/b/walking.ana_1-x.csv')).toEqual(['walking', 'ana', '1', 'x']);
+    expect(fileNameParts('--a--.csv')).toEqual(['a']);
+    expect(folderOf('a/b/c.csv')).toBe('b');
+    expect(folderOf('c.csv')).toBeNull();
   });
 });

@@ -43,3 +43,54 @@ export function fileNameFor(label: string, nameHint: string, extension: 'csv' | 
   const safeName = nameHint.replace(unsafeInName, '_');
   return safeName === '' ? `${safeLabel}.${extension}` : `${safeLabel}.${safeName}.${extension}`;
 }
+
+/**
+ * The folder a file is in, the last one of its path (`walking/ana/Raw Data.csv` → `ana`), or
+ * null for a bare name.
+ */
+export function folderOf(path: string): string | null {
+  const parts = path.split(/[/\\]/);
+  const folder = parts.length > 1 ? parts[parts.length - 2]!.trim() : '';
+  return folder === '' ? null : folder;
+}
+
+/**
+ * Where the person (the group) of an imported recording comes from, chosen without writing a
+ * regular expression: the file's folder, a numbered part of its name, or nothing; a regular
+ * expression with one capture group stays as the advanced choice.
+ */
+export type PersonSource = { from: 'none' } | { from: 'folder' } | { from: 'part'; index: number } | { from: 'pattern'; pattern: RegExp };
+
+/**
+ * A file name's parts: its name without folders and extension, split at `-`, `_` and `.`
+ * (`walking.ana-1.csv` → walking, ana, 1). Empty parts are dropped.
+ *
+ * @example
+ * fileNameParts('data/SA01_D01-R01.csv') // ['SA01', 'D01', 'R01']
+ */
+export function fileNameParts(path: string): string[] {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const lastDot = base.lastIndexOf('.');
+  const stem = lastDot > 0 ? base.slice(0, lastDot) : base;
+  return stem.split(/[-_.]/).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/**
+ * The person a file's path gives by the chosen source; empty when it gives none.
+ *
+ * @example
+ * personOf('walking.ana-1.csv', { from: 'part', index: 2 }) // 'ana'
+ * personOf('ana/Raw Data.csv', { from: 'folder' }) // 'ana'
+ */
+export function personOf(path: string, source: PersonSource): string {
+  switch (source.from) {
+    case 'none':
+      return '';
+    case 'folder':
+      return folderOf(path) ?? '';
+    case 'part':
+      return fileNameParts(path)[source.index - 1] ?? '';
+    case 'pattern':
+      return source.pattern.exec(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1))?.[1] ?? '';
+  }
+}

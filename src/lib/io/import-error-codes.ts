@@ -21,6 +21,9 @@ export type FieldKind =
   | 'source'
   | 'axes';
 
+/** The phone apps whose exports may lack gravity, each with its own advice on what to export instead. */
+export type PhoneApp = 'phyphox' | 'physics-toolbox' | 'sensor-logger';
+
 /** The values that describe each kind of problem, by code. */
 export interface ImportErrorParams {
   'file-too-large': { sizeBytes: number; limitBytes: number };
@@ -54,6 +57,15 @@ export interface ImportErrorParams {
   'not-a-model': Record<string, never>;
   'model-mismatch': { reason: string };
   'no-label': Record<string, never>;
+  /** An app's export without gravity, and nothing in it to add gravity back from. */
+  'gravity-not-restorable': { app: PhoneApp };
+  /** A Sensor Logger file whose name does not say which sensor it holds. */
+  'unknown-sensor-file': { expected: string[] };
+  'damaged-zip': Record<string, never>;
+  /** A zip with no recording the app reads in it. */
+  'no-recording-in-zip': Record<string, never>;
+  /** A file of several recordings (WISDM) asked for as one. */
+  'several-recordings': { count: number };
   /** The file's label was refused by the store (empty, too long); the reason is worded in the reader's language. */
   'label-refused': { reason: WordedError };
   'storage-full': Record<string, never>;

@@ -1,4 +1,4 @@
-import type { FieldKind, ImportWording, PlaceWording } from './import-error-codes';
+import type { FieldKind, ImportWording, PhoneApp, PlaceWording } from './import-error-codes';
 
 const fieldKinds: Record<FieldKind, string> = {
   object: 'an object',
@@ -19,6 +19,15 @@ function megabytes(bytes: number): string {
   // Rounded up, so a file just over the limit never reads as exactly the limit.
   return `${Math.ceil((bytes / 2 ** 20) * 10) / 10} MB`;
 }
+
+const appNames: Record<PhoneApp, string> = { phyphox: 'phyphox', 'physics-toolbox': 'Physics Toolbox', 'sensor-logger': 'Sensor Logger' };
+
+/** What to export instead, per app, when an export has no gravity. */
+const gravityHints: Record<PhoneApp, string> = {
+  phyphox: 'Record with phyphox’s “Acceleration (with g)” experiment and export that, not “Acceleration without g”.',
+  'physics-toolbox': 'Record with Physics Toolbox’s g-Force Meter (gFx, gFy, gFz) and export that, not the Linear Accelerometer.',
+  'sensor-logger': 'Export the whole recording (its zip), or import Gravity.csv or TotalAcceleration.csv from the same recording together with Accelerometer.csv.',
+};
 
 const list = (names: string[]) => (names.length === 0 ? '(none)' : names.join(', '));
 
@@ -134,6 +143,26 @@ export const importErrorsEn: ImportWording & PlaceWording = {
   'model-mismatch': {
     message: (p) => `this model cannot be used as it is: ${p.reason}`,
     hint: () => 'Export the model again from the app that trained it, or train a new one here.',
+  },
+  'gravity-not-restorable': {
+    message: (p) => `${appNames[p.app]}: this export has no gravity in it, and nothing to add it back from.`,
+    hint: (p) => gravityHints[p.app],
+  },
+  'unknown-sensor-file': {
+    message: () => 'this Sensor Logger file’s name does not say which sensor it holds.',
+    hint: (p) => `Keep the names Sensor Logger gives its files (${list(p.expected)}), or import the recording’s zip.`,
+  },
+  'damaged-zip': {
+    message: () => 'this zip archive is damaged or uses a compression this app cannot read.',
+    hint: () => 'Export it again from the app, or unzip it and import the CSV files.',
+  },
+  'no-recording-in-zip': {
+    message: () => 'this zip holds no recording this app reads (Sensor Logger’s TotalAcceleration.csv or Accelerometer.csv with Gravity.csv, or phyphox’s Raw Data.csv).',
+    hint: () => 'Export the recording with its accelerometer, or choose the CSV files themselves.',
+  },
+  'several-recordings': {
+    message: (p) => `this file holds ${p.count} recordings (several people or activities), where one was expected.`,
+    hint: () => 'Import it on the Data page, which stores each as a recording of its own.',
   },
   'no-label': {
     message: () => 'its name gives no label (expected “label.anything.csv”).',

@@ -1,4 +1,4 @@
-import type { FieldKind, ImportWording, PlaceWording } from './import-error-codes';
+import type { FieldKind, ImportWording, PhoneApp, PlaceWording } from './import-error-codes';
 
 const fieldKinds: Record<FieldKind, string> = {
   object: 'un objeto',
@@ -19,6 +19,15 @@ function megabytes(bytes: number): string {
   // Redondeado hacia arriba, para que un archivo apenas mayor que el límite nunca se lea como el límite.
   return `${String(Math.ceil((bytes / 2 ** 20) * 10) / 10).replace('.', ',')} MB`;
 }
+
+const appNames: Record<PhoneApp, string> = { phyphox: 'phyphox', 'physics-toolbox': 'Physics Toolbox', 'sensor-logger': 'Sensor Logger' };
+
+/** Qué exportar en su lugar, por app, cuando una exportación no tiene la gravedad. */
+const gravityHints: Record<PhoneApp, string> = {
+  phyphox: 'Graba con el experimento “Aceleración (con g)” de phyphox y exporta ese, no “Aceleración sin g”.',
+  'physics-toolbox': 'Graba con el medidor de fuerza g (g-Force Meter: gFx, gFy, gFz) de Physics Toolbox y exporta ese, no el acelerómetro lineal.',
+  'sensor-logger': 'Exporta la grabación completa (su zip), o importa Gravity.csv o TotalAcceleration.csv de la misma grabación junto con Accelerometer.csv.',
+};
 
 const list = (names: string[]) => (names.length === 0 ? '(ninguna)' : names.join(', '));
 
@@ -133,6 +142,26 @@ export const importErrorsEs: ImportWording & PlaceWording = {
   'model-mismatch': {
     message: (p) => `este modelo no se puede usar tal como está: ${p.reason}`,
     hint: () => 'Exporta el modelo de nuevo desde la app que lo entrenó, o entrena uno nuevo aquí.',
+  },
+  'gravity-not-restorable': {
+    message: (p) => `${appNames[p.app]}: esta exportación no tiene la gravedad, ni nada de dónde volver a sumarla.`,
+    hint: (p) => gravityHints[p.app],
+  },
+  'unknown-sensor-file': {
+    message: () => 'el nombre de este archivo de Sensor Logger no dice de qué sensor es.',
+    hint: (p) => `Deja los nombres que Sensor Logger les pone a sus archivos (${list(p.expected)}), o importa el zip de la grabación.`,
+  },
+  'damaged-zip': {
+    message: () => 'este archivo zip está dañado o usa una compresión que esta app no sabe leer.',
+    hint: () => 'Vuelve a exportarlo desde la app, o descomprímelo e importa los archivos CSV.',
+  },
+  'no-recording-in-zip': {
+    message: () => 'este zip no tiene ninguna grabación que esta app sepa leer (TotalAcceleration.csv, o Accelerometer.csv con Gravity.csv, de Sensor Logger, o Raw Data.csv de phyphox).',
+    hint: () => 'Exporta la grabación con su acelerómetro, o elige directamente los archivos CSV.',
+  },
+  'several-recordings': {
+    message: (p) => `este archivo tiene ${p.count} grabaciones (de varias personas o actividades), y se esperaba una sola.`,
+    hint: () => 'Impórtalo en la página Datos, que guarda cada una como una grabación aparte.',
   },
   'no-label': {
     message: () => 'su nombre no da ninguna etiqueta (se esperaba «etiqueta.loquesea.csv»).',

@@ -34,7 +34,7 @@ describe('importing files into real IndexedDB', () => {
         file('Stairs.SE03-D05-R02.csv', csv(50)),
         file('.hidden.csv', csv(5)),
       ],
-      { groupPattern: /\.(S[AE]\d+)-/ },
+      { person: { from: 'pattern', pattern: /\.(S[AE]\d+)-/ } },
     );
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, false, true, false]);
     const messages = outcomes.flatMap((o) => (o.ok ? [] : [o.error.message]));

@@ -2,14 +2,17 @@ import { checkFileSize } from './file-text';
 import { causeFact } from '../i18n/coded-error';
 import { ImportError, type AnyImportError } from './errors';
 import { parseBackup, type RefusedRecording } from './backup';
+import { folderOf, personOf, type PersonSource } from './file-name';
 import type { RecordingParse } from './parse-wire';
-import { parseRecordingFile } from './recording-file';
+import type { GravitySource, RecordingFormat } from './phone-apps';
+import { parseRecordingFiles } from './recording-file';
 import type { TimeUnit } from './recording-rules';
+import { sensorOfFileName } from './sensor-logger';
 import type { Recording } from '../store/recording';
 import type { LabelStore } from '../store/labels';
 import { recordingFor, StoreError, type RecordingStore } from '../store/recordings';
 
-/** A file to import, as the picker or a drop hands it over (a `File` is one). */
+/** A file to import, as the picker or a drop hands it over (a `File` is one); `name` may be a path in a picked folder. */
 export interface ImportFile {
   name: string;
   size: number;
@@ -19,25 +22,60 @@ export interface ImportFile {
 export interface ImportOptions {
   /** The label for every file; without it, each file's name gives its label. */
   label?: string;
-  /** A regular expression with one capture group that finds the group (subject) in a file name. */
-  groupPattern?: RegExp;
+  /** Where the group (person) comes from, for formats that do not name one; none by default. */
+  person?: PersonSource;
   /** Where files are parsed: in this thread by default; the Data page passes the parse worker's. */
   parse?: RecordingParse;
 }
 
-const parseHere: RecordingParse = async (name, bytes, options) => parseRecordingFile(name, new Uint8Array(bytes), options);
+const parseHere: RecordingParse = async (files, options) => parseRecordingFiles(files.map(({ name, bytes }) => ({ name, content: new Uint8Array(bytes) })), options);
 
 /** What an import or a restore needs of the store: adding recordings not already there, with their labels. */
 export type ImportTarget = Pick<RecordingStore, 'add' | 'addWithLabel' | 'get'> & { labels: Pick<LabelStore, 'ensureAll'> };
 
+/** What was found in an imported file, for the summary: its format, its timestamps' unit, its rate, and where its gravity came from. */
+export interface ImportDetails {
+  format: RecordingFormat;
+  timeUnit: TimeUnit;
+  rateHz: number;
+  gravity: GravitySource;
+  /** Records passed over for an empty value (WISDM). */
+  skippedRecords?: number;
+}
+
 export type ImportOutcome =
-  | { file: string; ok: true; recording: Recording; timeUnit: TimeUnit }
+  | ({ file: string; ok: true; recording: Recording } & ImportDetails)
   | { file: string; ok: false; error: ImportError };
 
 /**
- * Imports recording files one by one, each in a transaction of its own (its label, if new,
- * included): a bad file is reported (file, line, what to do) and writes nothing, not even its
- * label, and the files after it still import.
+ * The files that make one recording together: the sensor files of one Sensor Logger recording
+ * (same folder), each other file alone. In the picked order.
+ */
+export function importGroups<F extends { name: string }>(files: readonly F[]): F[][] {
+  const groups: F[][] = [];
+  const sensorGroups = new Map<string, F[]>();
+  for (const file of files) {
+    if (sensorOfFileName(file.name) === null) {
+      groups.push([file]);
+      continue;
+    }
+    const folder = folderOf(file.name) ?? '';
+    const group = sensorGroups.get(folder);
+    if (group) group.push(file);
+    else {
+      const started = [file];
+      sensorGroups.set(folder, started);
+      groups.push(started);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Imports recording files, each file (or Sensor Logger recording's files) in a transaction of its
+ * own (its label, if new, included): a bad file is reported (file, line, what to do) and writes
+ * nothing, not even its label, and the files after it still import. A file of several
+ * recordings (WISDM) gives an outcome for each.
  */
 export async function importRecordingFiles(
   store: ImportTarget,
@@ -46,40 +84,53 @@ export async function importRecordingFiles(
   onProgress?: (done: number) => void,
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  for (const file of files) {
-    outcomes.push(await importOne(store, file, options));
-    onProgress?.(outcomes.length);
+  let done = 0;
+  for (const group of importGroups(files)) {
+    outcomes.push(...(await importGroup(store, group, options)));
+    done += group.length;
+    onProgress?.(done);
   }
   return outcomes;
 }
 
-async function importOne(store: ImportTarget, file: ImportFile, options: ImportOptions): Promise<ImportOutcome> {
+async function importGroup(store: ImportTarget, group: readonly ImportFile[], options: ImportOptions): Promise<ImportOutcome[]> {
+  const shown = group.map((file) => file.name).join(' + ');
   // Refuse a huge file before reading it into memory.
-  const tooLarge = checkFileSize(file.name, file.size);
-  if (tooLarge) return { file: file.name, ok: false, error: tooLarge };
+  for (const file of group) {
+    const tooLarge = checkFileSize(file.name, file.size);
+    if (tooLarge) return [{ file: shown, ok: false, error: tooLarge }];
+  }
   const parse = options.parse ?? parseHere;
-  const parsed = await parse(file.name, await file.arrayBuffer(), {
-    byteSize: file.size,
+  const files = await Promise.all(group.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
+  const parsed = await parse(files, {
+    ...(group.length === 1 && { byteSize: group[0]!.size }),
     ...(options.label !== undefined && { label: options.label }),
   });
-  if (!parsed.ok) return { file: file.name, ok: false, error: parsed.error };
-  const { label, nameHint, samples, device, timeUnit } = parsed.recording;
-  if (!label) return { file: file.name, ok: false, error: new ImportError('no-label', {}, { file: file.name }) };
-  const recording = recordingFor(samples, {
-    id: crypto.randomUUID(),
-    name: nameHint || file.name,
-    label,
-    group: options.groupPattern?.exec(file.name)?.[1] ?? '',
-    source: 'import',
-    device: device ?? file.name,
-    startedAt: Date.now(),
-  });
-  try {
-    return { file: file.name, ok: true, recording: await store.addWithLabel(recording, samples, label), timeUnit };
-  } catch (error) {
-    const refused = error instanceof StoreError ? new ImportError('label-refused', { reason: causeFact(error) }, { file: file.name }) : storageError(file.name, error);
-    return { file: file.name, ok: false, error: refused };
+  if (!parsed.ok) return [{ file: shown, ok: false, error: parsed.error }];
+  const outcomes: ImportOutcome[] = [];
+  for (const { label, nameHint, samples, device, timeUnit, format, gravity, rateHz, group: person, skippedRecords } of parsed.recordings) {
+    if (!label) {
+      outcomes.push({ file: shown, ok: false, error: new ImportError('no-label', {}, { file: shown }) });
+      continue;
+    }
+    const recording = recordingFor(samples, {
+      id: crypto.randomUUID(),
+      name: nameHint || shown,
+      label,
+      group: person ?? personOf(group[0]!.name, options.person ?? { from: 'none' }),
+      source: 'import',
+      device: device ?? shown,
+      startedAt: Date.now(),
+    });
+    try {
+      const stored = await store.addWithLabel(recording, samples, label);
+      outcomes.push({ file: shown, ok: true, recording: stored, format, timeUnit, rateHz, gravity, ...(skippedRecords !== undefined && { skippedRecords }) });
+    } catch (error) {
+      const refused = error instanceof StoreError ? new ImportError('label-refused', { reason: causeFact(error) }, { file: shown }) : storageError(shown, error);
+      outcomes.push({ file: shown, ok: false, error: refused });
+    }
   }
+  return outcomes;
 }
 
 export interface RestoreOutcome {

@@ -14,5 +14,6 @@ export * from './file-text';
 export * from './import';
 export * from './model-file';
 export * from './parse-wire';
+export * from './phone-apps';
 export * from './recording-file';
 export * from './recording-parser';

@@ -41,6 +41,13 @@ beforeAll(async () => {
       test: ['r3', 'r4'],
       fingerprint: 'abcd1234',
     },
+    // The network's last hidden layer has 8 units: one mean of 8 per label, an 8 × 8 precision.
+    unknown: {
+      means: [0, 1, 2].map((k) => Array.from({ length: 8 }, (_, i) => k + i / 8)),
+      precision: Array.from({ length: 64 }, (_, i) => (i % 9 === 0 ? 2 : 0.125)),
+      threshold: 31.5,
+      falseUnknownRate: 0.05,
+    },
     artifacts: await modelArtifacts(network),
   };
   network.dispose();
@@ -126,17 +133,50 @@ describe('model files', () => {
       ...model,
       preprocessing: { ...model.preprocessing, features, featureNames: names, stats: { mean: names.map(() => 0), std: names.map(() => 1) } },
       training: { ...model.training, network: 'cnn' },
+      // Its head's last hidden layer: 32 values.
+      unknown: { means: [0, 1, 2].map(() => new Array<number>(32).fill(0.5)), precision: new Array<number>(32 * 32).fill(0.25), threshold: 40, falseUnknownRate: 0.05 },
       artifacts: await modelArtifacts(network),
     };
     network.dispose();
     const result = parseModelFile('cnn.json', exportModel(cnn));
     if (!result.ok) throw result.error;
     expect(result.model.preprocessing.features.input).toBe('channels');
+    expect(result.model.unknown).toEqual(cnn.unknown);
     const malformed = JSON.parse(exportModel(cnn)) as { model: { artifacts: { modelTopology: { config: { layers: { config: { padding?: string } }[] } } } } };
     malformed.model.artifacts.modelTopology.config.layers[1]!.config.padding = 'same';
     const refused = parseModelFile('cnn.json', JSON.stringify(malformed));
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/Conv1D with padding same/);
+  });
+});
+
+describe('the unknown score in a model file', () => {
+  test('a file saved before the unknown score imports without it (Live falls back to its probability threshold)', () => {
+    const old = exported();
+    delete old.model.unknown;
+    const result = parseModelFile('old.json', JSON.stringify(old));
+    if (!result.ok) throw result.error;
+    expect(result.model.unknown).toBeUndefined();
+  });
+
+  test('statistics that do not fit the network or are not numbers are refused, naming the field', () => {
+    type Unknown = { means: unknown[]; precision: unknown[]; threshold: unknown; falseUnknownRate: unknown };
+    const damaged = (change: (unknown: Unknown) => void) => {
+      const file = exported();
+      change(file.model.unknown as Unknown);
+      const result = parseModelFile('hostile.json', JSON.stringify(file));
+      if (result.ok) throw new Error('accepted a hostile unknown score');
+      return result.error.message;
+    };
+    expect(damaged((u) => u.means.pop())).toContain('2 means for 3 labels, each to be 8 values long');
+    expect(damaged((u) => (u.means[1] as number[]).push(0))).toContain('each to be 8 values long');
+    expect(damaged((u) => u.precision.pop())).toContain('63 values, not 8 × 8');
+    expect(damaged((u) => (u.precision[5] = 'NaN'))).toContain('model.unknown.precision[5]');
+    expect(damaged((u) => ((u.means[0] as unknown[])[2] = null))).toContain('model.unknown.means[0][2]');
+    expect(damaged((u) => (u.means = { length: 3 } as unknown as unknown[]))).toContain('model.unknown.means');
+    expect(damaged((u) => (u.threshold = null))).toContain('model.unknown.threshold');
+    expect(damaged((u) => (u.falseUnknownRate = 1.5))).toContain('not a share from 0 to 1');
+    expect(damaged((u) => Object.assign(u, { precision: undefined }))).toContain('model.unknown.precision');
   });
 });
 

@@ -5,7 +5,7 @@ import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import { checkWindowBounds } from '../signal/windows';
 import { checkLabel } from '../store/labels';
-import type { EpochScores, FoldScore, ModelMetrics, ModelResults, Preprocessing, SplitCaution, SplitName, SplitScores, StoredModel, TestResults, TrainedOn, TrainingSettings, TrainingStop, WrongRecording } from '../model/record';
+import type { EpochScores, FoldScore, ModelMetrics, ModelResults, Preprocessing, SplitCaution, SplitName, SplitScores, StoredModel, TestResults, TrainedOn, TrainingSettings, TrainingStop, UnknownStats, WrongRecording } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';
@@ -67,9 +67,11 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     weightData: weightData.slice().buffer,
   };
   let kind: NetworkKindName;
+  let hiddenSize: number;
   try {
     const network = readNetwork(artifacts);
     kind = network.kind;
+    hiddenSize = network.hiddenSize;
     const shape = shapeMismatch(network, preprocessing);
     if (shape) throw mismatch(`its network takes ${shape.inputs} inputs and gives ${shape.outputs} outputs, for ${shape.features} features and ${shape.labels} labels.`);
   } catch (error) {
@@ -88,6 +90,7 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     metrics: readMetrics(fields, model.metrics, preprocessing.labels.length, mismatch),
     ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
     ...(model.results !== undefined && { results: readResults(fields, model.results, preprocessing.labels, training.epochs, mismatch) }),
+    ...(model.unknown !== undefined && { unknown: readUnknown(fields, model.unknown, preprocessing.labels.length, hiddenSize, mismatch) }),
     artifacts,
   };
 }
@@ -330,4 +333,23 @@ function readCaution(fields: JsonFields, value: unknown, recordings: Record<Spli
     return { kind, unknown, recordings: total };
   }
   throw mismatch(`its split caution “${excerpt(kind)}” is unknown here.`);
+}
+
+/**
+ * The unknown score's statistics, checked whole against the network they belong to: one mean per
+ * label and a precision matrix, each the size of its last hidden layer, every value finite, the
+ * threshold finite and the rate a share. Files saved before the score have none, and import
+ * without it (Live then falls back to its probability threshold).
+ */
+function readUnknown(fields: JsonFields, value: unknown, labels: number, width: number, mismatch: (reason: string) => ImportError): UnknownStats {
+  const unknown = fields.object(value, 'model.unknown');
+  const means = fields.array(unknown.means, 'model.unknown.means').map((mean, k) => numbers(fields, mean, `model.unknown.means[${k}]`));
+  if (means.length !== labels || means.some((mean) => mean.length !== width)) {
+    throw mismatch(`its unknown score has ${means.length} means for ${labels} labels, each to be ${width} values long (its last hidden layer).`);
+  }
+  const precision = numbers(fields, unknown.precision, 'model.unknown.precision');
+  if (precision.length !== width * width) throw mismatch(`its unknown score's precision matrix has ${precision.length} values, not ${width} × ${width}.`);
+  const falseUnknownRate = fields.number(unknown.falseUnknownRate, 'model.unknown.falseUnknownRate');
+  if (falseUnknownRate < 0 || falseUnknownRate > 1) throw mismatch(`model.unknown.falseUnknownRate is ${falseUnknownRate}, not a share from 0 to 1.`);
+  return { means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), falseUnknownRate };
 }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { parseRecordingFile } from './recording-file';
+import { parseRecordingFiles } from './recording-file';
 import { toWire, type ParseRequest, type ParseReply } from './parse-wire';
 
 /**
@@ -9,10 +9,11 @@ import { toWire, type ParseRequest, type ParseReply } from './parse-wire';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<ParseRequest>) => {
-  const { id, name, bytes, options } = event.data;
-  const reply: ParseReply = { id, result: toWire(parseRecordingFile(name, new Uint8Array(bytes), options)) };
-  const { samples } = reply.result.ok ? reply.result.recording : { samples: undefined };
-  const moved = samples ? [samples.t.buffer, samples.acc.buffer, ...(samples.gyro ? [samples.gyro.buffer] : [])] : [];
+scope.onmessage = async (event: MessageEvent<ParseRequest>) => {
+  const { id, files, options } = event.data;
+  const result = await parseRecordingFiles(files.map(({ name, bytes }) => ({ name, content: new Uint8Array(bytes) })), options);
+  const reply: ParseReply = { id, result: toWire(result) };
+  const recordings = reply.result.ok ? reply.result.recordings : [];
+  const moved = recordings.flatMap(({ samples }) => [samples.t.buffer, samples.acc.buffer, ...(samples.gyro ? [samples.gyro.buffer] : [])]);
   scope.postMessage(reply, moved as Transferable[]);
 };

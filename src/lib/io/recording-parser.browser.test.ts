@@ -17,16 +17,17 @@ describe('parsing recording files in the parse worker', () => {
     const acc = Float32Array.from({ length: 9000 }, (_, i) => Math.sin(i / 7) + (i % 3 === 2 ? 9.8 : 0));
     const csv = exportEdgeImpulseCsv({ t, acc, gyro: null });
     const bytes = bytesOf(csv);
-    const inWorker = await parser.parse('walking.ana-1.csv', bytes, { byteSize: bytes.byteLength });
+    const inWorker = await parser.parse([{ name: 'walking.ana-1.csv', bytes }], { byteSize: bytes.byteLength });
     // The bytes were transferred to the worker: the page's buffer is detached.
     expect(bytes.byteLength).toBe(0);
     const here = parseRecordingFile('walking.ana-1.csv', csv);
     if (!inWorker.ok || !here.ok) throw new Error('both should parse');
-    expect(inWorker.recording.label).toBe('walking');
-    expect(inWorker.recording.nameHint).toBe(here.recording.nameHint);
-    expect(inWorker.recording.rateHz).toBe(here.recording.rateHz);
-    expect(inWorker.recording.samples.t).toEqual(here.recording.samples.t);
-    expect(inWorker.recording.samples.acc).toEqual(here.recording.samples.acc);
+    const [inWorkerRecording] = inWorker.recordings;
+    expect(inWorkerRecording!.label).toBe('walking');
+    expect(inWorkerRecording!.nameHint).toBe(here.recording.nameHint);
+    expect(inWorkerRecording!.rateHz).toBe(here.recording.rateHz);
+    expect(inWorkerRecording!.samples.t).toEqual(here.recording.samples.t);
+    expect(inWorkerRecording!.samples.acc).toEqual(here.recording.samples.acc);
   });
 
   it('refuses a bad file with the same ImportError, worded again in either language, its facts intact', async () => {
@@ -35,7 +36,7 @@ describe('parsing recording files in the parse worker', () => {
     const header = Array.from({ length: 40 }, (_, i) => `column${i}`).join(',');
     const cases = [`timestamp,accX,accY,accZ\n0,1,2,3\n20,1,abc,3\n`, `${header}\n1\n`];
     for (const [n, text] of cases.entries()) {
-      const result = await parser.parse(`bad${n}.csv`, bytesOf(text), {});
+      const result = await parser.parse([{ name: `bad${n}.csv`, bytes: bytesOf(text) }], {});
       const here = parseRecordingFile(`bad${n}.csv`, text);
       if (result.ok || here.ok) throw new Error('both should refuse');
       expect(result.error).toBeInstanceOf(ImportError);
@@ -50,8 +51,8 @@ describe('parsing recording files in the parse worker', () => {
   it('answers each file in turn when several are asked at once', async () => {
     parser = new WorkerRecordingParser();
     const files = ['walking', 'running', 'golfing'].map((label, i) => ({ name: `${label}.x-1.csv`, csv: `timestamp,accX,accY,accZ\n0,${i},0,9.8\n20,${i},0,9.8\n40,${i},0,9.8\n` }));
-    const results = await Promise.all(files.map(({ name, csv }) => parser!.parse(name, bytesOf(csv), {})));
-    expect(results.map((result) => (result.ok ? [result.recording.label, result.recording.samples.acc[0]] : null))).toEqual([
+    const results = await Promise.all(files.map(({ name, csv }) => parser!.parse([{ name, bytes: bytesOf(csv) }], {})));
+    expect(results.map((result) => (result.ok ? [result.recordings[0]!.label, result.recordings[0]!.samples.acc[0]] : null))).toEqual([
       ['walking', 0],
       ['running', 1],
       ['golfing', 2],

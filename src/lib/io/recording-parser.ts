@@ -1,5 +1,5 @@
 import { fromWire, type ParseReply, type ParseRequest, type RecordingParse } from './parse-wire';
-import type { ParseRecordingResult } from './recording-file';
+import type { ParseRecordingsResult } from './recording-file';
 
 /**
  * The page's way to the parse worker: one worker for a batch of files, answers matched by id,
@@ -12,7 +12,7 @@ import type { ParseRecordingResult } from './recording-file';
  */
 export class WorkerRecordingParser {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (result: ParseRecordingResult) => void; reject: (error: unknown) => void }>();
+  readonly #waiting = new Map<number, { resolve: (result: ParseRecordingsResult) => void; reject: (error: unknown) => void }>();
   #next = 0;
 
   constructor(startWorker: () => Worker = () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })) {
@@ -30,12 +30,12 @@ export class WorkerRecordingParser {
     };
   }
 
-  readonly parse: RecordingParse = (name, bytes, options) =>
+  readonly parse: RecordingParse = (files, options) =>
     new Promise((resolve, reject) => {
       const id = (this.#next += 1);
       this.#waiting.set(id, { resolve, reject });
-      const request: ParseRequest = { id, name, bytes, options };
-      this.#worker.postMessage(request, [bytes]);
+      const request: ParseRequest = { id, files, options };
+      this.#worker.postMessage(request, files.map(({ bytes }) => bytes));
     });
 
   close(): void {

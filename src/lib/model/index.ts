@@ -15,3 +15,4 @@ export * from './network-kind';
 export * from './network-kinds';
 export * from './record';
 export * from './summary';
+export * from './unknown-score';

@@ -163,6 +163,22 @@ export interface ModelResults {
 /** The results of a model trained on a split, with its test side. */
 export type HeldOutResults = ModelResults & { test: TestResults };
 
+/**
+ * What the unknown score (model/unknown-score.ts) needs: where in the last hidden layer each
+ * activity sits, how the layer varies around them, and the score above which a window is unlike
+ * anything the model was trained on.
+ */
+export interface UnknownStats {
+  /** Each label's mean of the last hidden layer over its training windows, in label order. */
+  means: number[][];
+  /** The inverse of the covariance around the means, shared by every label, row-major [hidden × hidden]. */
+  precision: number[];
+  /** A window scoring above this is unknown. */
+  threshold: number;
+  /** The share of validation windows (of trained activities) that scored above `threshold`, as chosen. */
+  falseUnknownRate: number;
+}
+
 /** A trained model as stored: weights, how to feed it, how it did, and what it learnt from. */
 export interface StoredModel {
   id: string;
@@ -175,5 +191,7 @@ export interface StoredModel {
   trainedOn?: TrainedOn;
   /** What training showed, to show again; absent in models saved before results were kept. */
   results?: ModelResults;
+  /** The unknown score's statistics; absent in models saved before it: their unknown is a probability under Live's threshold. */
+  unknown?: UnknownStats;
   artifacts: ModelArtifacts;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/i18n';
 import type { StoredModel } from './record';
 
 /** What a list of models shows of one: its name, and how it did unless its record is damaged. */
@@ -30,4 +31,20 @@ export function modelSummary(model: StoredModel): ModelSummary {
   const baselineAccuracy = accuracyOf(metrics.baseline);
   if (testAccuracy === undefined || baselineAccuracy === undefined || !Array.isArray(labels) || !labels.every((label) => typeof label === 'string')) return { name };
   return { name, scores: { testAccuracy, baselineAccuracy, labels } };
+}
+
+/**
+ * How a list names a model: its name and when it was trained, the date written in the language
+ * the list is shown in (a model trained in English shows a Spanish date to a Spanish reader), so
+ * the date is never part of the stored name. The date is short, so that the title fits a phone's
+ * select. Never throws, as modelSummary.
+ *
+ * @example
+ * modelTitle(model, 'es') // 'caminar, correr · 3/12/26, 15:47'
+ */
+export function modelTitle(model: StoredModel, locale: Locale): string {
+  const { name } = modelSummary(model);
+  const createdAt: unknown = (model as Partial<StoredModel> | null)?.createdAt;
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return name;
+  return `${name} · ${new Date(createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}`;
 }

@@ -114,6 +114,33 @@ export class LabelStore {
   }
 
   /**
+   * Gives a new user the starting labels in their language: while no recording exists and the
+   * labels are still exactly one language's defaults (one of `defaults`, in order), they become
+   * `wanted`. Labels the user changed, even to none at all, stay theirs. Returns whether the
+   * labels were replaced.
+   *
+   * @example
+   * await store.labels.startIn([defaultLabels('en'), defaultLabels('es')], defaultLabels('es'));
+   */
+  async startIn(defaults: readonly (readonly string[])[], wanted: readonly string[]): Promise<boolean> {
+    const tx = this.#db.transaction(['labels', 'recordings'], 'readwrite');
+    const [recordings, rows] = await Promise.all([tx.objectStore('recordings').count(), tx.objectStore('labels').getAll()]);
+    // A label has no line break (checkLabel), so lists joined by one compare as the lists do.
+    const names = rows.sort((a, b) => a.position - b.position).map((label) => label.name).join('\n');
+    const untouched = recordings === 0 && defaults.some((labels) => labels.join('\n') === names);
+    if (!untouched || names === wanted.join('\n')) {
+      await tx.done;
+      return false;
+    }
+    const labels = tx.objectStore('labels');
+    await committed(tx, function* () {
+      yield labels.clear();
+      for (const [position, name] of wanted.entries()) yield labels.add({ name, position });
+    });
+    return true;
+  }
+
+  /**
    * Makes sure every one of `names` (a backup's labels) is a label here, in one transaction: each
    * joins an existing label that matches regardless of case, or is added. Every name is checked
    * by the label rule first, so a bad one throws StoreError with nothing written. Returns, for

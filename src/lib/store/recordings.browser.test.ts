@@ -166,6 +166,32 @@ describe('labels', () => {
     await expect(store.labels.remove('strolling')).rejects.toThrow('1 recording still use “strolling”');
     expect(await store.labels.list()).toContain('strolling');
   });
+
+  describe('the starting labels follow the user’s language while untouched', () => {
+    const english = ['walking', 'running', 'biking', 'golfing'];
+    const spanish = ['caminar', 'correr', 'bicicleta', 'golf'];
+    const defaults = [english, spanish];
+
+    test('a new database’s labels become the Spanish ones, and back, until the first recording', async () => {
+      expect(await store.labels.startIn(defaults, spanish)).toBe(true);
+      expect(await store.labels.list()).toEqual(spanish);
+      expect(await store.labels.startIn(defaults, spanish)).toBe(false);
+      expect(await store.labels.startIn(defaults, english)).toBe(true);
+      expect(await store.labels.list()).toEqual(english);
+      await store.add(recordingOf('a', sway(10)), sway(10));
+      expect(await store.labels.startIn(defaults, spanish)).toBe(false);
+      expect(await store.labels.list()).toEqual(english);
+    });
+
+    test('labels the user changed stay: one removed, or all of them', async () => {
+      await store.labels.remove('golfing');
+      expect(await store.labels.startIn(defaults, spanish)).toBe(false);
+      expect(await store.labels.list()).toEqual(['walking', 'running', 'biking']);
+      for (const label of ['walking', 'running', 'biking']) await store.labels.remove(label);
+      expect(await store.labels.startIn(defaults, spanish)).toBe(false);
+      expect(await store.labels.list()).toEqual([]);
+    });
+  });
 });
 
 describe('schema migrations', () => {

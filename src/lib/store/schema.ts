@@ -73,6 +73,11 @@ export type UpgradeTransaction = IDBPTransaction<MotionDbSchema, StoreNames<Moti
  */
 export type Migration = (db: MotionDb, transaction: UpgradeTransaction) => void;
 
+/**
+ * The labels a new database is made with: part of the schema's history, so never changed. The app
+ * then gives a new user the same activities in their language (LabelStore.startIn, with the
+ * names in src/lib/classify/activities.ts).
+ */
 export const defaultLabels = ['walking', 'running', 'biking', 'golfing'];
 
 /** The schema's history: migrations[i] upgrades version i to i + 1. Append only; never edit. */

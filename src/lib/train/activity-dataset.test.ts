@@ -51,3 +51,22 @@ describe('windowSet', () => {
     expect(Array.from(recomputed.x)).toEqual(Array.from(expected));
   });
 });
+
+describe('the rule baseline in the labels’ own language', () => {
+  test('a Spanish-labelled dataset’s baseline scores the same as the English one on the same data', () => {
+    const motion = [sway('slow', '', 1.4, 12), sway('brisk', '', 2.2, 12), sway('fast', '', 3.3, 12)];
+    const labelled = (names: Record<'walking' | 'running', string>) =>
+      motion.map((item, i) => ({ ...item, recording: { ...item.recording, label: i === 0 ? names.walking : names.running } }));
+    const report = () => ({ tooShort: [] as string[], nonFiniteSamples: 0 });
+    const english = windowSet(labelled({ walking: 'walking', running: 'running' }), [0, 1, 2], ['running', 'walking'], defaultFeatureConfig, report());
+    const spanish = windowSet(labelled({ walking: 'Caminar', running: 'correr' }), [0, 1, 2], ['correr', 'Caminar'], defaultFeatureConfig, report());
+    const hits = (set: typeof english) => set.baseline.filter((rule, row) => rule === set.y[row]).length;
+
+    expect(Array.from(spanish.baseline)).toEqual(Array.from(english.baseline));
+    expect(Array.from(spanish.y)).toEqual(Array.from(english.y));
+    // The rules found both activities, so the scores compared are real ones.
+    expect(new Set(english.baseline)).toEqual(new Set([0, 1]));
+    expect(hits(spanish)).toBe(hits(english));
+    expect(hits(english)).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,5 @@
-import { classifyByRules } from '../classify/rules';
+import { activityIndexer } from '../classify/activities';
+import { classifyByRules, type RuleLabel } from '../classify/rules';
 import type { MotionSamples } from '../sensors/samples';
 import { joinRows, networkInputs } from '../model/inputs';
 import { extractorFor, type FeatureConfig } from '../signal/features';
@@ -72,7 +73,7 @@ export interface DatasetReport {
 /** One recording's windows as training reads them: its input rows (unstandardised) and the rules' label for each window. */
 interface RecordingRows {
   rows: Float32Array;
-  rules: string[];
+  rules: RuleLabel[];
   nonFiniteSamples: number;
 }
 
@@ -118,6 +119,8 @@ export function windowSet(
   const y: number[] = [];
   const recordingOf: number[] = [];
   const baseline: number[] = [];
+  // The rules answer in activities; the labels may name them in either language.
+  const indexOfActivity = activityIndexer(labels);
   for (const index of indices) {
     const item = recordings[index];
     if (!item) continue;
@@ -132,7 +135,7 @@ export function windowSet(
     for (const rule of inputs.rules) {
       y.push(label);
       recordingOf.push(index);
-      baseline.push(labels.indexOf(rule));
+      baseline.push(indexOfActivity(rule));
     }
   }
   return {

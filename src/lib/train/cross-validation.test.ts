@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { CodedError } from '../i18n/coded-error';
 import { defaultFeatureConfig } from '../signal/features';
-import type { LabelledRecording } from './activity-dataset';
 import { crossValidate, personFolds, spreadOf } from './cross-validation';
 import type { SplitRecording } from './split';
 import { defaultTrainingSettings } from './training-settings';
+import { swayRecording } from '../../../test/support/sway';
 
 const label = fc.constantFrom('walking', 'running', 'biking', 'golfing');
 
@@ -76,17 +76,7 @@ describe('spreadOf', () => {
   });
 });
 
-/** A synthetic activity: a sway at `hz` of `amplitude` m/s² on top of gravity, 50 Hz, `seconds` long. */
-function activity(id: string, label: string, group: string, hz: number, amplitude: number, phase: number): LabelledRecording {
-  const n = 20 * 50;
-  const t = Float64Array.from({ length: n }, (_, i) => i * 20);
-  const acc = new Float32Array(n * 3);
-  for (let i = 0; i < n; i += 1) {
-    const s = Math.sin(2 * Math.PI * hz * (i / 50) + phase);
-    acc.set([amplitude * s * 0.5, amplitude * Math.cos(2 * Math.PI * hz * (i / 50)) * 0.3, 9.81 + amplitude * s], i * 3);
-  }
-  return { recording: { id, name: id, label, group, speedFixes: [] }, samples: { t, acc, gyro: null } };
-}
+const activity = (id: string, label: string, group: string, hz: number, amplitude: number, phase: number) => swayRecording(id, label, group, { hz, amplitude, phase });
 
 const people = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'];
 const dataset = (only = people) =>

@@ -1,9 +1,11 @@
 import { CodedError } from '../i18n/coded-error';
 import type { SplitName } from '../model/record';
 import type { LabelledRecording } from './activity-dataset';
+import { calibrateToPerson, calibrationCut, type CalibrationSettings } from './calibrate';
+import { evaluate } from './metrics';
 import { mulberry32, shuffle } from './random';
 import { defaultSplitShares, splitRecordings, splitSummary, type SplitRecording } from './split';
-import { trainOnSplit, type TrainActivityOptions } from './train-activity';
+import { trainOnSplit, type TrainActivityOptions, type TrainedActivityModel } from './train-activity';
 import type { FoldCount } from './training-settings';
 
 /**
@@ -35,6 +37,8 @@ export interface FoldResult {
   /** Test windows. */
   windows: number;
   epochs: number;
+  /** With `calibrateS`: the network calibrated to each tested person, on the same test windows as `net`. */
+  calibrated?: FoldScores;
 }
 
 export interface PersonScore {
@@ -51,6 +55,8 @@ export interface CrossValidation {
   folds: FoldResult[];
   net: { accuracy: Spread; macroF1: Spread };
   baseline: { accuracy: Spread; macroF1: Spread };
+  /** With `calibrateS`: the calibrated network's scores over folds. */
+  calibrated?: { accuracy: Spread; macroF1: Spread };
   /** Every person tested, sorted by name. */
   perPerson: PersonScore[];
   /** True when stopped before every fold ran: the scores are over the folds that did. */
@@ -66,6 +72,15 @@ export interface CrossValidationOptions extends TrainActivityOptions {
   people?: readonly string[][];
   /** Called as fold `fold` (0-based) of `folds` starts. */
   onFold?: (fold: number, folds: number) => void;
+  /**
+   * Calibrate to each tested person (train/calibrate.ts) on the first this-many seconds of each of
+   * their activities: those seconds are then left out of every score, so `net` and `calibrated`
+   * are scored on the same windows, the rest of that person's recordings.
+   */
+  calibrateS?: number;
+  calibration?: CalibrationSettings;
+  /** Called with each fold's trained model before it is disposed: `npm run evaluate --unknown` scores it further. */
+  onTrained?: (run: TrainedActivityModel, fold: number) => Promise<void>;
 }
 
 /**
@@ -133,23 +148,38 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
     if (missing !== undefined) throw new CodedError('error.cross-validation.label-in-one-fold', { label: missing, people: fold.join(', ') });
   }
 
+  // Each person's calibration take and the rest, cut once: the pieces keep their computed windows over folds.
+  const cuts = new Map<string, ReturnType<typeof calibrationCut>>();
+  if (options.calibrateS !== undefined) {
+    for (const group of new Set(folds.flat())) cuts.set(group, calibrationCut(recordings.filter(({ recording }) => recording.group === group), options.calibrateS));
+  }
+
   const results: FoldResult[] = [];
   const perPerson = new Map<string, { right: number; rules: number; windows: number }>();
   let cancelled = false;
   for (const [f, fold] of folds.entries()) {
     options.onFold?.(f, folds.length);
     const tested = new Set(fold);
-    const others = listed.filter((recording) => !tested.has(recording.group));
+    // Calibrating, a tested person's calibration take is neither trained on nor tested.
+    const foldRecordings = cuts.size === 0 ? recordings : [...recordings.filter(({ recording }) => !tested.has(recording.group)), ...fold.flatMap((group) => cuts.get(group)!.rest)];
+    const foldListed = foldRecordings.map(({ recording }) => recording);
+    const others = foldListed.filter((recording) => !tested.has(recording.group));
     // The people outside the fold are split as any training run splits them, with no test side of their own.
     const inner = splitRecordings(others, { seed: options.training.seed, shares: { ...defaultSplitShares, test: 0 } });
     const assignment = new Map<string, SplitName>(inner.assignment);
-    for (const recording of listed) if (tested.has(recording.group)) assignment.set(recording.id, 'test');
-    const summary = splitSummary(listed, assignment, labels, inner.summary.byGroup);
-    const run = await trainOnSplit(recordings, { assignment, summary }, options);
-    run.model.dispose();
-    if (run.stopped === 'cancelled') {
-      cancelled = true;
-      break;
+    for (const recording of foldListed) if (tested.has(recording.group)) assignment.set(recording.id, 'test');
+    const summary = splitSummary(foldListed, assignment, labels, inner.summary.byGroup);
+    const run = await trainOnSplit(foldRecordings, { assignment, summary }, options);
+    let calibrated: FoldScores | undefined;
+    try {
+      if (run.stopped === 'cancelled') {
+        cancelled = true;
+        break;
+      }
+      if (cuts.size > 0) calibrated = calibratedScores(run, fold.map((group) => cuts.get(group)!), options);
+      await options.onTrained?.(run, f);
+    } finally {
+      run.model.dispose();
     }
     results.push({
       groups: fold,
@@ -157,9 +187,10 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
       baseline: { accuracy: run.baseline.accuracy, macroF1: run.baseline.macroF1 },
       windows: run.windows.test,
       epochs: run.history.length,
+      ...(calibrated && { calibrated }),
     });
     run.testRecordings.forEach((result, r) => {
-      const group = listed[result.recording]!.group;
+      const group = foldListed[result.recording]!.group;
       const score = perPerson.get(group) ?? { right: 0, rules: 0, windows: 0 };
       score.right += result.windowAccuracy * result.windows;
       score.rules += run.baselineRecordings[r]!.windowAccuracy * result.windows;
@@ -173,11 +204,27 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
     folds: results,
     net: { accuracy: spread((fold) => fold.net.accuracy), macroF1: spread((fold) => fold.net.macroF1) },
     baseline: { accuracy: spread((fold) => fold.baseline.accuracy), macroF1: spread((fold) => fold.baseline.macroF1) },
+    ...(cuts.size > 0 && {
+      calibrated: { accuracy: spread((fold) => fold.calibrated?.accuracy ?? NaN), macroF1: spread((fold) => fold.calibrated?.macroF1 ?? NaN) },
+    }),
     perPerson: [...perPerson]
       .sort((a, b) => byCodePoint(a[0], b[0]))
       .map(([group, score]) => ({ group, accuracy: score.right / score.windows, baseline: score.rules / score.windows, windows: score.windows })),
     cancelled,
   };
+}
+
+/** A fold's test windows scored by the fold's network calibrated to each tested person in turn on that person's take. */
+function calibratedScores(run: TrainedActivityModel, people: readonly ReturnType<typeof calibrationCut>[], options: CrossValidationOptions): FoldScores {
+  const truth: number[] = [];
+  const predicted: number[] = [];
+  for (const cut of people) {
+    const person = calibrateToPerson(run.model, run.preprocessing, cut, options.calibration);
+    truth.push(...person.truth);
+    predicted.push(...person.after);
+  }
+  const scored = evaluate(run.preprocessing.labels, truth, predicted);
+  return { accuracy: scored.accuracy, macroF1: scored.macroF1 };
 }
 
 /** Mean, standard deviation, least and most of a fold's scores; NaN for none. */

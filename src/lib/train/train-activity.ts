@@ -2,13 +2,16 @@ import { CodedError } from '../i18n/coded-error';
 import * as tf from '@tensorflow/tfjs';
 import { channelNames, extractorFor, type FeatureConfig } from '../signal/features';
 import { fitStandardization, standardize } from '../signal/standardize';
-import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings } from '../model/record';
+import type { ModelMetrics, Preprocessing, SplitName, SplitScores, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
+import { readNetwork } from '../model/network-kinds';
 import { networkBuilders } from '../model/network-builders';
 import { joinWindowSets, windowSet, withPlacements, type DatasetReport, type LabelledRecording, type WindowSet } from './activity-dataset';
 import { balancedClassWeights, fitLean, type EpochLog, type FitResult } from './fit';
 import { diagnose, evaluate, recordingResults, type Diagnosis, type Evaluation, type RecordingResult } from './metrics';
 import { splitNames, splitRecordings, type DatasetSplit, type SplitShares, type SplitSummary } from './split';
 import { trainedOnOf } from './trained-on';
+import { modelArtifacts } from './model-artifacts';
+import { fitUnknownStats } from './unknown-score';
 
 /** A problem with the data that stops training before it starts; nothing was trained. */
 export class TrainingDataError extends CodedError {
@@ -24,6 +27,8 @@ export interface TrainActivityOptions {
   signal?: AbortSignal;
   onStage?: (stage: TrainingStage) => void;
   onEpoch?: (log: EpochLog) => void;
+  /** The share of validation windows the unknown score's threshold calls unknown (train/unknown-score.ts's default when absent). */
+  falseUnknownRate?: number;
 }
 
 export interface TrainedActivityModel {
@@ -34,6 +39,8 @@ export interface TrainedActivityModel {
   split: SplitSummary;
   /** The recordings on each side, the training side fingerprinted: the int8 export calibrates on exactly these. */
   trainedOn: TrainedOn;
+  /** The unknown score's statistics, from the training windows, its threshold from the validation windows. */
+  unknown: UnknownStats;
   /** Windows per split, as trained and scored. */
   windows: Record<SplitName, number>;
   history: EpochLog[];
@@ -135,6 +142,7 @@ export async function trainOnSplit(recordings: readonly LabelledRecording[], spl
       model,
       preprocessing: { features: { ...options.features, groups: [...options.features.groups] }, featureNames: [...extractorFor(options.features).names], stats, labels },
       metrics,
+      unknown: fitUnknownStats(readNetwork(await modelArtifacts(model)), sets.train, sets.validation, labels.length, options.falseUnknownRate),
       split: split.summary,
       trainedOn: trainedOnOf(recordings, split.assignment),
       windows: { train: sets.train.rows, validation: sets.validation.rows, test: sets.test.rows },

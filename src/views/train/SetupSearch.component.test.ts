@@ -88,7 +88,7 @@ describe('SetupSearch', () => {
     expect(text('search-not-tried')).toBe('Not tried, for lack of time: 1-D CNN · 2 s · x, y, z, |a|.');
     expect(text('search-chosen')).toBe('Kept: dense net · 2 s · spectrum, vertical');
     expect(saved).toHaveLength(1);
-    expect(saved[0]!.name).toMatch(/^Found by search: dense net · 2 s · spectrum, vertical · /);
+    expect(saved[0]!.name).toMatch(/^Found by search: dense net · 2 s · spectrum, vertical$/);
     expect(saved[0]!.metrics.test.accuracy).toBe(0.9);
     expect(saved[0]!.results).toEqual(outcome.kept!.results);
     expect(document.body.textContent).toContain(`Saved as “${saved[0]!.name}” and made the active model.`);

@@ -40,7 +40,7 @@ async function importLoaded({ dbName, groupPattern }: { dbName: string; groupPat
   const store = await MotionStore.open(dbName);
   try {
     const started = performance.now();
-    const outcomes = await importRecordingFiles(store, files, { groupPattern: new RegExp(groupPattern) });
+    const outcomes = await importRecordingFiles(store, files, { person: { from: 'pattern', pattern: new RegExp(groupPattern) } });
     const ms = performance.now() - started;
     let samples = 0;
     const failures: string[] = [];

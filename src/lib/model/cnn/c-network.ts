@@ -1,6 +1,6 @@
-import { activationHelpers, denseFunction, floatDenseCalls, floatDenseTables, int8DenseCalls, int8DenseTables, QUANTIZE_FUNCTION } from '../dense/c-network';
+import { activationHelpers, denseFunction, lastHiddenC, floatDenseCalls, floatDenseTables, int8DenseCalls, int8DenseTables, QUANTIZE_FUNCTION } from '../dense/c-network';
 import type { QuantizedLayer } from '../dense/quantize';
-import type { CWriter, Precision } from '../network-kind';
+import type { CNetwork, CWriter, Precision } from '../network-kind';
 import { outputSamples, type CnnNetwork, type ConvLayer } from './network';
 import { quantizeCnn, type QuantizedConv } from './quantize';
 
@@ -14,16 +14,17 @@ import { quantizeCnn, type QuantizedConv } from './quantize';
  * @example
  * const { code, description } = cnnNetworkC(network, 'int8', rows, writer);
  */
-export function cnnNetworkC(network: CnnNetwork, precision: Precision, calibration: Float32Array | undefined, c: CWriter): { code: string; description: string } {
+export function cnnNetworkC(network: CnnNetwork, precision: Precision, calibration: Float32Array | undefined, c: CWriter): CNetwork {
   const shape = [
     `${network.samples} samples × ${network.channels} channels`,
     ...network.convs.map((layer) => `Conv1D(${layer.filters}, k${layer.width}${layer.relu ? ', relu' : ''})${layer.pool > 1 ? ` → MaxPool(${layer.pool})` : ''}`),
     'average over time',
     ...network.head.layers.map((layer) => `Dense(${layer.units}, ${layer.activation})`),
   ].join(' → ');
-  if (precision === 'float32') return { code: floatNetwork(network, c), description: `${shape}, float32` };
+  const hidden = lastHiddenC(network.head.layers, 'ml_average');
+  if (precision === 'float32') return { code: floatNetwork(network, c), description: `${shape}, float32`, hidden };
   const quantized = quantizeCnn(network, calibration ?? new Float32Array(0));
-  return { code: int8Network(network, quantized.convs, quantized.head.layers, c), description: `${shape}, int8 weights and activations, per-layer scales from the training data` };
+  return { code: int8Network(network, quantized.convs, quantized.head.layers, c), description: `${shape}, int8 weights and activations, per-layer scales from the training data`, hidden };
 }
 
 type ConvShape = Pick<ConvLayer, 'samples' | 'width' | 'filters' | 'pool'>;

@@ -1,6 +1,6 @@
 import type { NetworkKind } from '../network-kind';
 import { cnnNetworkC } from './c-network';
-import { cnnForward, cnnNetworkFrom, looksLikeCnn, type CnnNetwork } from './network';
+import { cnnForward, cnnLastHidden, cnnNetworkFrom, looksLikeCnn, type CnnNetwork } from './network';
 import { cnnTfliteModel } from './tflite';
 
 /**
@@ -15,6 +15,8 @@ export const cnn: NetworkKind<CnnNetwork> = {
   inputs: (network) => network.samples * network.channels,
   outputs: (network) => network.head.layers.at(-1)?.units ?? 0,
   forward: cnnForward,
+  hidden: cnnLastHidden,
+  hiddenSize: (network) => network.head.layers.at(-1)?.inputs ?? 0,
   writeC: cnnNetworkC,
   tflite: cnnTfliteModel,
 };

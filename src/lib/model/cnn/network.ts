@@ -1,5 +1,5 @@
 import { excerpt } from '../../i18n/excerpt';
-import { forward as denseForward, readDenseLayer, type DenseLayer, type DenseNetwork } from '../dense/network';
+import { forward as denseForward, lastHidden, readDenseLayer, type DenseLayer, type DenseNetwork } from '../dense/network';
 import { UnsupportedModelError } from '../network-kind';
 import type { ModelArtifacts } from '../record';
 import { layerClasses, sequentialWeights } from '../weights';
@@ -154,6 +154,11 @@ export function convStages(network: CnnNetwork, input: ArrayLike<number>): { poo
  */
 export function cnnForward(network: CnnNetwork, input: ArrayLike<number>, out: Float32Array): Float32Array {
   return denseForward(network.head, convStages(network, input).average, out);
+}
+
+/** The head's last hidden layer (the average over time when the head is one layer): where the unknown score measures. Scratch. */
+export function cnnLastHidden(network: CnnNetwork, input: ArrayLike<number>): ArrayLike<number> {
+  return lastHidden(network.head, convStages(network, input).average);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CWriter, Precision } from '../network-kind';
+import type { CNetwork, CWriter, Precision } from '../network-kind';
 import type { DenseLayer, DenseNetwork } from './network';
 import { quantizeNetwork, type QuantizedLayer, type QuantizedNetwork } from './quantize';
 
@@ -11,12 +11,22 @@ import { quantizeNetwork, type QuantizedLayer, type QuantizedNetwork } from './q
  * @example
  * const { code, description } = denseNetworkC(network, 'int8', rows, writer);
  */
-export function denseNetworkC(network: DenseNetwork, precision: Precision, calibration: Float32Array | undefined, c: CWriter): { code: string; description: string } {
+export function denseNetworkC(network: DenseNetwork, precision: Precision, calibration: Float32Array | undefined, c: CWriter): CNetwork {
   const quantized = precision === 'int8' ? quantizeNetwork(network, calibration ?? new Float32Array(0)) : undefined;
   const dense = (quantized ?? network).layers.map((layer) => `Dense(${layer.units}, ${layer.activation})`).join(' → ');
+  const hidden = lastHiddenC(network.layers, 'ml_scaled');
   return quantized
-    ? { code: int8Network(quantized, c), description: `${dense}, int8 weights and activations, per-layer scales from the training data` }
-    : { code: floatNetwork(network, c), description: `${dense}, float32` };
+    ? { code: int8Network(quantized, c), description: `${dense}, int8 weights and activations, per-layer scales from the training data`, hidden }
+    : { code: floatNetwork(network, c), description: `${dense}, float32`, hidden };
+}
+
+/**
+ * The C array holding the last hidden layer of these Dense layers (real values, float or double,
+ * after its activation, in either precision): the one before the last layer, or `input` when there
+ * is only one layer.
+ */
+export function lastHiddenC(layers: readonly unknown[], input: string): string {
+  return layers.length > 1 ? `ml_layer_${layers.length - 2}` : input;
 }
 
 function floatNetwork(network: DenseNetwork, c: CWriter): string {

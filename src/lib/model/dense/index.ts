@@ -1,7 +1,7 @@
 import type { NetworkKind } from '../network-kind';
 import { layerClasses } from '../weights';
 import { denseNetworkC } from './c-network';
-import { denseNetworkFrom, forward, type DenseNetwork } from './network';
+import { denseNetworkFrom, forward, lastHidden, type DenseNetwork } from './network';
 import { tfliteModel } from './tflite';
 
 /**
@@ -15,6 +15,8 @@ export const dense: NetworkKind<DenseNetwork> = {
   inputs: (network) => network.inputs,
   outputs: (network) => network.layers.at(-1)?.units ?? 0,
   forward,
+  hidden: lastHidden,
+  hiddenSize: (network) => network.layers.at(-1)?.inputs ?? 0,
   writeC: denseNetworkC,
   tflite: tfliteModel,
 };

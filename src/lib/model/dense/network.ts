@@ -75,13 +75,29 @@ const scratch = new WeakMap<DenseNetwork, Float64Array[]>();
  * softmax) into `out`. Sums are taken in double precision.
  */
 export function forward(network: DenseNetwork, input: ArrayLike<number>, out: Float32Array): Float32Array {
+  const values = runLayers(network, input, network.layers.length);
+  for (let u = 0; u < out.length; u += 1) out[u] = values[u] ?? 0;
+  return out;
+}
+
+/**
+ * The last hidden layer: what the last Dense layer takes (the input row itself when there is no
+ * other layer), as `forward` computes it. The unknown score measures distances there. Scratch,
+ * overwritten by the next call.
+ */
+export function lastHidden(network: DenseNetwork, input: ArrayLike<number>): ArrayLike<number> {
+  return runLayers(network, input, network.layers.length - 1);
+}
+
+/** The input through the first `count` layers; their output (the input when `count` is 0). */
+function runLayers(network: DenseNetwork, input: ArrayLike<number>, count: number): ArrayLike<number> {
   let buffers = scratch.get(network);
   if (!buffers) {
     buffers = network.layers.map((layer) => new Float64Array(layer.units));
     scratch.set(network, buffers);
   }
   let values: ArrayLike<number> = input;
-  network.layers.forEach((layer, l) => {
+  network.layers.slice(0, count).forEach((layer, l) => {
     const result = buffers[l] as Float64Array;
     const { inputs, units, kernel, bias } = layer;
     for (let u = 0; u < units; u += 1) result[u] = bias[u] ?? 0;
@@ -105,6 +121,5 @@ export function forward(network: DenseNetwork, input: ArrayLike<number>, out: Fl
     }
     values = result;
   });
-  for (let u = 0; u < out.length; u += 1) out[u] = values[u] ?? 0;
-  return out;
+  return values;
 }

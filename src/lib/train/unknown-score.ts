@@ -1,0 +1,153 @@
+import type { Network } from '../model/network-kind';
+import type { UnknownStats } from '../model/record';
+import { unknownScore } from '../model/unknown-score';
+import type { Examples } from './fit-loop';
+
+/** The share of validation windows of trained activities the threshold lets be called unknown, unless told otherwise. */
+export const defaultFalseUnknownRate = 0.05;
+
+/**
+ * Ridge added to the shared covariance, as a share of its mean variance. A relu unit that never
+ * fires in training has no variance at all: without it, the covariance could not be inverted, and
+ * the least activation of such a unit would make any window unknown.
+ */
+const RIDGE = 0.01;
+
+/** Rows scored at most per side: the statistics settle long before, and the CNN's forward pass costs a millisecond a window. */
+const MAX_ROWS = 2000;
+
+/**
+ * The unknown score's statistics for a trained network: each activity's mean and the shared
+ * covariance of the last hidden layer over the training windows (`train`), and the threshold that
+ * calls `falseUnknownRate` of the validation windows unknown. Runs the same plain-TypeScript
+ * forward pass as Live, so that Live's scores are the ones the threshold was set on.
+ *
+ * @example
+ * const unknown = fitUnknownStats(readNetwork(artifacts), sets.train, sets.validation, labels.length);
+ */
+export function fitUnknownStats(network: Network, train: Examples, validation: Examples, classes: number, falseUnknownRate = defaultFalseUnknownRate): UnknownStats {
+  const trained = hiddenRows(network, train);
+  const statistics = sharedGaussian(trained.values, trained.labels, classes, network.hiddenSize);
+  const checked = hiddenRows(network, validation);
+  const scores = Array.from({ length: checked.labels.length }, (_, r) => unknownScore(statistics, checked.values.subarray(r * network.hiddenSize, (r + 1) * network.hiddenSize)));
+  return { ...statistics, threshold: thresholdFor(scores, falseUnknownRate), falseUnknownRate };
+}
+
+/** The last hidden layer of at most MAX_ROWS rows spread evenly over `examples`, with their labels. */
+function hiddenRows(network: Network, examples: Examples): { values: Float64Array; labels: Int32Array } {
+  const step = Math.max(1, examples.rows / MAX_ROWS);
+  const count = Math.min(examples.rows, MAX_ROWS);
+  const width = network.hiddenSize;
+  const values = new Float64Array(count * width);
+  const labels = new Int32Array(count);
+  for (let r = 0; r < count; r += 1) {
+    const row = Math.floor(r * step);
+    values.set(network.hidden(examples.x.subarray(row * examples.cols, (row + 1) * examples.cols)), r * width);
+    labels[r] = examples.y[row]!;
+  }
+  return { values, labels };
+}
+
+/**
+ * Each class's mean of `values` (rows × width) and the inverse of the covariance around them,
+ * pooled over classes and ridged (RIDGE), rounded to float32. A class with no row keeps a mean of zeros.
+ */
+export function sharedGaussian(values: Float64Array, labels: ArrayLike<number>, classes: number, width: number): Pick<UnknownStats, 'means' | 'precision'> {
+  const rows = labels.length;
+  const sums = Array.from({ length: classes }, () => new Float64Array(width));
+  const counts = new Float64Array(classes);
+  for (let r = 0; r < rows; r += 1) {
+    const k = labels[r]!;
+    counts[k] = counts[k]! + 1;
+    for (let i = 0; i < width; i += 1) sums[k]![i] = sums[k]![i]! + values[r * width + i]!;
+  }
+  const means = sums.map((sum, k) => Array.from(sum, (value) => (counts[k]! > 0 ? value / counts[k]! : 0)));
+  const covariance = new Float64Array(width * width);
+  for (let r = 0; r < rows; r += 1) {
+    const mean = means[labels[r]!]!;
+    for (let i = 0; i < width; i += 1) {
+      const di = values[r * width + i]! - mean[i]!;
+      for (let j = 0; j < width; j += 1) covariance[i * width + j] = covariance[i * width + j]! + (di * (values[r * width + j]! - mean[j]!)) / Math.max(1, rows);
+    }
+  }
+  let trace = 0;
+  for (let i = 0; i < width; i += 1) trace += covariance[i * width + i]!;
+  // A layer with no variance at all still gets an invertible covariance.
+  const ridge = RIDGE * (trace > 0 ? trace / width : 1);
+  for (let i = 0; i < width; i += 1) covariance[i * width + i] = covariance[i * width + i]! + ridge;
+  // Rounded to float32 here, as the C library stores them: the board computes from the very values the app does.
+  return { means: means.map((mean) => mean.map(Math.fround)), precision: Array.from(Float32Array.from(invertSymmetric(covariance, width))) };
+}
+
+/** The inverse of a symmetric positive-definite matrix (row-major), by Gauss-Jordan elimination with partial pivoting. */
+function invertSymmetric(matrix: Float64Array, n: number): Float64Array {
+  const a = Float64Array.from(matrix);
+  const inverse = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) inverse[i * n + i] = 1;
+  for (let c = 0; c < n; c += 1) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r += 1) if (Math.abs(a[r * n + c]!) > Math.abs(a[pivot * n + c]!)) pivot = r;
+    if (pivot !== c) {
+      for (let j = 0; j < n; j += 1) {
+        [a[c * n + j], a[pivot * n + j]] = [a[pivot * n + j]!, a[c * n + j]!];
+        [inverse[c * n + j], inverse[pivot * n + j]] = [inverse[pivot * n + j]!, inverse[c * n + j]!];
+      }
+    }
+    const scale = 1 / a[c * n + c]!;
+    for (let j = 0; j < n; j += 1) {
+      a[c * n + j] = a[c * n + j]! * scale;
+      inverse[c * n + j] = inverse[c * n + j]! * scale;
+    }
+    for (let r = 0; r < n; r += 1) {
+      const factor = a[r * n + c]!;
+      if (r === c || factor === 0) continue;
+      for (let j = 0; j < n; j += 1) {
+        a[r * n + j] = a[r * n + j]! - factor * a[c * n + j]!;
+        inverse[r * n + j] = inverse[r * n + j]! - factor * inverse[c * n + j]!;
+      }
+    }
+  }
+  return inverse;
+}
+
+/**
+ * The threshold above which `rate` of the scores lie (at most: ties at the threshold stay known):
+ * set on validation windows of trained activities, it is the rate of false unknowns chosen.
+ *
+ * @example
+ * thresholdFor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.2) // 8: 9 and 10 are above it
+ */
+export function thresholdFor(scores: readonly number[], rate: number): number {
+  if (scores.length === 0) return Infinity;
+  const sorted = [...scores].sort((a, b) => a - b);
+  const above = Math.floor(rate * sorted.length);
+  return sorted[sorted.length - 1 - above]!;
+}
+
+/**
+ * Area under the ROC curve of a score meant to be higher for `unknown` than for `known`: the
+ * chance that a window drawn from the unknown ones scores above one drawn from the known ones,
+ * ties counting half (the Mann-Whitney U over both counts). NaN when either side is empty.
+ *
+ * @example
+ * auroc([1, 2, 3], [2.5, 4]) // (2 + 3) / 6 = 0.833…
+ */
+export function auroc(known: readonly number[], unknown: readonly number[]): number {
+  if (known.length === 0 || unknown.length === 0) return NaN;
+  const all = [...known.map((score) => ({ score, unknown: false })), ...unknown.map((score) => ({ score, unknown: true }))].sort((a, b) => a.score - b.score);
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]!.score === all[i]!.score) j += 1;
+    // Tied scores share the mean of their ranks (1-based).
+    const rank = (i + 1 + j) / 2;
+    for (let t = i; t < j; t += 1) if (all[t]!.unknown) rankSum += rank;
+    i = j;
+  }
+  return (rankSum - (unknown.length * (unknown.length + 1)) / 2) / (known.length * unknown.length);
+}
+
+/** Shares of `scores` above the threshold: on known windows, the false unknowns; on unknown ones, those caught. */
+export function shareAbove(scores: readonly number[], threshold: number): number {
+  return scores.length === 0 ? NaN : scores.filter((score) => score > threshold).length / scores.length;
+}

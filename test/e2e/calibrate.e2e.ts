@@ -1,0 +1,39 @@
+import { expect, test } from 'vitest';
+import { describeInBrowser, openApp, useBrowser } from './fixture';
+import { activityCsv, trainSyntheticModel } from './seed';
+
+describeInBrowser('calibrate to me', () => {
+  const browser = useBrowser();
+
+  test('a model trained on six people is calibrated to a seventh who was held back, with the scores before and after, and both models kept', { timeout: 180_000 }, async () => {
+    const { context, page, errors } = await openApp(browser(), '#/train');
+    await trainSyntheticModel(page, 15);
+
+    // Gus records after the model was trained: it never saw him. His walk is stronger and his run slower than anyone's in the class.
+    await page.evaluate(() => (location.hash = '#/data'));
+    await page.getByLabel('Who recorded it, from the file name (regular expression, one group)').fill('^\\w+\\.(\\w+)-');
+    await page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]').setInputFiles([
+      { name: 'walking.gus-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.1, 3.5, 60, 0.3)) },
+      { name: 'running.gus-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.5, 5, 60, 0.3)) },
+    ]);
+    await page.getByTestId('import-summary').getByText('2 imported, 0 not imported.').waitFor();
+
+    await page.evaluate(() => (location.hash = '#/train'));
+    const section = page.getByTestId('calibrate');
+    await section.getByLabel('Person').selectOption('gus');
+    await section.getByLabel('Seconds of each activity').fill('20');
+    await section.getByRole('button', { name: 'Calibrate to gus' }).click();
+    await section.getByTestId('calibrate-scores').waitFor({ timeout: 60_000 });
+    const percent = /^\d{1,3}(\.\d)?\s?%$/;
+    expect(await section.getByTestId('calibrate-before').innerText()).toMatch(percent);
+    expect(await section.getByTestId('calibrate-after').innerText()).toMatch(percent);
+    expect(await section.getByTestId('calibrate-kept').innerText()).toMatch(/calibrated to gus.*running, walking/);
+
+    const models = page.getByTestId('models').locator('li');
+    expect(await models.count()).toBe(2);
+    expect(await page.getByTestId('models').innerText()).toContain('calibrated to gus');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
