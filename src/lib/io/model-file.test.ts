@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { earlyStop, earlyStopCurves } from '../../../test/support/early-stop';
 import { buildActivityModel } from '../model/dense/builder';
 import { buildCnnModel } from '../model/cnn/builder';
 import { modelArtifacts } from '../train/model-artifacts';
@@ -58,12 +59,8 @@ const exported = () => JSON.parse(exportModel(model)) as { format: string; versi
 
 /** What training showed, as a model kept it: two of its three epochs run, two test recordings wrong. */
 const results: ModelResults = {
-  curves: [
-    { loss: 1.2, accuracy: 0.5, valLoss: 1.1, valAccuracy: 0.55 },
-    { loss: 0.6, accuracy: 0.8, valLoss: 0.7, valAccuracy: 0.75 },
-    { loss: 0.4, accuracy: 0.9, valLoss: 0.8, valAccuracy: 0.7 },
-  ],
-  stop: { stopped: 'early', epochs: 3, keptEpoch: 2 },
+  curves: earlyStopCurves,
+  stop: earlyStop,
   test: {
     macroF1: { test: 0.91, baseline: NaN },
     windows: { train: 700, validation: 150, test: 140 },

@@ -1,5 +1,6 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { earlyStop, earlyStopCurves } from '../../../test/support/early-stop';
 import type { ModelMetrics, ModelResults } from '../../lib/model/record';
 import { settings } from '../../state/settings.svelte';
 import type { ShownResults } from '../../state/trainer.svelte';
@@ -20,12 +21,8 @@ const metrics: ModelMetrics = {
   trainMs: 900,
 };
 const results: ModelResults = {
-  curves: [
-    { loss: 1, accuracy: 0.5, valLoss: 0.9, valAccuracy: 0.5 },
-    { loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85 },
-    { loss: 0.3, accuracy: 0.9, valLoss: 0.6, valAccuracy: 0.8 },
-  ],
-  stop: { stopped: 'early', epochs: 3, keptEpoch: 2 },
+  curves: earlyStopCurves,
+  stop: earlyStop,
   test: {
     macroF1: { test: 0.86, baseline: 0.5 },
     windows: { train: 70, validation: 15, test: 16 },
