@@ -68,11 +68,12 @@ describe('trainer', () => {
     trainer.cancel();
     expect(run.cancel).toHaveBeenCalledOnce();
     // A cancelled run's outcome is shown, not stored.
-    finish({ stopped: 'cancelled', preprocessing: { labels: ['running', 'walking'] }, recordingNames: ['walk 1', 'run 1'] } as TrainOutcome);
+    const cancelled = { stopped: 'cancelled', preprocessing: { labels: ['running', 'walking'] }, results: { curves: [], stop: { stopped: 'cancelled', epochs: 1, keptEpoch: 1 } } } as unknown as TrainOutcome;
+    finish(cancelled);
     await training;
     expect(trainer.state).toBe('done');
     expect(trainer.savedModel).toBeUndefined();
-    expect(trainer.recordingNames).toEqual(['walk 1', 'run 1']);
+    expect(trainer.shownResults).toBe(cancelled);
     expect(trainer.error).toBeUndefined();
     expect(busy.reason).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import type { BackendStatus } from '../lib/compute/backend';
 import type { ComputeRun } from '../lib/compute/compute-client';
 import type { EpochLog } from '../lib/train/fit';
 import type { TrainingStage } from '../lib/train/train-activity';
+import { cautionBeforeSplit } from '../lib/train/split-caution';
 import { defaultTrainingSettings } from '../lib/train/training-settings';
 import type { TrainOutcome } from '../lib/compute/messages';
 import { hintOf, messageOf } from '../lib/i18n/coded-error';
@@ -18,6 +19,9 @@ const ACTIVE_KEY = 'motion-lab.activeModel';
 
 export type TrainerState = 'idle' | 'training' | 'done' | 'failed';
 
+/** What the results show, of a stored model or of a run: its scores, its labels and what training showed (absent in models saved before it was kept). */
+export type ShownResults = Pick<StoredModel, 'metrics' | 'preprocessing' | 'results'> & { name?: string };
+
 /**
  * Training from the Train page: the compute worker reads the recordings and trains, progress
  * comes back every epoch, and the finished model is stored with everything needed to use it again.
@@ -31,13 +35,22 @@ class Trainer {
   backend = $state.raw<BackendStatus | undefined>();
   epochs = $state.raw<EpochLog[]>([]);
   outcome = $state.raw<TrainOutcome | undefined>();
-  /** Names of the recordings trained on, by index, to show per-recording results. */
-  readonly recordingNames = $derived(this.outcome?.recordingNames ?? []);
   /** Why the last run failed, as thrown: worded below in the user's current language. */
   #failure = $state.raw<unknown>();
   readonly error = $derived(this.#failure === undefined ? undefined : { message: messageOf(this.#failure, settings.locale), hint: hintOf(this.#failure, settings.locale) });
   models = $state.raw<StoredModel[]>([]);
   activeModelId = $state<string | null>(readActive());
+  readonly activeModel = $derived(this.models.find((model) => model.id === this.activeModelId));
+  /**
+   * The results the page shows: the chosen model's, kept with it, or a cancelled run's, which no
+   * model keeps.
+   */
+  readonly shownResults = $derived<ShownResults | undefined>(this.outcome?.stopped === 'cancelled' ? this.outcome : this.activeModel);
+  /**
+   * Why the test score of the next run will be optimistic, from the split it will make (the same
+   * recordings and seed as the worker's): shown before training starts.
+   */
+  readonly caution = $derived(cautionBeforeSplit(dataset.recordings, this.settings.seed));
   startedAt = $state(0);
   savedModel = $state.raw<StoredModel | undefined>();
   /** The outcome of the last model import: its name, or what was wrong. */
@@ -165,6 +178,7 @@ class Trainer {
       training: { ...this.settings, hidden: [...this.settings.hidden] },
       metrics: outcome.metrics,
       trainedOn: outcome.trainedOn,
+      results: outcome.results,
       unknown: outcome.unknown,
       artifacts: outcome.artifacts,
     };

@@ -6,6 +6,7 @@ import type { ComputeReply } from './messages';
 import { CodedError, messageOf } from '../i18n/coded-error';
 import { loadCatalog } from '../i18n/i18n';
 import { defaultFeatureConfig } from '../signal/features';
+import { MotionStore } from '../store/motion-store';
 import { recordingFor } from '../store/recordings';
 import type { EpochLog } from '../train/fit';
 import { SplitError } from '../train/split';
@@ -54,14 +55,26 @@ describe('the compute client with a real worker and IndexedDB, in Chromium', () 
     expect(outcome.preprocessing.labels).toEqual(['biking', 'golfing', 'running', 'walking']);
     const stored = await currentStore().list();
     expect(stored).toHaveLength(24);
-    // The names of what was trained on, in the order the results index, and every recording on a side with all its samples.
-    expect(outcome.recordingNames).toEqual(stored.map((recording) => recording.name));
+    // Every recording on a side with all its samples, and the results name the test recordings it got wrong.
     const { train, validation, test } = outcome.trainedOn;
     expect([...train.map((recording) => recording.id), ...validation, ...test].sort()).toEqual(stored.map((recording) => recording.id).sort());
     for (const recording of train) expect(recording.sampleCount).toBe(stored.find(({ id }) => id === recording.id)?.sampleCount);
-    expect(outcome.testRecordings.length).toBeGreaterThan(0);
-    for (const result of outcome.testRecordings) expect(outcome.recordingNames[result.recording]).toBeDefined();
+    const testSide = outcome.results.test;
+    expect(testSide.recordings.test).toBe(test.length);
+    expect(testSide.recordings.test).toBeGreaterThan(0);
+    for (const wrong of testSide.wrong) expect(stored.find((recording) => recording.name === wrong.name && recording.label === wrong.truth)).toBeDefined();
+    expect(outcome.results.curves).toHaveLength(5);
+    expect(outcome.results.stop).toEqual({ stopped: 'completed', epochs: 5, keptEpoch: expect.any(Number) });
     expect(outcome.artifacts.weightData.byteLength).toBeGreaterThan(0);
+    // Stored with the model, the results come back whole through another connection, as after a reload.
+    const { artifacts, preprocessing, metrics, trainedOn, results } = outcome;
+    await currentStore().models.save({ id: 'm', name: 'm', createdAt: 1, preprocessing, training: training(5), metrics, trainedOn, results, artifacts });
+    const reopened = await MotionStore.open(database);
+    try {
+      expect((await reopened.models.get('m'))?.results).toEqual(results);
+    } finally {
+      reopened.close();
+    }
   }, 120_000);
 
   it('cross-validates by person on the recordings the worker reads, fold by fold', async () => {

@@ -1,13 +1,11 @@
 import type { BackendStatus } from './backend';
 import type { CodedFailure } from './failure';
 import type { FeatureConfig } from '../signal/features';
-import type { ModelArtifacts, ModelMetrics, Preprocessing, StoredModel, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
+import type { HeldOutResults, ModelArtifacts, ModelMetrics, ModelResults, Preprocessing, StoredModel, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
 import type { CrossValidation } from '../train/cross-validation';
 import type { CandidateScore, ModelSearch, SearchProgress } from '../train/search';
 import type { FoldCount } from '../train/training-settings';
 import type { EpochLog } from '../train/fit';
-import type { Diagnosis, RecordingResult } from '../train/metrics';
-import type { SplitSummary } from '../train/split';
 import type { TrainingStage } from '../train/train-activity';
 import type { DigitSplit } from '../learn/shipped-digits';
 import type { DigitOutcome, DigitSettings } from '../learn/digit-settings';
@@ -26,21 +24,15 @@ export interface TrainOutcome {
   artifacts: ModelArtifacts;
   preprocessing: Preprocessing;
   metrics: ModelMetrics;
-  split: SplitSummary;
   trainedOn: TrainedOn;
   /** The unknown score's statistics, stored with the model. */
   unknown: UnknownStats;
-  windows: { train: number; validation: number; test: number };
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';
-  testRecordings: RecordingResult[];
-  /** Macro-F1 on the test windows, of the network and of the rules. */
-  macroF1: { test: number; baseline: number };
-  diagnosis: Diagnosis;
+  /** The curves, the test side and the recordings it got wrong: kept with the model. */
+  results: HeldOutResults;
   tooShort: string[];
   nonFiniteSamples: number;
-  /** Names of the recordings trained on, in the order `testRecordings[].recording` indexes. */
-  recordingNames: string[];
 }
 
 /** The model a search keeps, trained on every recording with the chosen setup, as the page stores it. */
@@ -51,6 +43,8 @@ export interface SearchKeptModel {
   metrics: ModelMetrics;
   trainedOn: TrainedOn;
   training: TrainingSettings;
+  /** The curves of its training and the search's folds, which scored it. */
+  results: ModelResults;
 }
 
 /** What a finished search sends back: the scores, refusals as coded failures, and the kept model's weights. */

@@ -2,6 +2,7 @@ import { failureOf } from './failure';
 import type { PostReply, RunRequest, SearchKeptModel } from './messages';
 import { startOnRecordings } from './read-recordings';
 import { modelArtifacts } from '../train/model-artifacts';
+import { foldedResults } from '../train/model-results';
 import { searchSetups } from '../train/search';
 import { setupSettings } from '../train/search-setups';
 
@@ -28,7 +29,14 @@ export async function runSearchRequest(request: RunRequest<'search'>, signal: Ab
     // Trained on every recording, the model has no test side: its test score is the search's
     // honest one, what this way of choosing gave on people who took no part in the choice.
     const metrics = { ...trained.metrics, test: { ...trained.metrics.test, accuracy: search.net.accuracy.mean }, baseline: { ...trained.metrics.baseline, accuracy: search.baseline.accuracy.mean } };
-    kept = { artifacts, preprocessing: trained.preprocessing, metrics, trainedOn: trained.trainedOn, training: setupSettings(search.chosen, request.features, request.training).training };
+    kept = {
+      artifacts,
+      preprocessing: trained.preprocessing,
+      metrics,
+      trainedOn: trained.trainedOn,
+      training: setupSettings(search.chosen, request.features, request.training).training,
+      results: foldedResults(trained, search.folds),
+    };
   }
   const result = {
     ...search,

@@ -1,6 +1,7 @@
 import type { PostReply, RunRequest } from './messages';
 import { startOnRecordings } from './read-recordings';
 import { modelArtifacts } from '../train/model-artifacts';
+import { heldOutResults } from '../train/model-results';
 import { trainActivityModel } from '../train/train-activity';
 
 /**
@@ -28,18 +29,13 @@ export async function runTrainRequest(request: RunRequest<'train'>, signal: Abor
         artifacts,
         preprocessing: result.preprocessing,
         metrics: result.metrics,
-        split: result.split,
         trainedOn: result.trainedOn,
         unknown: result.unknown,
-        windows: result.windows,
         history: result.history,
         stopped: result.stopped,
-        testRecordings: result.testRecordings,
-        macroF1: { test: result.test.macroF1, baseline: result.baseline.macroF1 },
-        diagnosis: result.diagnosis,
+        results: heldOutResults(result, recordings.map(({ recording }) => recording)),
         tooShort: result.report.tooShort,
         nonFiniteSamples: result.report.nonFiniteSamples,
-        recordingNames: recordings.map(({ recording }) => recording.name),
       },
     },
     [artifacts.weightData],

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { earlyStop, earlyStopCurves } from '../../../test/support/early-stop';
 import { buildActivityModel } from '../model/dense/builder';
 import { buildCnnModel } from '../model/cnn/builder';
 import { modelArtifacts } from '../train/model-artifacts';
 import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, featureNames } from '../signal/features';
-import type { StoredModel } from '../model/record';
+import type { ModelResults, StoredModel } from '../model/record';
 import { exportModel, parseModelFile } from './model-file';
 
 let model: StoredModel;
@@ -55,6 +56,22 @@ beforeAll(async () => {
 
 /** The exported file as an object, to damage one part of it. */
 const exported = () => JSON.parse(exportModel(model)) as { format: string; version: number; model: Record<string, unknown> & { preprocessing: Record<string, unknown> & { stats: { mean: number[] } }; artifacts: { weightData: string } } };
+
+/** What training showed, as a model kept it: two of its three epochs run, two test recordings wrong. */
+const results: ModelResults = {
+  curves: earlyStopCurves,
+  stop: earlyStop,
+  test: {
+    macroF1: { test: 0.91, baseline: NaN },
+    windows: { train: 700, validation: 150, test: 140 },
+    recordings: { train: 14, validation: 3, test: 3 },
+    caution: { kind: 'people-unknown', unknown: 4, recordings: 20 },
+    wrong: [
+      { name: 'walking.ana-2', truth: 'walking', predicted: 'stairs', windows: 8, wrongWindows: 5 },
+      { name: 'stairs ben', truth: 'stairs', predicted: 'running', windows: 6, wrongWindows: 6 },
+    ],
+  },
+};
 
 describe('model files', () => {
   test('export then import gives the same model, weights bit for bit', () => {
@@ -241,6 +258,67 @@ describe('a hostile model file is refused whole, never half-read', () => {
     const longName = file();
     longName.model.name = 'n'.repeat(201);
     expect(refusal(longName)).toContain('longer than 200 characters');
+  });
+
+  test('results kept with the model travel with it; a file saved before they were kept imports without them', () => {
+    const withResults = { ...model, results };
+    const result = parseModelFile('m.json', exportModel(withResults));
+    if (!result.ok) throw result.error;
+    expect(result.model.results).toEqual(results);
+    const folded: ModelResults = { curves: results.curves, stop: results.stop, folds: [{ people: ['ana', 'ben'], accuracy: 0.9, macroF1: 0.88, baselineAccuracy: 0.4 }] };
+    const search = parseModelFile('search.json', exportModel({ ...model, results: folded }));
+    if (!search.ok) throw search.error;
+    expect(search.model.results).toEqual(folded);
+    const old = parseModelFile('old.json', exportModel(model));
+    if (!old.ok) throw old.error;
+    expect('results' in old.model).toBe(false);
+  });
+
+  test('damaged results are refused, naming what is wrong', () => {
+    /** The refusal of the file whose results hold `value` at `path`. */
+    const damaged = (path: (string | number)[], value: unknown) => {
+      const file = JSON.parse(exportModel({ ...model, results })) as { model: { results: Record<string | number, unknown> } };
+      const parent = path.slice(0, -1).reduce((node, key) => node[key] as Record<string | number, unknown>, file.model.results);
+      parent[path.at(-1)!] = value;
+      const result = parseModelFile('damaged.json', JSON.stringify(file));
+      expect(result.ok).toBe(false);
+      return result.ok ? '' : `${result.error.message} ${result.error.hint}`;
+    };
+    expect(damaged(['curves', 1, 'valAccuracy'], 1.5)).toContain('model.results.curves[1].valAccuracy is 1.5');
+    expect(damaged(['curves', 0, 'loss'], -1)).toContain('a negative loss');
+    expect(damaged(['curves'], Array.from({ length: 61 }, () => results.curves[0]))).toContain('61 epochs, more than the 60');
+    expect(damaged(['stop', 'stopped'], 'bored')).toContain('“bored”');
+    expect(damaged(['stop', 'epochs'], 4)).toContain('ran 4 epochs, but its curves have 3');
+    expect(damaged(['stop', 'keptEpoch'], 9)).toContain('epoch 9, after the last one');
+    expect(damaged(['test', 'wrong', 0, 'truth'], 'swimming')).toContain('model.results.test.wrong[0].truth is “swimming”');
+    expect(damaged(['test', 'wrong', 1, 'wrongWindows'], 7)).toContain('7 wrong windows of 6');
+    expect(damaged(['test', 'wrong', 1, 'name'], 42)).toContain('model.results.test.wrong[1].name');
+    expect(damaged(['test', 'recordings', 'test'], 1)).toContain('names 2 test recordings it got wrong, of 1');
+    expect(damaged(['test', 'windows', 'validation'], -3)).toContain('model.results.test.windows.validation');
+    expect(damaged(['test', 'caution', 'unknown'], 30)).toContain('30 of 20 recordings');
+    expect(damaged(['test', 'caution'], { kind: 'trust-me' })).toContain('“trust-me”');
+    expect(damaged(['folds'], [{ people: ['ana', 'ana'], accuracy: 0.9, macroF1: 0.9, baselineAccuracy: 0.4 }])).toContain('model.results.folds[0].people[1]');
+    expect(damaged(['test', 'macroF1'], 'good')).toContain('model.results.test.macroF1');
+  });
+
+  test('results with any field replaced by any JSON value are refused or read, never thrown', () => {
+    const paths: string[][] = [];
+    const walk = (value: unknown, path: string[]) => {
+      paths.push(path);
+      if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+    };
+    walk(JSON.parse(JSON.stringify(results)), []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((path) => path.length > 0)), fc.jsonValue({ maxDepth: 2 }), (path, replacement) => {
+        const file = JSON.parse(exportModel({ ...model, results })) as { model: { results: Record<string, unknown> } };
+        const parent = path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, file.model.results);
+        parent[path.at(-1)!] = replacement;
+        const result = parseModelFile('fuzzed.json', JSON.stringify(file));
+        expect(typeof result.ok).toBe('boolean');
+        if (result.ok) expect(result.model.results!.stop.epochs).toBe(result.model.results!.curves.length);
+      }),
+      { numRuns: 500, seed: 13 },
+    );
   });
 
   test('any field replaced by any JSON value is refused or read, never thrown', () => {

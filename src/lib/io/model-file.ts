@@ -5,7 +5,7 @@ import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import { checkWindowBounds } from '../signal/windows';
 import { checkLabel } from '../store/labels';
-import type { ModelMetrics, Preprocessing, SplitScores, StoredModel, TrainedOn, TrainingSettings, UnknownStats } from '../model/record';
+import type { EpochScores, FoldScore, ModelMetrics, ModelResults, Preprocessing, SplitCaution, SplitName, SplitScores, StoredModel, TestResults, TrainedOn, TrainingSettings, TrainingStop, UnknownStats, WrongRecording } from '../model/record';
 import { decodeBase64, encodeBase64 } from './base64';
 import { catchImportError, ImportError, type AnyImportError } from './errors';
 import { fileText, isBlank } from './file-text';
@@ -80,14 +80,16 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
   }
   const name = fields.string(model.name, 'model.name');
   if (name.trim() === '' || name.length > maxModelNameLength) throw mismatch(`its name is empty or longer than ${maxModelNameLength} characters.`);
+  const training = readTraining(fields, model.training, kind, mismatch);
   return {
     id: fields.string(model.id, 'model.id'),
     name,
     createdAt: fields.number(model.createdAt, 'model.createdAt'),
     preprocessing,
-    training: readTraining(fields, model.training, kind, mismatch),
+    training,
     metrics: readMetrics(fields, model.metrics, preprocessing.labels.length, mismatch),
     ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
+    ...(model.results !== undefined && { results: readResults(fields, model.results, preprocessing.labels, training.epochs, mismatch) }),
     ...(model.unknown !== undefined && { unknown: readUnknown(fields, model.unknown, preprocessing.labels.length, hiddenSize, mismatch) }),
     artifacts,
   };
@@ -224,6 +226,113 @@ function readTrainedOn(fields: JsonFields, value: unknown): TrainedOn {
     test: ids('test'),
     fingerprint: fields.string(on.fingerprint, 'model.trainedOn.fingerprint'),
   };
+}
+
+/**
+ * What training showed, kept with the model; files saved before results were kept have none, and
+ * import without them. Read as strictly as the rest: curves no longer than the epochs it was
+ * allowed, a kept epoch among those run, labels of its own, counts that add up.
+ */
+function readResults(fields: JsonFields, value: unknown, labels: readonly string[], maxEpochs: number, mismatch: (reason: string) => ImportError): ModelResults {
+  const results = fields.object(value, 'model.results');
+  const loss = (item: unknown, path: string) => {
+    if (item === null) return NaN;
+    const number = fields.number(item, path);
+    if (number < 0) throw mismatch(`${path} is ${number}, a negative loss.`);
+    return number;
+  };
+  const curves = fields.array(results.curves, 'model.results.curves').map((item, i): EpochScores => {
+    const path = `model.results.curves[${i}]`;
+    const epoch = fields.object(item, path);
+    return {
+      loss: loss(epoch.loss, `${path}.loss`),
+      accuracy: score(fields, epoch.accuracy, `${path}.accuracy`, mismatch),
+      valLoss: loss(epoch.valLoss, `${path}.valLoss`),
+      valAccuracy: score(fields, epoch.valAccuracy, `${path}.valAccuracy`, mismatch),
+    };
+  });
+  if (curves.length > maxEpochs) throw mismatch(`its curves have ${curves.length} epochs, more than the ${maxEpochs} it was trained for.`);
+  const stop = readStop(fields, results.stop, curves.length, mismatch);
+  return {
+    curves,
+    stop,
+    ...(results.test !== undefined && { test: readTestResults(fields, results.test, labels, mismatch) }),
+    ...(results.folds !== undefined && {
+      folds: fields.array(results.folds, 'model.results.folds').map((item, i): FoldScore => {
+        const path = `model.results.folds[${i}]`;
+        const fold = fields.object(item, path);
+        return {
+          people: fields.distinctStrings(fold.people, `${path}.people`),
+          accuracy: score(fields, fold.accuracy, `${path}.accuracy`, mismatch),
+          macroF1: score(fields, fold.macroF1, `${path}.macroF1`, mismatch),
+          baselineAccuracy: score(fields, fold.baselineAccuracy, `${path}.baselineAccuracy`, mismatch),
+        };
+      }),
+    }),
+  };
+}
+
+const stopKinds: readonly TrainingStop['stopped'][] = ['completed', 'early', 'cancelled'];
+
+function readStop(fields: JsonFields, value: unknown, epochs: number, mismatch: (reason: string) => ImportError): TrainingStop {
+  const stop = fields.object(value, 'model.results.stop');
+  const stopped = fields.string(stop.stopped, 'model.results.stop.stopped');
+  if (!(stopKinds as readonly string[]).includes(stopped)) throw mismatch(`its training ended in a way unknown here, “${excerpt(stopped)}”.`);
+  if (fields.count(stop.epochs, 'model.results.stop.epochs') !== epochs) throw mismatch(`its training ran ${String(stop.epochs)} epochs, but its curves have ${epochs}.`);
+  const keptEpoch = fields.count(stop.keptEpoch, 'model.results.stop.keptEpoch');
+  if (keptEpoch > epochs) throw mismatch(`it kept the weights of epoch ${keptEpoch}, after the last one it ran.`);
+  return { stopped: stopped as TrainingStop['stopped'], epochs, keptEpoch };
+}
+
+function readTestResults(fields: JsonFields, value: unknown, labels: readonly string[], mismatch: (reason: string) => ImportError): TestResults {
+  const test = fields.object(value, 'model.results.test');
+  const macroF1 = fields.object(test.macroF1, 'model.results.test.macroF1');
+  const perSide = (key: 'windows' | 'recordings'): Record<SplitName, number> => {
+    const sides = fields.object(test[key], `model.results.test.${key}`);
+    return {
+      train: fields.count(sides.train, `model.results.test.${key}.train`),
+      validation: fields.count(sides.validation, `model.results.test.${key}.validation`),
+      test: fields.count(sides.test, `model.results.test.${key}.test`),
+    };
+  };
+  const recordings = perSide('recordings');
+  const label = (item: unknown, path: string) => {
+    const name = fields.string(item, path);
+    if (!labels.includes(name)) throw mismatch(`${path} is “${excerpt(name)}”, not one of its labels.`);
+    return name;
+  };
+  const wrong = fields.array(test.wrong, 'model.results.test.wrong').map((item, i): WrongRecording => {
+    const path = `model.results.test.wrong[${i}]`;
+    const recording = fields.object(item, path);
+    const windows = fields.count(recording.windows, `${path}.windows`);
+    const wrongWindows = fields.count(recording.wrongWindows, `${path}.wrongWindows`);
+    if (wrongWindows > windows) throw mismatch(`${path} has ${wrongWindows} wrong windows of ${windows}.`);
+    return { name: fields.string(recording.name, `${path}.name`), truth: label(recording.truth, `${path}.truth`), predicted: label(recording.predicted, `${path}.predicted`), windows, wrongWindows };
+  });
+  if (wrong.length > recordings.test) throw mismatch(`it names ${wrong.length} test recordings it got wrong, of ${recordings.test}.`);
+  return {
+    macroF1: { test: score(fields, macroF1.test, 'model.results.test.macroF1.test', mismatch), baseline: score(fields, macroF1.baseline, 'model.results.test.macroF1.baseline', mismatch) },
+    windows: perSide('windows'),
+    recordings,
+    ...(test.caution !== undefined && { caution: readCaution(fields, test.caution, recordings, mismatch) }),
+    wrong,
+  };
+}
+
+function readCaution(fields: JsonFields, value: unknown, recordings: Record<SplitName, number>, mismatch: (reason: string) => ImportError): SplitCaution {
+  const caution = fields.object(value, 'model.results.test.caution');
+  const kind = fields.string(caution.kind, 'model.results.test.caution.kind');
+  if (kind === 'no-people') return { kind };
+  if (kind === 'too-few-people') return { kind, people: fields.count(caution.people, 'model.results.test.caution.people') };
+  if (kind === 'people-unknown') {
+    const unknown = fields.count(caution.unknown, 'model.results.test.caution.unknown');
+    const total = fields.count(caution.recordings, 'model.results.test.caution.recordings');
+    if (unknown < 1 || unknown > total || total !== recordings.train + recordings.validation + recordings.test) {
+      throw mismatch(`it says ${unknown} of ${total} recordings name nobody, but it split ${recordings.train + recordings.validation + recordings.test}.`);
+    }
+    return { kind, unknown, recordings: total };
+  }
+  throw mismatch(`its split caution “${excerpt(kind)}” is unknown here.`);
 }
 
 /**

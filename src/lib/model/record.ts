@@ -92,6 +92,77 @@ export interface TrainedOn {
   fingerprint: string;
 }
 
+/** The training and validation loss and accuracy after one epoch: a point of the curves. */
+export interface EpochScores {
+  loss: number;
+  accuracy: number;
+  valLoss: number;
+  valAccuracy: number;
+}
+
+/**
+ * How training ended, to say it in words: every epoch run, stopped early because the validation
+ * loss stopped improving, or cancelled; and whose weights the model kept.
+ */
+export interface TrainingStop {
+  stopped: 'completed' | 'early' | 'cancelled';
+  /** Epochs run. */
+  epochs: number;
+  /** The epoch whose weights the model holds: the one with the lowest validation loss. */
+  keptEpoch: number;
+}
+
+/** A test recording most of whose windows the network labelled wrong. */
+export interface WrongRecording {
+  name: string;
+  truth: string;
+  /** The label most of its windows got. */
+  predicted: string;
+  /** Its test windows, and how many of them were labelled wrong. */
+  windows: number;
+  wrongWindows: number;
+}
+
+/**
+ * Why a split's test score is optimistic, named so the Train page can say how to fix it: no
+ * recording says who made it, some do not, or too few people for a split by person.
+ */
+export type SplitCaution = { kind: 'no-people' } | { kind: 'people-unknown'; unknown: number; recordings: number } | { kind: 'too-few-people'; people: number };
+
+/** What the test side of a split showed, beyond the scores of `ModelMetrics`. */
+export interface TestResults {
+  /** Macro-F1 on the test windows, of the network and of the rules. */
+  macroF1: { test: number; baseline: number };
+  windows: Record<SplitName, number>;
+  recordings: Record<SplitName, number>;
+  /** Why its test score is optimistic; absent when the split was by person. */
+  caution?: SplitCaution;
+  wrong: WrongRecording[];
+}
+
+/** One fold of a cross-validation by person: the people held out and how the network and the rules did on them. */
+export interface FoldScore {
+  people: string[];
+  accuracy: number;
+  macroF1: number;
+  baselineAccuracy: number;
+}
+
+/**
+ * What the Train page showed when the model was trained, kept with it to show again: the
+ * curves, how training stopped, and either its test side (a model trained on a split) or the
+ * cross-validation folds that scored it (a model the setup search trained on every recording).
+ */
+export interface ModelResults {
+  curves: EpochScores[];
+  stop: TrainingStop;
+  test?: TestResults;
+  folds?: FoldScore[];
+}
+
+/** The results of a model trained on a split, with its test side. */
+export type HeldOutResults = ModelResults & { test: TestResults };
+
 /**
  * What the unknown score (model/unknown-score.ts) needs: where in the last hidden layer each
  * activity sits, how the layer varies around them, and the score above which a window is unlike
@@ -118,6 +189,8 @@ export interface StoredModel {
   metrics: ModelMetrics;
   /** The recordings on each side of its split; absent in models saved before it was kept. */
   trainedOn?: TrainedOn;
+  /** What training showed, to show again; absent in models saved before results were kept. */
+  results?: ModelResults;
   /** The unknown score's statistics; absent in models saved before it: their unknown is a probability under Live's threshold. */
   unknown?: UnknownStats;
   artifacts: ModelArtifacts;

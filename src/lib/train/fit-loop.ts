@@ -108,7 +108,7 @@ export async function runFit(engine: FitEngine, trainRows: number, options: FitO
   const random = mulberry32(options.seed ?? 1);
   const order = new Int32Array(trainRows).map((_, i) => i);
   const history: EpochLog[] = [];
-  let best: { loss: number; epoch: number } | undefined;
+  let bestEpoch = 0;
   let stopped: FitResult['stopped'] = 'completed';
   const started = performance.now();
   for (let epoch = 1; epoch <= options.epochs; epoch += 1) {
@@ -124,16 +124,29 @@ export async function runFit(engine: FitEngine, trainRows: number, options: FitO
     history.push(log);
     options.onEpoch?.(log);
     if (options.keepBest === false) {
-      best = { loss: valLoss, epoch };
-    } else if (!best || valLoss < best.loss) {
-      best = { loss: valLoss, epoch };
+      bestEpoch = epoch;
+    } else if (bestEpochOf(history) === epoch) {
+      bestEpoch = epoch;
       engine.saveBest();
-    } else if (options.patience !== undefined && epoch - best.epoch >= options.patience) {
+    } else if (options.patience !== undefined && epoch - bestEpoch >= options.patience) {
       stopped = 'early';
       break;
     }
     await nextTask();
   }
-  if (best && options.keepBest !== false) engine.restoreBest();
-  return { history, bestEpoch: best?.epoch ?? 0, stopped };
+  if (bestEpoch > 0 && options.keepBest !== false) engine.restoreBest();
+  return { history, bestEpoch, stopped };
+}
+
+/**
+ * The epoch with the lowest validation loss so far, the first of equals (0 before any): the
+ * weights early stopping keeps, and what the Train page names while training runs.
+ *
+ * @example
+ * bestEpochOf([{ epoch: 1, valLoss: 0.9, ... }, { epoch: 2, valLoss: 0.5, ... }, { epoch: 3, valLoss: 0.6, ... }]) // 2
+ */
+export function bestEpochOf(history: readonly Pick<EpochLog, 'epoch' | 'valLoss'>[]): number {
+  let best: Pick<EpochLog, 'epoch' | 'valLoss'> | undefined;
+  for (const log of history) if (!best || log.valLoss < best.valLoss) best = log;
+  return best?.epoch ?? 0;
 }

@@ -45,6 +45,8 @@ export interface TrainedActivityModel {
   windows: Record<SplitName, number>;
   history: EpochLog[];
   stopped: 'completed' | 'early' | 'cancelled';
+  /** The epoch whose weights the model holds (the lowest validation loss). */
+  bestEpoch: number;
   /** Test recordings by majority vote of their windows (indices into the recordings given). */
   testRecordings: RecordingResult[];
   /** The rules on the same test recordings, in the same order. */
@@ -146,6 +148,7 @@ export async function trainOnSplit(recordings: readonly LabelledRecording[], spl
       windows: { train: sets.train.rows, validation: sets.validation.rows, test: sets.test.rows },
       history: fit.history,
       stopped: fit.stopped,
+      bestEpoch: fit.bestEpoch,
       testRecordings: recordingResults(sets.test.y, testPredicted, sets.test.recordingOf, labels.length).recordings,
       baselineRecordings: recordingResults(sets.test.y, sets.test.baseline, sets.test.recordingOf, labels.length).recordings,
       test,

@@ -42,6 +42,7 @@ const outcome: SearchOutcome = {
     metrics: { train: { accuracy: 1, f1: [] }, validation: { accuracy: 1, f1: [] }, test: { accuracy: 0.9, f1: [] }, baseline: { accuracy: 0.4, f1: [] }, confusion: [], epochs: 5, trainMs: 10 },
     trainedOn: { train: [], validation: [], test: [], fingerprint: '' },
     training: { network: 'dense', augment: 0, hidden: [32, 16], dropout: 0.2, learningRate: 0.003, epochs: 60, batchSize: 32, classWeights: true, patience: 10, seed: 1 },
+    results: { curves: [], stop: { stopped: 'completed', epochs: 5, keptEpoch: 5 }, folds: [{ people: ['ana'], accuracy: 0.9, macroF1: 0.88, baselineAccuracy: 0.4 }] },
   },
 };
 
@@ -89,6 +90,7 @@ describe('SetupSearch', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]!.name).toMatch(/^Found by search: dense net · 2 s · spectrum, vertical$/);
     expect(saved[0]!.metrics.test.accuracy).toBe(0.9);
+    expect(saved[0]!.results).toEqual(outcome.kept!.results);
     expect(document.body.textContent).toContain(`Saved as “${saved[0]!.name}” and made the active model.`);
   });
 

@@ -58,7 +58,7 @@ async function trainInWorker(dataset: DatasetOptions): Promise<WorkerRun> {
       trainMs: outcome.metrics.trainMs,
       epochs: outcome.metrics.epochs,
       stopped: outcome.stopped,
-      windows: outcome.windows,
+      windows: outcome.results.test.windows,
       testAccuracy: outcome.metrics.test.accuracy,
     };
   } finally {
