@@ -32,8 +32,11 @@ class Calibration extends ComputeTask {
       const run = computeClient.calibrate({ database: (await dataset.store()).name, model: { artifacts: model.artifacts, preprocessing: model.preprocessing }, person, seconds: this.seconds });
       follow(run);
       const result = await run.done;
+      // Its source's training results describe the source, not this one, so they stay behind; the
+      // hidden layers are the source's, so the unknown score's statistics still hold.
+      const { results: _sourceResults, ...source } = model;
       const calibrated: StoredModel = {
-        ...model,
+        ...source,
         id: crypto.randomUUID(),
         name: settings.t('train.calibrate.modelName', { model: model.name, person }),
         createdAt: Date.now(),
