@@ -200,6 +200,13 @@ describe('a hostile model file is refused whole, never half-read', () => {
     const lopsided = file();
     (lopsided.model.metrics as { confusion: number[][] }).confusion = [[1, 0, 0]];
     expect(refusal(lopsided)).toContain('confusion matrix is not 3 × 3');
+    // As training writes it, with a column for answers outside the labels: a trained model's own file imports.
+    const withOther = file();
+    (withOther.model.metrics as { confusion: number[][] }).confusion = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]];
+    expect(parseModelFile('trained.json', JSON.stringify(withOther)).ok).toBe(true);
+    const ragged = file();
+    (ragged.model.metrics as { confusion: number[][] }).confusion = [[1, 0, 0, 0], [0, 1, 0], [0, 0, 1]];
+    expect(refusal(ragged)).toContain('confusion matrix is not 3 × 3');
     const noTraining = file();
     (noTraining.model.training as { hidden: unknown }).hidden = [0];
     expect(refusal(noTraining)).toContain('hidden layer of no units');

@@ -167,7 +167,11 @@ function readMetrics(fields: JsonFields, value: unknown, labels: number, mismatc
   const confusion = fields.array(metrics.confusion, 'model.metrics.confusion').map((row, r) =>
     fields.array(row, `model.metrics.confusion[${r}]`).map((count, c) => fields.count(count, `model.metrics.confusion[${r}][${c}]`)),
   );
-  if (confusion.length !== labels || confusion.some((row) => row.length !== labels)) throw mismatch(`its confusion matrix is not ${labels} × ${labels}, one row and column per label.`);
+  // Training writes a last column for answers outside the labels (metrics.ts `confusionMatrix`).
+  const columns = confusion[0]?.length;
+  if (confusion.length !== labels || (columns !== labels && columns !== labels + 1) || confusion.some((row) => row.length !== columns)) {
+    throw mismatch(`its confusion matrix is not ${labels} × ${labels}, one row and column per label (and maybe one column of other answers).`);
+  }
   return {
     train: scores('train'),
     validation: scores('validation'),
