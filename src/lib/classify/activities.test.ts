@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { locales } from '../i18n/i18n';
-import { defaultLabels as newDatabaseLabels } from '../store/schema';
 import { activityIndexer, activityNames, defaultLabels, labelForActivity } from './activities';
 import { ruleLabels } from './rules';
 
@@ -8,8 +7,6 @@ describe('the activities the app names', () => {
   test('a new user starts with four short labels in their language', () => {
     expect(defaultLabels('en')).toEqual(['walking', 'running', 'biking', 'golfing']);
     expect(defaultLabels('es')).toEqual(['caminar', 'correr', 'bicicleta', 'golf']);
-    // A new database is made with the English ones, recognised as untouched defaults.
-    expect(defaultLabels('en')).toEqual(newDatabaseLabels);
   });
 
   test('no two activities share a name in any language', () => {

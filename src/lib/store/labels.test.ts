@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkLabel, maxLabelLength } from './labels';
+import { defaultLabels } from './schema';
+import { defaultLabels as activityDefaults } from '../classify/activities';
 
 describe('the label rule', () => {
   test('a plain label of up to 40 characters passes as it is', () => {
@@ -15,4 +17,8 @@ describe('the label rule', () => {
       expect(() => checkLabel(label)).toThrow(expect.objectContaining({ code: 'error.label.control', facts: { start: label.slice(0, position - 1), position } }));
     }
   });
+});
+
+test('a new database is made with the English starting activities, which the app recognises as untouched defaults', () => {
+  expect(defaultLabels).toEqual(activityDefaults('en'));
 });
