@@ -20,6 +20,8 @@ class LiveSession {
   modelId = $state('');
   smoothing = $state(defaultLiveOptions.smoothing);
   threshold = $state(defaultLiveOptions.threshold);
+  /** Say unknown for motion unlike anything the model was trained on (its unknown score). */
+  unfamiliar = $state(defaultLiveOptions.unfamiliar);
   running = $state(false);
   starting = $state(false);
   error = $state<string | undefined>();
@@ -71,7 +73,7 @@ class LiveSession {
       const model = await (await dataset.store()).models.get(this.modelId);
       if (!model) throw new CodedError('error.live.no-model');
       this.model = model;
-      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold }, model.unknown);
+      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold, unfamiliar: this.unfamiliar }, model.unknown);
       classifier.warmUp();
       this.latest = undefined;
       this.recent = [];
@@ -81,7 +83,7 @@ class LiveSession {
       this.#source = source;
       await source.start({
         samples: (batch) => {
-          classifier.options = { smoothing: this.smoothing, threshold: this.threshold };
+          classifier.options = { smoothing: this.smoothing, threshold: this.threshold, unfamiliar: this.unfamiliar };
           for (const prediction of classifier.push(batch)) this.#show(prediction);
         },
         event: (event) => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 describe('LiveClassifier', () => {
   test('a stream in small batches gives the same windows and probabilities as training would', async () => {
-    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0 });
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0, unfamiliar: false });
     const item = activity('new-run', 'running', 'zed', 2.9, 6, 10, 0.4);
     const predictions = [];
     for (let from = 0; from < item.samples.t.length; from += 7) {
@@ -59,7 +59,7 @@ describe('LiveClassifier', () => {
   });
 
   test('smoothing and the threshold: uncertain windows say unknown', async () => {
-    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 1.01 });
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 1.01, unfamiliar: false });
     const item = activity('walk', 'walking', 'zed', 1.8, 2, 6);
     const predictions = live.push(item.samples);
     expect(predictions.length).toBeGreaterThan(0);
@@ -69,12 +69,16 @@ describe('LiveClassifier', () => {
 
   test('motion unlike anything trained is unknown, and says so; trained motion is not', async () => {
     const artifacts = await modelArtifacts(trained.model);
-    const live = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 3, threshold: 0 }, trained.unknown);
+    const live = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 3, threshold: 0, unfamiliar: true }, trained.unknown);
     // A slow, small sway: neither the walking nor the running it learnt.
     const strange = live.push(activity('golf', 'golfing', 'zed', 0.6, 0.6, 12).samples);
     expect(strange.length).toBeGreaterThanOrEqual(5);
     expect(strange.filter((p) => p.label === -1 && p.unknownReason === 'unfamiliar').length / strange.length).toBeGreaterThan(0.8);
     expect(strange.every((p) => p.unknownScore !== undefined)).toBe(true);
+    // Unless asked for, the score is measured but says nothing: the label is the network's.
+    const quiet = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 3, threshold: 0, unfamiliar: false }, trained.unknown);
+    const unasked = quiet.push(activity('golf', 'golfing', 'zed', 0.6, 0.6, 12).samples);
+    expect(unasked.every((p) => p.label !== -1 && p.unknownScore !== undefined)).toBe(true);
     live.reset();
     const running = live.push(activity('new-run', 'running', 'zed', 2.9, 6, 10, 0.4).samples);
     expect(running.filter((p) => p.unknownReason === undefined && p.label === trained.preprocessing.labels.indexOf('running')).length / running.length).toBeGreaterThan(0.9);
@@ -82,7 +86,7 @@ describe('LiveClassifier', () => {
   });
 
   test('a model saved without an unknown score falls back to the probability threshold, whose reason is "unsure"', async () => {
-    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 1.01 });
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 1.01, unfamiliar: false });
     const predictions = live.push(activity('golf', 'golfing', 'zed', 0.6, 0.6, 6).samples);
     expect(predictions.length).toBeGreaterThan(0);
     expect(predictions.every((p) => p.label === -1 && p.unknownReason === 'unsure' && p.unknownScore === undefined)).toBe(true);
@@ -95,7 +99,7 @@ describe('LiveClassifier', () => {
   });
 
   test('a gap inside a window gives no answer for it, then answers resume', async () => {
-    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0 });
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 1, threshold: 0, unfamiliar: false });
     const item = activity('walk', 'walking', 'zed', 1.8, 2, 6);
     const before = live.push(item.samples);
     const later = { ...item.samples, t: item.samples.t.map((t) => t + 10_000) };
@@ -107,7 +111,7 @@ describe('LiveClassifier', () => {
 
   test('each window: exactly the probabilities of the inputs training computes for the same window', async () => {
     const artifacts = await modelArtifacts(trained.model);
-    const live = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 1, threshold: 0 });
+    const live = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 1, threshold: 0, unfamiliar: false });
     // On the 50 Hz grid, so that Live's resampling of its latest samples and training's resampling
     // of the whole recording give the same window, value for value.
     const jittered = activity('new-walk', 'walking', 'zed', 1.85, 2.5, 12, 0.9);
@@ -134,7 +138,7 @@ describe('LiveClassifier', () => {
 
   test('warming up leaves no trace: the same stream gets the same answers, smoothed over the same windows, as on a fresh classifier', async () => {
     const artifacts = await modelArtifacts(trained.model);
-    const options = { smoothing: 3, threshold: 0.5 };
+    const options = { smoothing: 3, threshold: 0.5, unfamiliar: false };
     const item = activity('mixed', 'walking', 'zed', 1.8, 2, 8, 0.3);
     const run = (live: LiveClassifier) => {
       const answers = [];
@@ -152,7 +156,7 @@ describe('LiveClassifier', () => {
   });
 
   test('smoothing: the majority of the last N windows, a tie to the most recent', async () => {
-    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 4, threshold: 0 });
+    const live = new LiveClassifier(trained.preprocessing, await modelArtifacts(trained.model), { smoothing: 4, threshold: 0, unfamiliar: false });
     const walking = trained.preprocessing.labels.indexOf('walking');
     const running = trained.preprocessing.labels.indexOf('running');
     const walk = activity('walk', 'walking', 'zed', 1.8, 2, 6).samples;

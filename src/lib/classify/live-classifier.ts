@@ -13,11 +13,18 @@ import { isUnknown, unknownScore } from '../model/unknown-score';
 export interface LiveOptions {
   /** Majority vote over this many latest windows (1: no smoothing). */
   smoothing: number;
-  /** Below this probability the answer is "unknown" (-1); a model with an unknown score also says unknown above that score's threshold. */
+  /** Below this probability the answer is "unknown" (-1). */
   threshold: number;
+  /**
+   * Also say unknown when a window's unknown score passes the model's threshold (motion unlike
+   * anything it was trained on). Off unless asked for: trained on a class of a few people, the
+   * score also finds someone new unlike them (SisFall: every window of a tenth person, trained on
+   * nine), and the next person is whom Live is for.
+   */
+  unfamiliar: boolean;
 }
 
-export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6 };
+export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6, unfamiliar: false };
 
 export type UnknownReason = 'unfamiliar' | 'unsure';
 
@@ -172,7 +179,7 @@ export class LiveClassifier {
     let top = 0;
     for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
     const score = this.#unknown && unknownScore(this.#unknown, this.#network.hidden(this.#inputs));
-    const reason = score !== undefined && isUnknown(this.#unknown!, score) ? 'unfamiliar' : (probabilities[top] ?? 0) < this.#options.threshold ? 'unsure' : undefined;
+    const reason = score !== undefined && this.#options.unfamiliar && isUnknown(this.#unknown!, score) ? 'unfamiliar' : (probabilities[top] ?? 0) < this.#options.threshold ? 'unsure' : undefined;
     // In place, as the answers' majority below counts without a Map: a window allocates little.
     this.#recent.push(reason ? -1 : top);
     this.#recentReasons.push(reason);

@@ -2,4 +2,7 @@
 export const unknownEn = {
   'unknown.reason.unfamiliar': 'Unlike anything it was trained on',
   'unknown.reason.unsure': 'Not sure: no activity reaches the threshold',
+  'unknown.setting': 'Say “unknown” for motion unlike anything the model was trained on',
+  'unknown.settingHint':
+    'From the model’s unknown score. Trained on only a few people, it can find someone new unlike them too: try it with the person who will use it.',
 };

@@ -4,4 +4,7 @@ import type { unknownEn } from './unknown.en';
 export const unknownEs: Record<keyof typeof unknownEn, string> = {
   'unknown.reason.unfamiliar': 'No se parece a nada de lo que aprendió',
   'unknown.reason.unsure': 'No está seguro: ninguna actividad llega al umbral',
+  'unknown.setting': 'Decir «desconocido» ante un movimiento que no se parece a nada de lo que aprendió el modelo',
+  'unknown.settingHint':
+    'Según la puntuación de desconocido del modelo. Entrenado con pocas personas, puede encontrar distinta también a alguien nuevo: pruébalo con quien lo vaya a usar.',
 };
