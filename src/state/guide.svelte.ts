@@ -32,6 +32,11 @@ class Guide {
   #open = $state<boolean | undefined>();
   #compared = $state(false);
   #classifiedLive = $state(false);
+  /**
+   * How many models are stored, as the Train page last listed them (or the guide read them). Told
+   * by the trainer rather than read from it, so that a first visit does not load the trainer.
+   */
+  models = $state(0);
 
   constructor() {
     const remembered = readRemembered();

@@ -6,6 +6,7 @@ import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { SplitName, StoredModel } from '../lib/model/record';
 import { splitSideOf } from '../lib/train/trained-on';
 import { dataset } from './dataset.svelte';
+import { guide } from './guide.svelte';
 import { settings } from './settings.svelte';
 import { SourceChoice } from './source-choice.svelte';
 import { trainer } from './trainer.svelte';
@@ -120,6 +121,8 @@ class LiveSession {
 
   #show(prediction: LivePrediction): void {
     this.latest = prediction;
+    // A live answer, seen once, stays seen by the guide: the session's answers go when Live is left.
+    guide.markClassifiedLive();
     this.baseline = prediction.baseline;
     this.recent = [...this.recent, prediction.label].slice(-RECENT);
     this.latencies = [...this.latencies, prediction.latencyMs].slice(-LATENCY_WINDOW);

@@ -13,6 +13,7 @@ import { downloadText } from '../shell/download';
 import { busy } from './busy.svelte';
 import { computeClient } from './compute-client';
 import { dataset } from './dataset.svelte';
+import { guide } from './guide.svelte';
 import { settings } from './settings.svelte';
 
 const ACTIVE_KEY = 'motion-lab.activeModel';
@@ -80,6 +81,7 @@ class Trainer {
 
   async refreshModels(): Promise<void> {
     this.models = await (await dataset.store()).models.list();
+    guide.models = this.models.length;
   }
 
   async train(): Promise<void> {
