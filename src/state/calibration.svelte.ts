@@ -3,6 +3,7 @@ import type { StoredModel } from '../lib/model/record';
 import { ComputeTask } from './compute-task.svelte';
 import { computeClient } from './compute-client';
 import { dataset } from './dataset.svelte';
+import { peopleOf } from './recording-filter';
 import { settings } from './settings.svelte';
 import { trainer } from './trainer.svelte';
 
@@ -16,12 +17,21 @@ export const defaultCalibrationSeconds = 30;
  * before and after say whether it helped.
  */
 class Calibration extends ComputeTask {
-  person = $state('');
+  #person = $state('');
   seconds = $state(defaultCalibrationSeconds);
   result = $state.raw<(CalibrateOutcome & { from: string }) | undefined>();
   kept = $state.raw<StoredModel | undefined>();
-  /** The people who recorded, as the dataset names them, sorted. */
-  readonly people = $derived([...new Set(dataset.recordings.flatMap((recording) => (recording.group === '' ? [] : [recording.group])))].sort());
+  /** The people who recorded, as the dataset names them (calibration takes their recordings by that exact name). */
+  readonly people = $derived(peopleOf(dataset.recordings, settings.locale).filter((person) => person !== ''));
+
+  /** The person chosen: the first one until someone is chosen, or when the one chosen has no recordings left. */
+  get person(): string {
+    return this.people.includes(this.#person) ? this.#person : (this.people[0] ?? '');
+  }
+
+  set person(person: string) {
+    this.#person = person;
+  }
 
   async run(model: StoredModel): Promise<void> {
     if (this.state === 'running' || this.person === '') return;

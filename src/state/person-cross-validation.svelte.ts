@@ -3,6 +3,8 @@ import { defaultFoldCount, type FoldCount } from '../lib/train/training-settings
 import { ComputeTask } from './compute-task.svelte';
 import { computeClient } from './compute-client';
 import { dataset } from './dataset.svelte';
+import { peopleOf } from './recording-filter';
+import { settings } from './settings.svelte';
 import { trainer } from './trainer.svelte';
 
 /**
@@ -15,7 +17,7 @@ class PersonCrossValidation extends ComputeTask {
   progress = $state<{ fold: number; folds: number; epoch: number } | undefined>();
   result = $state.raw<CrossValidation | undefined>();
   /** How many people recorded, as the dataset names them: cross-validation by person needs two. */
-  readonly people = $derived(new Set(dataset.recordings.flatMap((recording) => (recording.group === '' ? [] : [recording.group]))).size);
+  readonly people = $derived(peopleOf(dataset.recordings, settings.locale).filter((person) => person !== '').length);
 
   async run(): Promise<void> {
     if (this.state === 'running') return;
