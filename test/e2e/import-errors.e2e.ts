@@ -71,7 +71,8 @@ describeInBrowser('import, restore and the disk', () => {
     const seconds = ['timestamp,accX,accY,accZ', ...Array.from({ length: 50 }, (_, i) => `${i * 0.02},0,0,9.8`)].join('\n');
     await page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]').setInputFiles([{ name: 'walking.secs.csv', mimeType: 'text/csv', buffer: Buffer.from(seconds) }]);
     await expect.poll(() => page.getByTestId('import-units').textContent()).toBe('walking.secs.csv: its timestamps were read as s, from their spacing, and converted to ms.');
-    expect(await page.getByTestId('recordings').textContent()).toContain('50 samples at 50 Hz');
+    // The list refreshes from the store's change notice, a moment after the summary.
+    await expect.poll(() => page.getByTestId('recordings').textContent()).toContain('50 samples at 50 Hz');
     expect(errors).toEqual([]);
     await context.close();
   });
