@@ -30,8 +30,9 @@ describeInBrowser('calibrate to me', () => {
     expect(await section.getByTestId('calibrate-kept').innerText()).toMatch(/calibrated to gus.*running, walking/);
 
     const models = page.getByTestId('models').locator('li');
-    expect(await models.count()).toBe(2);
-    expect(await page.getByTestId('models').innerText()).toContain('calibrated to gus');
+    // The list refreshes from the store's change notice, a moment after the scores.
+    await expect.poll(() => models.count()).toBe(2);
+    await expect.poll(() => page.getByTestId('models').innerText()).toContain('calibrated to gus');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await context.close();
