@@ -88,7 +88,8 @@ describeInBrowser('two tabs of the app', () => {
   test('a newer version opened in another tab lets the running recording finish whole, then the old tab asks to reload', async () => {
     const { context, page: recordingTab, errors } = await openApp(browser(), '#/record');
     const { stopSway } = await startRecording(context, recordingTab);
-    await recordingTab.waitForTimeout(2500);
+    // 2.5 s of the sway received, however slowly a loaded machine replays it.
+    await recordingTab.waitForFunction(() => Number(document.querySelector('[data-testid="sample-count"]')?.textContent) >= 125);
 
     // The newer app: the same database, one version up, opened in a second tab of the origin.
     const newerTab = await context.newPage();
