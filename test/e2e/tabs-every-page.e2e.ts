@@ -1,71 +1,15 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { baseUrl, describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
-import { EmulatedMotionSensor } from './motion-sensor';
+import { readStored, startRecording, upgradeDatabase } from './two-tabs';
 
 /** Every page of the app, by its address: what a tab may be showing when the database changes under it. */
 const pages = ['#/record', '#/data', '#/train', '#/live', '#/learn/regression', '#/learn/digits'] as const;
 
-/** What a newer version of the app does in another tab: opens the database one version up (or at `version`). */
-function upgradeDatabase(page: Page, version?: number): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve, reject) => {
-        const current = indexedDB.open('motion-lab');
-        current.onerror = () => reject(current.error);
-        current.onsuccess = () => {
-          const target = wanted ?? current.result.version + 1;
-          current.result.close();
-          const newer = indexedDB.open('motion-lab', target);
-          newer.onerror = () => reject(newer.error);
-          newer.onsuccess = () => {
-            newer.result.close();
-            resolve(target);
-          };
-        };
-      }),
-    version,
-  );
-}
-
 /** The stored labels and each recording's label, read by the page from IndexedDB. */
-function storedLabels(page: Page): Promise<{ labels: string[]; recordings: { name: string; label: string; interrupted: boolean }[] }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('motion-lab');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['labels', 'recordings']);
-          const labels = tx.objectStore('labels').getAll();
-          const recordings = tx.objectStore('recordings').getAll();
-          tx.oncomplete = () => {
-            resolve({
-              labels: (labels.result as { name: string }[]).map((label) => label.name),
-              recordings: (recordings.result as { name: string; label: string; interrupted: boolean }[]).map(({ name, label, interrupted }) => ({ name, label, interrupted })),
-            });
-            db.close();
-          };
-        };
-      }),
-  );
-}
-
-/** Starts recording on tab `page` from its emulated sensor, a steady 50 Hz sway; returns what stops the sway. */
-async function startRecording(context: BrowserContext, page: Page): Promise<() => Promise<void>> {
-  const sensor = await EmulatedMotionSensor.attach(context, page);
-  const sway = Array.from({ length: 50 * 120 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 }));
-  const playing = new AbortController();
-  const replay = sensor.replay(sway, { signal: playing.signal });
-  await page.getByLabel('Countdown').selectOption('0');
-  await page.getByRole('button', { name: 'Record' }).click();
-  await page.getByTestId('record-stats').waitFor();
-  return async () => {
-    playing.abort();
-    await replay;
-    await sensor.detach();
-  };
+async function storedLabels(page: Page): Promise<{ labels: string[]; recordings: { name: string; label: string; interrupted: boolean }[] }> {
+  const { rows } = await readStored<{ labels: { name: string }[]; recordings: { name: string; label: string; interrupted: boolean }[] }>(page, ['labels', 'recordings']);
+  return { labels: rows.labels.map((label) => label.name), recordings: rows.recordings.map(({ name, label, interrupted }) => ({ name, label, interrupted })) };
 }
 
 /** What shows a crash on the page: the crash panel, a raw database error, an uncaught error. */
@@ -133,7 +77,7 @@ describeInBrowser('two tabs, on every page', () => {
 
   test('a label is not renamed under a recording in progress in another tab: the rename says why, and works once it stops', async () => {
     const { context, page: recordingTab, errors } = await openApp(browser(), '#/record');
-    const stopSway = await startRecording(context, recordingTab);
+    const { stopSway } = await startRecording(context, recordingTab);
     await recordingTab.waitForTimeout(1500);
 
     const otherTab = await context.newPage();
