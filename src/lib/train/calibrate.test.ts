@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { defaultFeatureConfig } from '../signal/features';
 import type { LabelledRecording } from './activity-dataset';
-import { calibrationCut, cutSamples, fineTuneLastLayer, lastHiddenRows, lastLayerOf, setLastLayer, type LastLayer } from './calibrate';
+import { calibrationCut, cutSamples, fineTuneLastLayer, lastHiddenRows, lastLayerOf, setLastLayer, trainedOnWithTake, type LastLayer } from './calibrate';
+import { dataFingerprint, trainedRecording } from '../model/fingerprint';
+import { splitSideOf } from './trained-on';
 import { crossValidate } from './cross-validation';
 import { defaultTrainingSettings } from './training-settings';
 import { networkBuilders } from '../model/network-builders';
@@ -34,7 +36,12 @@ describe('cutSamples', () => {
 
 describe('calibrationCut', () => {
   it('takes the first seconds of each activity, over its recordings in order, and leaves the rest', () => {
-    const { calibration, rest } = calibrationCut([take('w1', 'walking', 20), take('r1', 'running', 100), take('w2', 'walking', 20), take('w3', 'walking', 20)], 30);
+    const { calibration, rest, taken } = calibrationCut([take('w1', 'walking', 20), take('r1', 'running', 100), take('w2', 'walking', 20), take('w3', 'walking', 20)], 30);
+    expect(taken.map((item) => [item.recording.id, item.samples.t.length])).toEqual([
+      ['w1', 1000],
+      ['r1', 5000],
+      ['w2', 1000],
+    ]);
     expect(calibration.map((item) => [item.recording.id, item.samples.t.length])).toEqual([
       ['w1', 1000],
       ['r1#calibration', 1500],
@@ -48,6 +55,26 @@ describe('calibrationCut', () => {
     ]);
     expect(rest.every((item) => item.recording.group === 'ana')).toBe(true);
     expect(rest[0]!.recording.label).toBe('running');
+  });
+});
+
+describe('trainedOnWithTake', () => {
+  it('puts the take’s recordings, whole, on the training side, off the others, with the fingerprint of the new side', () => {
+    const kept = take('k1', 'walking', 4, 'bo');
+    const source = { train: [trainedRecording(kept)], validation: ['v1', 'w2'], test: ['t1', 'w1'], fingerprint: dataFingerprint([trainedRecording(kept)]) };
+    const taken = [take('w1', 'walking', 20), take('w2', 'walking', 20)];
+    const trainedOn = trainedOnWithTake(source, taken);
+    expect(trainedOn.train.map(({ id, sampleCount }) => [id, sampleCount])).toEqual([
+      ['k1', 200],
+      ['w1', 1000],
+      ['w2', 1000],
+    ]);
+    expect(trainedOn.validation).toEqual(['v1']);
+    expect(trainedOn.test).toEqual(['t1']);
+    expect(trainedOn.fingerprint).toBe(dataFingerprint(trainedOn.train));
+    expect(trainedOn.fingerprint).not.toBe(source.fingerprint);
+    expect(splitSideOf(trainedOn, 'w1')).toBe('train');
+    expect(source.test).toEqual(['t1', 'w1']);
   });
 });
 

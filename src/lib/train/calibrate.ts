@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { MotionSamples } from '../sensors/samples';
 import { windowSet, type LabelledRecording, type WindowSet } from './activity-dataset';
 import { CodedError } from '../i18n/coded-error';
-import type { Preprocessing } from '../model/record';
+import { dataFingerprint, trainedRecording } from '../model/fingerprint';
+import type { Preprocessing, TrainedOn } from '../model/record';
 import { standardize } from '../signal/standardize';
 import { predictRows } from './train-activity';
 
@@ -65,14 +66,16 @@ export function cutSamples(samples: MotionSamples, atMs: number): [MotionSamples
  * One person's recordings cut into a calibration take, the first `seconds` of each activity (its
  * recordings in the order given, the one where the time runs out cut in two), and the rest, which
  * the calibration is tested on. The pieces keep their recording's label and person; their ids
- * and names say which part they are.
+ * and names say which part they are. `taken` lists the recordings, whole, that gave the take all
+ * or part of their samples.
  *
  * @example
  * const { calibration, rest } = calibrationCut(annasRecordings, 30);
  */
-export function calibrationCut(recordings: readonly LabelledRecording[], seconds: number): { calibration: LabelledRecording[]; rest: LabelledRecording[] } {
+export function calibrationCut(recordings: readonly LabelledRecording[], seconds: number): { calibration: LabelledRecording[]; rest: LabelledRecording[]; taken: LabelledRecording[] } {
   const left = new Map<string, number>();
   const calibration: LabelledRecording[] = [];
+  const taken: LabelledRecording[] = [];
   const rest: LabelledRecording[] = [];
   const piece = (item: LabelledRecording, part: 'calibration' | 'rest', samples: MotionSamples): LabelledRecording => ({
     recording: { ...item.recording, id: `${item.recording.id}#${part}`, name: `${item.recording.name} (${part})` },
@@ -82,6 +85,7 @@ export function calibrationCut(recordings: readonly LabelledRecording[], seconds
     const remainingMs = left.get(item.recording.label) ?? seconds * 1000;
     const { t } = item.samples;
     const durationMs = t.length > 0 ? t[t.length - 1]! - t[0]! : 0;
+    if (remainingMs > 0) taken.push(item);
     if (remainingMs <= 0) rest.push(item);
     else if (durationMs < remainingMs) calibration.push(item);
     else {
@@ -91,7 +95,27 @@ export function calibrationCut(recordings: readonly LabelledRecording[], seconds
     }
     left.set(item.recording.label, remainingMs - durationMs);
   }
-  return { calibration, rest };
+  return { calibration, rest, taken };
+}
+
+/**
+ * What a calibrated model learnt from: its source's training side and the recordings of the take
+ * (`calibrationCut`'s `taken`), whole, moved off the validation and test sides if the source had
+ * them there. Live then warns when a take is replayed, and the int8 export calibrates its ranges on
+ * the take too.
+ *
+ * @example
+ * const trainedOn = trainedOnWithTake(source.trainedOn, calibrationCut(annas, 30).taken);
+ */
+export function trainedOnWithTake(source: TrainedOn, taken: readonly LabelledRecording[]): TrainedOn {
+  const takenIds = new Set(taken.map(({ recording }) => recording.id));
+  const train = [...source.train.filter(({ id }) => !takenIds.has(id)), ...taken.map(trainedRecording)];
+  return {
+    train,
+    validation: source.validation.filter((id) => !takenIds.has(id)),
+    test: source.test.filter((id) => !takenIds.has(id)),
+    fingerprint: dataFingerprint(train),
+  };
 }
 
 /** The network's last layer, which calibration changes; refused for a network that does not end in a dense layer. */
