@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { typescriptProducts, type DenseProducts, type EngineLayer } from './dense-kernels';
+import { dropOut, typescriptProducts, type DenseProducts, type EngineLayer } from './dense-kernels';
 import { SimdArena } from './dense-kernels-simd';
 import { mulberry32 } from './random';
 
@@ -55,6 +55,31 @@ describe('the WebAssembly SIMD products', () => {
       expect(simd[key]).toHaveLength(reference[key].length);
       simd[key].forEach((value, at) => expect(Math.abs(value - reference[key][at]!)).toBeLessThanOrEqual(1e-5 * Math.max(1, scale[at]!)));
       expect(simd[key].some((value) => value !== 0)).toBe(true);
+    }
+  });
+
+  test.each([
+    [0.3, 32 * 32, 1],
+    [0.5, 31 * 7, 0x7fff_fff0],
+    [0.05, 3, 4_000_000_000],
+  ])('drop out to the last bit as TypeScript does, from the same mulberry32 draws: rate %f, %i values, seed %i', (rate, size, seed) => {
+    const arena = SimdArena.create(2 * size + 16)!;
+    const [values, scales] = [arena.allocate(size), arena.allocate(size)];
+    const stateFloat = arena.allocate(1);
+    const state = new Uint32Array(stateFloat.buffer, stateFloat.byteOffset, 1);
+    const random = mulberry32(5);
+    for (let at = 0; at < size; at += 1) values[at] = random() * 4 - 2;
+    const [expected, expectedScales, expectedState] = [values.slice(), new Float32Array(size), Uint32Array.of(seed)];
+    state[0] = seed;
+    // tf.dropout's rule on mulberry32's draws: kept when the draw is at least the rate; twice, the state carried on.
+    const draws = mulberry32(seed);
+    for (let pass = 0; pass < 2; pass += 1) {
+      arena.dropOut(values, scales, size, rate, state);
+      dropOut(expected, expectedScales, size, rate, expectedState);
+      expect(values).toEqual(expected);
+      expect(scales).toEqual(expectedScales);
+      expect(state[0]).toBe(expectedState[0]);
+      expect(Array.from(scales, (scale) => scale !== 0)).toEqual(Array.from({ length: size }, () => draws() >= rate));
     }
   });
 
