@@ -24,7 +24,7 @@ function cpuMsOf(tid: number): number | undefined {
 
 /**
  * Watches the CPU time of Chromium's threads named `name` (DedicatedWorker: the compute
- * worker's; CrRendererMain: a page's main thread) every `everyMs`. On a machine shared with other
+ * worker's; the executable's name: each Chromium process's main thread, a page's among them) every `everyMs`. On a machine shared with other
  * work the wall clock also counts the time other processes had the cores; the threads' own CPU
  * time does not, so a figure can be told from the machine's load. A thread that ends keeps the
  * time it had at its last reading. Linux only: elsewhere there is no watch.

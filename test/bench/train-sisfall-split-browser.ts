@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { hasSisfall, sisfallDir } from '../support/shared-data';
 import { withSisfallInBrowser } from './sisfall-browser';
 import { watchThreadCpu } from './thread-cpu';
@@ -26,7 +27,9 @@ export const trainSisfallSplitBrowser: Benchmark = {
     return withSisfallInBrowser(chromiumPath, async ({ call }) => {
       const worker = watchThreadCpu('DedicatedWorker');
       const app = await call('trainSplit').finally(() => worker?.stop());
-      const page = watchThreadCpu('CrRendererMain');
+      // A process's main thread bears its executable's name (cut to 15 characters, as Linux keeps
+      // it): the page's, and the browser's and helpers' mostly idle ones beside it.
+      const page = watchThreadCpu(basename(chromiumPath).slice(0, 15));
       const stock = await call('fitStock', app.epochs).finally(() => page?.stop());
       const { at } = app;
       const cpu = (from: number, to: number) => (worker ? ` (worker CPU ${Math.round(worker.at(to) - worker.at(from))} ms)` : '');
@@ -41,7 +44,7 @@ export const trainSisfallSplitBrowser: Benchmark = {
           `Chromium, worker on ${app.backend}; ${app.windows.train}/${app.windows.validation}/${app.windows.test} train/validation/test windows`,
           `lean engine: ${app.epochs} epochs (${app.stopped}) in ${Math.round(app.trainMs)} ms${cpu(at.training, at.evaluating)}, ${perEpoch(app.trainMs, app.epochs)} ms per epoch; test accuracy ${app.testAccuracy.toFixed(3)}`,
           `stock model.fit on the page: ${stock.epochs} epochs on ${stock.trainRows} rows in ${Math.round(stock.ms)} ms` +
-            `${page ? ` (page CPU ${Math.round(page.at(stock.at.done) - page.at(stock.at.started))} ms)` : ''}, ${perEpoch(stock.ms, stock.epochs)} ms per epoch; final validation accuracy ${stock.finalValAccuracy.toFixed(3)}`,
+            `${page ? ` (main threads' CPU ${Math.round(page.at(stock.at.done) - page.at(stock.at.started))} ms)` : ''}, ${perEpoch(stock.ms, stock.epochs)} ms per epoch; final validation accuracy ${stock.finalValAccuracy.toFixed(3)}`,
           `request to reply: ${at.done - at.requested} ms${cpu(at.requested, at.done)} = worker start and reading IndexedDB ${at.windows - at.requested} + windows and features ${windowsMs}${cpu(at.windows, at.training)} + ` +
             `training ${at.evaluating - at.training} + scoring and weights back ${at.done - at.evaluating}${cpu(at.evaluating, at.done)}`,
           ...(worker ? [] : ['no CPU times: reading a thread\'s CPU time needs Linux']),

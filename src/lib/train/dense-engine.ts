@@ -1,7 +1,7 @@
 import { biasGradients, relu, softmaxRows, typescriptProducts, type DenseProducts, type EngineLayer } from './dense-kernels';
 import { SimdArena } from './dense-kernels-simd';
 import { probeRows, type Examples, type FitEngine, type FitOptions } from './fit-loop';
-import { adamUpdate, tfjsAdam } from './adam';
+import { tfjsAdam, type AdamSettings } from './adam';
 
 /**
  * The dense network's training written out over plain arrays: forward, backward, dropout, the
@@ -48,7 +48,7 @@ export class DenseEngine implements FitEngine {
   readonly #probe: Int32Array;
   readonly #validationRows: Int32Array;
   readonly #cols: number;
-  readonly #learningRate: number;
+  readonly #adam: AdamSettings;
   /** The dropout draws' mulberry32 state, in the arena where the WebAssembly reads it. */
   readonly #dropoutState: Uint32Array;
   /** Per layer: kernel gradient, bias gradient, the moments of each, the best weights. */
@@ -84,13 +84,13 @@ export class DenseEngine implements FitEngine {
     this.#probe = probeRows(train.rows, options.seed) ?? Int32Array.from({ length: train.rows }, (_, row) => row);
     this.#validationRows = Int32Array.from({ length: validation.rows }, (_, row) => row);
     this.#cols = train.cols;
-    this.#learningRate = options.learningRate;
+    this.#adam = { ...tfjsAdam, learningRate: options.learningRate };
     this.#capacity = Math.max(SCORE_CHUNK, options.batchSize ?? 0);
-    // Every array the products and dropout read or write lives in one memory, sized once: weights
-    // and gradients, then `capacity` rows of activations, deltas and dropout multipliers, and the
+    // Every array the products, dropout and adam read or write lives in one memory, sized once:
+    // weights, gradients and adam's moments, then `capacity` rows of activations, deltas and dropout multipliers, and the
     // dropout's state (each array padded to 4 floats).
     const rowFloats = this.#cols + 3 * layers.reduce((sum, layer) => sum + layer.units, 0);
-    const weightFloats = layers.reduce((sum, layer) => sum + 2 * (layer.kernel.length + layer.units), 0);
+    const weightFloats = layers.reduce((sum, layer) => sum + 4 * (layer.kernel.length + layer.units), 0);
     const arena = SimdArena.create(weightFloats + this.#capacity * rowFloats + 4 * 8 * (layers.length + 1));
     this.#products = arena ?? typescriptProducts;
     const allocate = (length: number) => arena?.allocate(length) ?? new Float32Array(length);
@@ -112,8 +112,8 @@ export class DenseEngine implements FitEngine {
     this.#dropoutState = new Uint32Array(stateFloat.buffer, stateFloat.byteOffset, 1);
     this.#dropoutState[0] = (options.seed ?? 1) + 2;
     this.#moments = layers.map((layer) => ({
-      kernel: [new Float32Array(layer.kernel.length), new Float32Array(layer.kernel.length)],
-      bias: [new Float32Array(layer.units), new Float32Array(layer.units)],
+      kernel: [allocate(layer.kernel.length), allocate(layer.kernel.length)],
+      bias: [allocate(layer.units), allocate(layer.units)],
     }));
     this.#best = layers.map((layer) => ({ kernel: layer.kernel.slice(), bias: layer.bias.slice() }));
   }
@@ -183,12 +183,12 @@ export class DenseEngine implements FitEngine {
 
   /** Adam exactly as tfjs writes it: moments, bias correction by β^t, then the step. */
   #adamStep(): void {
-    const adam = { ...tfjsAdam, learningRate: this.#learningRate };
-    this.#layers.forEach((layer, l) => {
+    for (let l = 0; l < this.#layers.length; l += 1) {
+      const layer = this.#layers[l] as EngineLayer;
       const { kernel, bias } = this.#moments[l] as { kernel: Moments; bias: Moments };
-      adamUpdate(layer.kernel, this.#kernelGrads[l] as Float32Array, ...kernel, adam, this.#beta1Power, this.#beta2Power);
-      adamUpdate(layer.bias, this.#biasGrads[l] as Float32Array, ...bias, adam, this.#beta1Power, this.#beta2Power);
-    });
+      this.#products.adam(layer.kernel, this.#kernelGrads[l] as Float32Array, ...kernel, this.#adam, this.#beta1Power, this.#beta2Power);
+      this.#products.adam(layer.bias, this.#biasGrads[l] as Float32Array, ...bias, this.#adam, this.#beta1Power, this.#beta2Power);
+    }
     this.#beta1Power *= tfjsAdam.beta1;
     this.#beta2Power *= tfjsAdam.beta2;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dropOut, typescriptProducts, type DenseProducts, type EngineLayer } from './dense-kernels';
 import { SimdArena } from './dense-kernels-simd';
+import { adamUpdate, tfjsAdam } from './adam';
 import { mulberry32 } from './random';
 
 /** Sizes with remainders: widths not multiples of 4, odd batch sizes, a single row and unit. */
@@ -80,6 +81,27 @@ describe('the WebAssembly SIMD products', () => {
       expect(scales).toEqual(expectedScales);
       expect(state[0]).toBe(expectedState[0]);
       expect(Array.from(scales, (scale) => scale !== 0)).toEqual(Array.from({ length: size }, () => draws() >= rate));
+    }
+  });
+
+  test('steps adam to the last bit as adamUpdate does, over many steps', () => {
+    const size = 37;
+    const arena = SimdArena.create(4 * size + 16)!;
+    const random = mulberry32(8);
+    const [param, grad, first, second] = [arena.allocate(size), arena.allocate(size), arena.allocate(size), arena.allocate(size)];
+    const expected = { param: param.map(() => random() - 0.5), first: new Float32Array(size), second: new Float32Array(size) };
+    param.set(expected.param);
+    const settings = { ...tfjsAdam, learningRate: 0.003 };
+    let [beta1Power, beta2Power] = [tfjsAdam.beta1, tfjsAdam.beta2];
+    for (let step = 0; step < 50; step += 1) {
+      for (let at = 0; at < size; at += 1) grad[at] = (random() - 0.5) * 10 ** (step % 5 - 2);
+      arena.adam(param, grad, first, second, settings, beta1Power, beta2Power);
+      adamUpdate(expected.param, grad, expected.first, expected.second, settings, beta1Power, beta2Power);
+      expect(param).toEqual(expected.param);
+      expect(first).toEqual(expected.first);
+      expect(second).toEqual(expected.second);
+      beta1Power *= tfjsAdam.beta1;
+      beta2Power *= tfjsAdam.beta2;
     }
   });
 

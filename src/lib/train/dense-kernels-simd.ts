@@ -1,8 +1,9 @@
+import type { AdamSettings } from './adam';
 import type { DenseProducts, EngineLayer } from './dense-kernels';
 
 /**
  * The lean engine's three matrix products in WebAssembly SIMD, four float32 lanes at a time, and its
- * dropout (the mulberry32 draws and the multipliers, to the last bit as dense-kernels.ts's), over
+ * dropout and adam's update (both to the last bit as dense-kernels.ts's and adam.ts's), over
  * arrays that live in one WebAssembly.Memory (Float32Array views on it, handed out by
  * `allocate`), so a step copies nothing. The module's bytes are written here by a small emitter
  * rather than assembled from a .wat at build time: no toolchain to install, and the module is a
@@ -47,7 +48,11 @@ const op = {
   i32ShrU: 0x76,
   f32Add: 0x92,
   f32Mul: 0x94,
+  f64Sqrt: 0x9f,
+  f64Add: 0xa0,
+  f64Sub: 0xa1,
   f64Mul: 0xa2,
+  f64Div: 0xa3,
   f32DemoteF64: 0xb6,
   f64PromoteF32: 0xbb,
   simd: 0xfd,
@@ -314,6 +319,68 @@ function dropOutBody(): Bytes {
   return [...unsignedLeb(content.length), ...content];
 }
 
+/**
+ * Adam's step over `count` weights, as adam.ts's `adamUpdate` writes it: every operation in f64,
+ * in the same order, on the float32 values read, each result rounded once to float32 as it is
+ * stored; `(1 − β1)` and `(1 − β2)` come computed, as JavaScript computes them.
+ */
+function adamBody(): Bytes {
+  const { param, grad, first, second, count, learningRate, beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon, correction1, correction2, at, end, g, m, v } = numbered(
+    'param', 'grad', 'first', 'second', 'count', 'learningRate', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'epsilon', 'correction1', 'correction2', 'at', 'end', 'g', 'm', 'v',
+  );
+  const read = (array: number): Bytes => [...fLoad(add(get(array), get(at))), op.f64PromoteF32];
+  const content = [
+    ...[2, 2, I32, 3, F64],
+    ...mul(get(count), int(4)),
+    ...set(end),
+    ...forRange(at, int(0), get(end), int(4), [
+      ...read(grad),
+      ...set(g),
+      // m = β1 · first + (1 − β1) · g; v = β2 · second + (1 − β2) · g · g
+      ...get(beta1),
+      ...read(first),
+      op.f64Mul,
+      ...get(oneMinusBeta1),
+      ...get(g),
+      op.f64Mul,
+      op.f64Add,
+      ...set(m),
+      ...get(beta2),
+      ...read(second),
+      op.f64Mul,
+      ...get(oneMinusBeta2),
+      ...get(g),
+      op.f64Mul,
+      ...get(g),
+      op.f64Mul,
+      op.f64Add,
+      ...set(v),
+      ...fStore(add(get(first), get(at)), [...get(m), op.f32DemoteF64]),
+      ...fStore(add(get(second), get(at)), [...get(v), op.f32DemoteF64]),
+      // param − (rate · (m / c1)) / (√(v / c2) + ε)
+      ...fStore(add(get(param), get(at)), [
+        ...read(param),
+        ...get(learningRate),
+        ...get(m),
+        ...get(correction1),
+        op.f64Div,
+        op.f64Mul,
+        ...get(v),
+        ...get(correction2),
+        op.f64Div,
+        op.f64Sqrt,
+        ...get(epsilon),
+        op.f64Add,
+        op.f64Div,
+        op.f64Sub,
+        op.f32DemoteF64,
+      ]),
+    ]),
+    op.end,
+  ];
+  return [...unsignedLeb(content.length), ...content];
+}
+
 function section(id: number, content: Bytes): Bytes {
   return [id, ...unsignedLeb(content.length), ...content];
 }
@@ -322,15 +389,18 @@ const name = (text: string): Bytes => [...unsignedLeb(text.length), ...Array.fro
 
 /** The module: memory imported as env.memory, the three products and dropout exported by name. */
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const exported = ['affine', 'weightGradients', 'backThrough', 'dropOut'];
+  const exported = ['affine', 'weightGradients', 'backThrough', 'dropOut', 'adam'];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    // Types: (i32 × 7) → () for affine, (i32 × 6) → () for the other two products, (i32 × 4, f64, i32) → () for dropout.
-    ...section(1, [3, 0x60, 7, ...new Array<number>(7).fill(I32), 0, 0x60, 6, ...new Array<number>(6).fill(I32), 0, 0x60, 6, I32, I32, I32, I32, F64, I32, 0]),
+    // Types: (i32 × 7) → () for affine, (i32 × 6) → () for the other two products, (i32 × 4, f64, i32) → () for dropout, (i32 × 5, f64 × 8) → () for adam.
+    ...section(1, [
+      ...[4, 0x60, 7, ...new Array<number>(7).fill(I32), 0, 0x60, 6, ...new Array<number>(6).fill(I32), 0],
+      ...[0x60, 6, I32, I32, I32, I32, F64, I32, 0, 0x60, 13, ...new Array<number>(5).fill(I32), ...new Array<number>(8).fill(F64), 0],
+    ]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [4, 0, 1, 1, 2]),
-    ...section(7, [4, ...exported.flatMap((exportName, index) => [...name(exportName), 0x00, index])]),
-    ...section(10, [4, ...affineBody(), ...weightGradientsBody(), ...backThroughBody(), ...dropOutBody()]),
+    ...section(3, [5, 0, 1, 1, 2, 3]),
+    ...section(7, [5, ...exported.flatMap((exportName, index) => [...name(exportName), 0x00, index])]),
+    ...section(10, [5, ...affineBody(), ...weightGradientsBody(), ...backThroughBody(), ...dropOutBody(), ...adamBody()]),
   ]);
 }
 
@@ -339,6 +409,10 @@ interface ProductExports {
   weightGradients(before: number, delta: number, kernelGrad: number, inputs: number, units: number, count: number): void;
   backThrough(delta: number, into: number, kernel: number, inputs: number, units: number, count: number): void;
   dropOut(values: number, scales: number, size: number, threshold: number, kept: number, state: number): void;
+  adam(
+    param: number, grad: number, first: number, second: number, count: number,
+    learningRate: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, correction1: number, correction2: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -406,5 +480,9 @@ export class SimdArena implements DenseProducts {
   dropOut(values: Float32Array, scales: Float32Array, size: number, rate: number, state: Uint32Array): void {
     // Passed as an i32, a threshold of 2^31 or more wraps to the same bits, which the module compares unsigned.
     this.#exports.dropOut(this.#at(values), this.#at(scales), size, Math.ceil(rate * 4294967296), 1 / (1 - rate), this.#at(state));
+  }
+
+  adam(param: Float32Array, grad: Float32Array, first: Float32Array, second: Float32Array, { learningRate, beta1, beta2, epsilon }: AdamSettings, beta1Power: number, beta2Power: number): void {
+    this.#exports.adam(this.#at(param), this.#at(grad), this.#at(first), this.#at(second), param.length, learningRate, beta1, 1 - beta1, beta2, 1 - beta2, epsilon, 1 - beta1Power, 1 - beta2Power);
   }
 }
