@@ -1,12 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { hasSisfall, sisfallDir } from '../support/shared-data';
 import { withBenchPage } from './bench-page';
 import type { ImportBench } from './pages/import';
+import { serveSisfall, sisfallSubject } from './sisfall-recordings';
 import type { Benchmark, BenchOutput } from './types';
-
-/** Where the page fetches the recordings from; answered from `sisfallDir` by a Playwright route. */
-const served = '/sisfall/';
 
 /**
  * ms to import all 458 SisFall CSV files into a fresh IndexedDB through `importRecordingFiles`,
@@ -20,14 +16,10 @@ export const importSisfall: Benchmark = {
   needs: 'browser',
   async run({ chromiumPath }): Promise<BenchOutput> {
     if (!hasSisfall()) return { results: [], notes: [`import.sisfall skipped: ${sisfallDir} not found`] };
-    const names = readdirSync(sisfallDir).filter((name) => name.endsWith('.csv')).sort();
     return withBenchPage<ImportBench, BenchOutput>(new URL('./pages/import.ts', import.meta.url), chromiumPath, async ({ page, call }) => {
-      await page.route(`**${served}*`, (route) =>
-        route.fulfill({ path: join(sisfallDir, decodeURIComponent(new URL(route.request().url()).pathname.slice(served.length))) }),
-      );
-      const bytes = await call('loadFiles', names.map((name) => `${served}${encodeURIComponent(name)}`));
+      const bytes = await call('loadFiles', await serveSisfall(page));
       // The subject (SA01, SE15) as a user would give it, so every file also gets its group.
-      const run = await call('importLoaded', { dbName: 'import-sisfall', groupPattern: '\\.(S[AE]\\d+)-' });
+      const run = await call('importLoaded', { dbName: 'import-sisfall', groupPattern: sisfallSubject.source });
       if (run.failures.length > 0) throw new Error(`${run.failures.length} files did not import:\n${run.failures.join('\n')}`);
       return {
         results: [{ name: 'import.sisfall', value: Math.round(run.ms), unit: 'ms', goal: '<= 5000' }],

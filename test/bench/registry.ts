@@ -21,7 +21,9 @@ import { trainClickToModel } from './train-click-to-model';
 import { trainSearchSisfall } from './train-search-sisfall';
 import { trainSisfallClick } from './train-sisfall-click';
 import { trainSisfallCv } from './train-sisfall-cv';
+import { trainSisfallCvBrowser } from './train-sisfall-cv-browser';
 import { trainSisfallSplit } from './train-sisfall-split';
+import { trainSisfallSplitBrowser } from './train-sisfall-split-browser';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs, in this order. A new one: a file of its own, listed here. */
@@ -37,7 +39,9 @@ export const benchmarks: Benchmark[] = [
   importSisfall,
   trainClickToModel,
   trainSisfallSplit,
+  trainSisfallSplitBrowser,
   trainSisfallCv,
+  trainSisfallCvBrowser,
   trainSisfallClick,
   trainSearchSisfall,
   liveLatency,

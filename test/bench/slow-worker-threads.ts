@@ -38,15 +38,15 @@ function descendsFromUs(pid: number): boolean {
   return false;
 }
 
-/** Thread ids named DedicatedWorker (how Chromium names a Web Worker's thread) in processes this one started. */
-function workerThreads(): number[] {
+/** Thread ids named `name` (DedicatedWorker: how Chromium names a Web Worker's thread) in processes this one started. */
+export function threadsNamed(name = 'DedicatedWorker'): number[] {
   const threads: number[] = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || pid === process.pid || !descendsFromUs(pid)) continue;
     try {
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === 'DedicatedWorker') threads.push(Number(tid));
+        if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === name) threads.push(Number(tid));
       }
     } catch {
       // The process ended while being read.
@@ -70,7 +70,7 @@ export function workerThrottle(rate: number): WorkerThrottle | string {
   return {
     slowNewWorkers() {
       let moved = 0;
-      for (const tid of workerThreads()) {
+      for (const tid of threadsNamed()) {
         if (slowed.has(tid)) continue;
         try {
           writeFileSync(join(group, 'tasks'), String(tid));

@@ -5,7 +5,7 @@ import type { Recording } from '../store/recording';
 import type { MotionSamples } from '../sensors/samples';
 
 /** Every recording of the database named `database` (the app's when not given), with its samples, newest first. */
-async function readRecordings(database: string | undefined): Promise<{ recording: Recording; samples: MotionSamples }[]> {
+export async function readRecordings(database: string | undefined): Promise<{ recording: Recording; samples: MotionSamples }[]> {
   const store = await MotionStore.open(database);
   try {
     const recordings = await store.list();

@@ -1,8 +1,7 @@
 import { biasGradients, relu, softmaxRows, typescriptProducts, type DenseProducts, type EngineLayer } from './dense-kernels';
 import { SimdArena } from './dense-kernels-simd';
 import { probeRows, type Examples, type FitEngine, type FitOptions } from './fit-loop';
-import { mulberry32 } from './random';
-import { adamUpdate, tfjsAdam } from './adam';
+import { tfjsAdam, type AdamSettings } from './adam';
 
 /**
  * The dense network's training written out over plain arrays: forward, backward, dropout, the
@@ -49,8 +48,9 @@ export class DenseEngine implements FitEngine {
   readonly #probe: Int32Array;
   readonly #validationRows: Int32Array;
   readonly #cols: number;
-  readonly #learningRate: number;
-  readonly #dropoutRandom: () => number;
+  readonly #adam: AdamSettings;
+  /** The dropout draws' mulberry32 state, in the arena where the WebAssembly reads it. */
+  readonly #dropoutState: Uint32Array;
   /** Per layer: kernel gradient, bias gradient, the moments of each, the best weights. */
   readonly #kernelGrads: Float32Array[];
   readonly #biasGrads: Float32Array[];
@@ -72,10 +72,10 @@ export class DenseEngine implements FitEngine {
   /**
    * @param layers the starting weights (e.g. a freshly built tfjs model's), trained in place: each
    * layer's kernel and bias are moved into the engine's memory, the layer pointing at them
-   * @param dropoutRandom draws the dropout masks: uniform in [0, 1), a unit kept when the draw is
-   * at least the rate, as tfjs's dropout; one draw per row of the batch, then per unit
+   * The dropout masks are drawn from mulberry32(seed + 2): uniform in [0, 1), a unit kept when
+   * the draw is at least the rate, as tfjs's dropout; one draw per row of the batch, then per unit.
    */
-  constructor(layers: EngineLayer[], train: Examples, validation: Examples, options: Pick<FitOptions, 'classWeights' | 'learningRate' | 'seed'> & Partial<Pick<FitOptions, 'batchSize'>>, dropoutRandom?: () => number) {
+  constructor(layers: EngineLayer[], train: Examples, validation: Examples, options: Pick<FitOptions, 'classWeights' | 'learningRate' | 'seed'> & Partial<Pick<FitOptions, 'batchSize'>>) {
     this.#layers = layers;
     const classes = layers.at(-1)?.units ?? 0;
     const classWeights = options.classWeights ?? new Float32Array(classes).fill(1);
@@ -84,14 +84,14 @@ export class DenseEngine implements FitEngine {
     this.#probe = probeRows(train.rows, options.seed) ?? Int32Array.from({ length: train.rows }, (_, row) => row);
     this.#validationRows = Int32Array.from({ length: validation.rows }, (_, row) => row);
     this.#cols = train.cols;
-    this.#learningRate = options.learningRate;
-    this.#dropoutRandom = dropoutRandom ?? mulberry32((options.seed ?? 1) + 2);
+    this.#adam = { ...tfjsAdam, learningRate: options.learningRate };
     this.#capacity = Math.max(SCORE_CHUNK, options.batchSize ?? 0);
-    // Every array the products read or write lives in one memory, sized once: weights and
-    // gradients, then `capacity` rows of activations and deltas (each array padded to 4 floats).
-    const rowFloats = this.#cols + 2 * layers.reduce((sum, layer) => sum + layer.units, 0);
-    const weightFloats = layers.reduce((sum, layer) => sum + 2 * (layer.kernel.length + layer.units), 0);
-    const arena = SimdArena.create(weightFloats + this.#capacity * rowFloats + 4 * 6 * (layers.length + 1));
+    // Every array the products, dropout and adam read or write lives in one memory, sized once:
+    // weights, gradients and adam's moments, then `capacity` rows of activations, deltas and dropout multipliers, and the
+    // dropout's state (each array padded to 4 floats).
+    const rowFloats = this.#cols + 3 * layers.reduce((sum, layer) => sum + layer.units, 0);
+    const weightFloats = layers.reduce((sum, layer) => sum + 4 * (layer.kernel.length + layer.units), 0);
+    const arena = SimdArena.create(weightFloats + this.#capacity * rowFloats + 4 * 8 * (layers.length + 1));
     this.#products = arena ?? typescriptProducts;
     const allocate = (length: number) => arena?.allocate(length) ?? new Float32Array(length);
     const moved = (values: Float32Array) => {
@@ -107,10 +107,13 @@ export class DenseEngine implements FitEngine {
     this.#biasGrads = layers.map((layer) => allocate(layer.units));
     this.#activations = [allocate(this.#capacity * this.#cols), ...layers.map((layer) => allocate(this.#capacity * layer.units))];
     this.#deltas = layers.map((layer) => allocate(this.#capacity * layer.units));
-    this.#dropScales = layers.map((layer) => new Float32Array(layer.dropout > 0 ? this.#capacity * layer.units : 0));
+    this.#dropScales = layers.map((layer) => allocate(layer.dropout > 0 ? this.#capacity * layer.units : 0));
+    const stateFloat = allocate(1);
+    this.#dropoutState = new Uint32Array(stateFloat.buffer, stateFloat.byteOffset, 1);
+    this.#dropoutState[0] = (options.seed ?? 1) + 2;
     this.#moments = layers.map((layer) => ({
-      kernel: [new Float32Array(layer.kernel.length), new Float32Array(layer.kernel.length)],
-      bias: [new Float32Array(layer.units), new Float32Array(layer.units)],
+      kernel: [allocate(layer.kernel.length), allocate(layer.kernel.length)],
+      bias: [allocate(layer.units), allocate(layer.units)],
     }));
     this.#best = layers.map((layer) => ({ kernel: layer.kernel.slice(), bias: layer.bias.slice() }));
   }
@@ -132,17 +135,7 @@ export class DenseEngine implements FitEngine {
       const size = count * layer.units;
       if (layer.activation === 'relu') relu(after, size);
       else if (layer.activation === 'softmax') softmaxRows(after, layer.units, count);
-      if (training && layer.dropout > 0) this.#dropOut(after, this.#dropScales[l] as Float32Array, layer.dropout, size);
-    }
-  }
-
-  /** Multiplies each value by 0 (a drawn fraction `rate` of them) or by 1 / (1 − rate), as tf.dropout does, keeping the multipliers for the backward pass. */
-  #dropOut(values: Float32Array, scales: Float32Array, rate: number, size: number): void {
-    const kept = 1 / (1 - rate);
-    for (let at = 0; at < size; at += 1) {
-      const scale = this.#dropoutRandom() >= rate ? kept : 0;
-      scales[at] = scale;
-      values[at] = (values[at] as number) * scale;
+      if (training && layer.dropout > 0) this.#products.dropOut(after, this.#dropScales[l] as Float32Array, size, layer.dropout, this.#dropoutState);
     }
   }
 
@@ -190,12 +183,12 @@ export class DenseEngine implements FitEngine {
 
   /** Adam exactly as tfjs writes it: moments, bias correction by β^t, then the step. */
   #adamStep(): void {
-    const adam = { ...tfjsAdam, learningRate: this.#learningRate };
-    this.#layers.forEach((layer, l) => {
+    for (let l = 0; l < this.#layers.length; l += 1) {
+      const layer = this.#layers[l] as EngineLayer;
       const { kernel, bias } = this.#moments[l] as { kernel: Moments; bias: Moments };
-      adamUpdate(layer.kernel, this.#kernelGrads[l] as Float32Array, ...kernel, adam, this.#beta1Power, this.#beta2Power);
-      adamUpdate(layer.bias, this.#biasGrads[l] as Float32Array, ...bias, adam, this.#beta1Power, this.#beta2Power);
-    });
+      this.#products.adam(layer.kernel, this.#kernelGrads[l] as Float32Array, ...kernel, this.#adam, this.#beta1Power, this.#beta2Power);
+      this.#products.adam(layer.bias, this.#biasGrads[l] as Float32Array, ...bias, this.#adam, this.#beta1Power, this.#beta2Power);
+    }
     this.#beta1Power *= tfjsAdam.beta1;
     this.#beta2Power *= tfjsAdam.beta2;
   }

@@ -1,7 +1,9 @@
+import type { AdamSettings } from './adam';
 import type { DenseProducts, EngineLayer } from './dense-kernels';
 
 /**
- * The lean engine's three matrix products in WebAssembly SIMD, four float32 lanes at a time, over
+ * The lean engine's three matrix products in WebAssembly SIMD, four float32 lanes at a time, and its
+ * dropout and adam's update (both to the last bit as dense-kernels.ts's and adam.ts's), over
  * arrays that live in one WebAssembly.Memory (Float32Array views on it, handed out by
  * `allocate`), so a step copies nothing. The module's bytes are written here by a small emitter
  * rather than assembled from a .wat at build time: no toolchain to install, and the module is a
@@ -17,6 +19,7 @@ import type { DenseProducts, EngineLayer } from './dense-kernels';
 /** WebAssembly value types and opcodes used below. */
 const I32 = 0x7f;
 const F32 = 0x7d;
+const F64 = 0x7c;
 const V128 = 0x7b;
 const op = {
   block: 0x02,
@@ -26,17 +29,32 @@ const op = {
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
+  select: 0x1b,
+  i32Load: 0x28,
   f32Load: 0x2a,
+  i32Store: 0x36,
   f32Store: 0x38,
   f32Const: 0x43,
+  f64Const: 0x44,
   i32Const: 0x41,
   i32GeS: 0x4e,
+  i32GeU: 0x4f,
   i32LtS: 0x48,
   i32Add: 0x6a,
   i32Mul: 0x6c,
   i32And: 0x71,
+  i32Or: 0x72,
+  i32Xor: 0x73,
+  i32ShrU: 0x76,
   f32Add: 0x92,
   f32Mul: 0x94,
+  f64Sqrt: 0x9f,
+  f64Add: 0xa0,
+  f64Sub: 0xa1,
+  f64Mul: 0xa2,
+  f64Div: 0xa3,
+  f32DemoteF64: 0xb6,
+  f64PromoteF32: 0xbb,
   simd: 0xfd,
 } as const;
 /** SIMD opcodes (after the 0xfd prefix), LEB128-encoded. */
@@ -239,23 +257,150 @@ function backThroughBody(): Bytes {
   );
 }
 
+/**
+ * Dropout over `size` floats from `values`, as dense-kernels.ts's `dropOut`: mulberry32 in i32
+ * arithmetic from the state at `state` (written back at the end), a value kept when its draw u is
+ * at least the rate, that is when the 32-bit integer behind u (u · 2^32) is at least `threshold`
+ * = ⌈rate · 2^32⌉, compared unsigned; the multiplication done in f64 and rounded once to f32, as
+ * JavaScript does it.
+ */
+function dropOutBody(): Bytes {
+  const { values, scales, size, threshold, kept, state, at, end, s, t, into, scale } = numbered('values', 'scales', 'size', 'threshold', 'kept', 'state', 'at', 'end', 's', 't', 'into', 'scale');
+  const shiftXor = (local: number, by: number): Bytes => [...get(local), ...get(local), ...int(by), op.i32ShrU, op.i32Xor];
+  const content = [
+    ...[2, 5, I32, 1, F64],
+    ...get(state),
+    op.i32Load,
+    ...memarg,
+    ...set(s),
+    ...add(get(values), mul(get(size), int(4))),
+    ...set(end),
+    ...get(scales),
+    ...set(into),
+    ...forRange(at, get(values), get(end), int(4), [
+      ...advance(s, int(0x6d2b79f5)),
+      // t = imul(s ^ (s >>> 15), s | 1); t ^= t + imul(t ^ (t >>> 7), t | 61); t ^= t >>> 14
+      ...shiftXor(s, 15),
+      ...get(s),
+      ...int(1),
+      op.i32Or,
+      op.i32Mul,
+      ...set(t),
+      ...get(t),
+      ...get(t),
+      ...shiftXor(t, 7),
+      ...get(t),
+      ...int(61),
+      op.i32Or,
+      op.i32Mul,
+      op.i32Add,
+      op.i32Xor,
+      ...set(t),
+      ...shiftXor(t, 14),
+      ...set(t),
+      ...get(kept),
+      op.f64Const,
+      ...new Array<number>(8).fill(0),
+      ...get(t),
+      ...get(threshold),
+      op.i32GeU,
+      op.select,
+      ...set(scale),
+      ...fStore(get(at), [...fLoad(get(at)), op.f64PromoteF32, ...get(scale), op.f64Mul, op.f32DemoteF64]),
+      ...fStore(get(into), [...get(scale), op.f32DemoteF64]),
+      ...advance(into, int(4)),
+    ]),
+    ...get(state),
+    ...get(s),
+    op.i32Store,
+    ...memarg,
+    op.end,
+  ];
+  return [...unsignedLeb(content.length), ...content];
+}
+
+/**
+ * Adam's step over `count` weights, as adam.ts's `adamUpdate` writes it: every operation in f64,
+ * in the same order, on the float32 values read, each result rounded once to float32 as it is
+ * stored; `(1 − β1)` and `(1 − β2)` come computed, as JavaScript computes them.
+ */
+function adamBody(): Bytes {
+  const { param, grad, first, second, count, learningRate, beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon, correction1, correction2, at, end, g, m, v } = numbered(
+    'param', 'grad', 'first', 'second', 'count', 'learningRate', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'epsilon', 'correction1', 'correction2', 'at', 'end', 'g', 'm', 'v',
+  );
+  const read = (array: number): Bytes => [...fLoad(add(get(array), get(at))), op.f64PromoteF32];
+  const content = [
+    ...[2, 2, I32, 3, F64],
+    ...mul(get(count), int(4)),
+    ...set(end),
+    ...forRange(at, int(0), get(end), int(4), [
+      ...read(grad),
+      ...set(g),
+      // m = β1 · first + (1 − β1) · g; v = β2 · second + (1 − β2) · g · g
+      ...get(beta1),
+      ...read(first),
+      op.f64Mul,
+      ...get(oneMinusBeta1),
+      ...get(g),
+      op.f64Mul,
+      op.f64Add,
+      ...set(m),
+      ...get(beta2),
+      ...read(second),
+      op.f64Mul,
+      ...get(oneMinusBeta2),
+      ...get(g),
+      op.f64Mul,
+      ...get(g),
+      op.f64Mul,
+      op.f64Add,
+      ...set(v),
+      ...fStore(add(get(first), get(at)), [...get(m), op.f32DemoteF64]),
+      ...fStore(add(get(second), get(at)), [...get(v), op.f32DemoteF64]),
+      // param − (rate · (m / c1)) / (√(v / c2) + ε)
+      ...fStore(add(get(param), get(at)), [
+        ...read(param),
+        ...get(learningRate),
+        ...get(m),
+        ...get(correction1),
+        op.f64Div,
+        op.f64Mul,
+        ...get(v),
+        ...get(correction2),
+        op.f64Div,
+        op.f64Sqrt,
+        ...get(epsilon),
+        op.f64Add,
+        op.f64Div,
+        op.f64Sub,
+        op.f32DemoteF64,
+      ]),
+    ]),
+    op.end,
+  ];
+  return [...unsignedLeb(content.length), ...content];
+}
+
 function section(id: number, content: Bytes): Bytes {
   return [id, ...unsignedLeb(content.length), ...content];
 }
 
 const name = (text: string): Bytes => [...unsignedLeb(text.length), ...Array.from(text, (char) => char.charCodeAt(0))];
 
-/** The module: memory imported as env.memory, the three products exported by name. */
+/** The module: memory imported as env.memory, the three products and dropout exported by name. */
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const exported = ['affine', 'weightGradients', 'backThrough'];
+  const exported = ['affine', 'weightGradients', 'backThrough', 'dropOut', 'adam'];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    // Types: (i32 × 7) → () for affine, (i32 × 6) → () for the other two.
-    ...section(1, [2, 0x60, 7, ...new Array<number>(7).fill(I32), 0, 0x60, 6, ...new Array<number>(6).fill(I32), 0]),
+    // Types: (i32 × 7) → () for affine, (i32 × 6) → () for the other two products, (i32 × 4, f64, i32) → () for dropout, (i32 × 5, f64 × 8) → () for adam.
+    ...section(1, [
+      ...[4, 0x60, 7, ...new Array<number>(7).fill(I32), 0, 0x60, 6, ...new Array<number>(6).fill(I32), 0],
+      ...[0x60, 6, I32, I32, I32, I32, F64, I32, 0, 0x60, 13, ...new Array<number>(5).fill(I32), ...new Array<number>(8).fill(F64), 0],
+    ]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [3, 0, 1, 1]),
-    ...section(7, [3, ...exported.flatMap((exportName, index) => [...name(exportName), 0x00, index])]),
-    ...section(10, [3, ...affineBody(), ...weightGradientsBody(), ...backThroughBody()]),
+    ...section(3, [5, 0, 1, 1, 2, 3]),
+    ...section(7, [5, ...exported.flatMap((exportName, index) => [...name(exportName), 0x00, index])]),
+    ...section(10, [5, ...affineBody(), ...weightGradientsBody(), ...backThroughBody(), ...dropOutBody(), ...adamBody()]),
   ]);
 }
 
@@ -263,6 +408,11 @@ interface ProductExports {
   affine(before: number, after: number, kernel: number, bias: number, inputs: number, units: number, count: number): void;
   weightGradients(before: number, delta: number, kernelGrad: number, inputs: number, units: number, count: number): void;
   backThrough(delta: number, into: number, kernel: number, inputs: number, units: number, count: number): void;
+  dropOut(values: number, scales: number, size: number, threshold: number, kept: number, state: number): void;
+  adam(
+    param: number, grad: number, first: number, second: number, count: number,
+    learningRate: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, correction1: number, correction2: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -309,7 +459,7 @@ export class SimdArena implements DenseProducts {
   }
 
   /** Where `array` starts in the memory: an array from elsewhere would silently read the wrong bytes, so it throws. */
-  #at(array: Float32Array): number {
+  #at(array: Float32Array | Uint32Array): number {
     if (array.buffer !== this.#memory.buffer) throw new RangeError('SimdArena: an array not allocated in this arena');
     return array.byteOffset;
   }
@@ -324,5 +474,15 @@ export class SimdArena implements DenseProducts {
 
   backThrough(delta: Float32Array, into: Float32Array, { inputs, units, kernel }: EngineLayer, count: number): void {
     this.#exports.backThrough(this.#at(delta), this.#at(into), this.#at(kernel), inputs, units, count);
+  }
+
+  /** `state` too lives in the arena: a Uint32Array over floats it handed out. */
+  dropOut(values: Float32Array, scales: Float32Array, size: number, rate: number, state: Uint32Array): void {
+    // Passed as an i32, a threshold of 2^31 or more wraps to the same bits, which the module compares unsigned.
+    this.#exports.dropOut(this.#at(values), this.#at(scales), size, Math.ceil(rate * 4294967296), 1 / (1 - rate), this.#at(state));
+  }
+
+  adam(param: Float32Array, grad: Float32Array, first: Float32Array, second: Float32Array, { learningRate, beta1, beta2, epsilon }: AdamSettings, beta1Power: number, beta2Power: number): void {
+    this.#exports.adam(this.#at(param), this.#at(grad), this.#at(first), this.#at(second), param.length, learningRate, beta1, 1 - beta1, beta2, 1 - beta2, epsilon, 1 - beta1Power, 1 - beta2Power);
   }
 }

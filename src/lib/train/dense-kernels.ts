@@ -1,9 +1,11 @@
 /**
  * The arithmetic of the lean engine's steps over a batch of rows (row-major `rows × units`
  * Float32Arrays, as tfjs keeps them, kernels row-major `inputs × units` as tfjs stores them).
- * The three matrix products run in WebAssembly SIMD (dense-kernels-simd.ts) wherever it exists;
- * the plain loops here are the reference those are checked against, and the fallback.
+ * The three matrix products, dropout and adam run in WebAssembly (dense-kernels-simd.ts) wherever its
+ * SIMD exists; the plain loops here are the reference those are checked against, and the fallback.
  */
+import { adamUpdate, type AdamSettings } from './adam';
+import { mulberry32Next } from './random';
 
 /** One Dense layer being trained; its kernel and bias are updated in place. */
 export interface EngineLayer {
@@ -17,11 +19,14 @@ export interface EngineLayer {
   dropout: number;
 }
 
-/** The three matrix products of a step; dense-kernels-simd.ts has them in WebAssembly SIMD. */
+/** The three matrix products of a step, its dropout and adam's update; dense-kernels-simd.ts has them in WebAssembly. */
 export interface DenseProducts {
   affine(before: Float32Array, after: Float32Array, layer: EngineLayer, count: number): void;
   weightGradients(before: Float32Array, delta: Float32Array, kernelGrad: Float32Array, inputs: number, units: number, count: number): void;
   backThrough(delta: Float32Array, into: Float32Array, layer: EngineLayer, count: number): void;
+  dropOut(values: Float32Array, scales: Float32Array, size: number, rate: number, state: Uint32Array): void;
+  /** adam.ts's `adamUpdate`. */
+  adam(param: Float32Array, grad: Float32Array, first: Float32Array, second: Float32Array, settings: AdamSettings, beta1Power: number, beta2Power: number): void;
 }
 
 /** after[r, u] = bias[u] + Σᵢ before[r, i] · kernel[i, u] for `count` rows: a layer's outputs before its activation. */
@@ -66,8 +71,22 @@ export function backThrough(delta: Float32Array, into: Float32Array, { inputs, u
   }
 }
 
-/** The products in TypeScript: the fallback where WebAssembly SIMD is missing, and the reference. */
-export const typescriptProducts: DenseProducts = { affine, weightGradients, backThrough };
+/**
+ * Multiplies each of `size` values by 0 (a drawn fraction `rate` of them) or by 1 / (1 − rate),
+ * as tf.dropout does, keeping the multipliers in `scales` for the backward pass: a value is kept
+ * when its draw, the next of the mulberry32 generator whose state is `state[0]`, is at least `rate`.
+ */
+export function dropOut(values: Float32Array, scales: Float32Array, size: number, rate: number, state: Uint32Array): void {
+  const kept = 1 / (1 - rate);
+  for (let at = 0; at < size; at += 1) {
+    const scale = mulberry32Next(state) >= rate ? kept : 0;
+    scales[at] = scale;
+    values[at] = (values[at] as number) * scale;
+  }
+}
+
+/** The products, dropout and adam in TypeScript: the fallback where WebAssembly SIMD is missing, and the reference. */
+export const typescriptProducts: DenseProducts = { affine, weightGradients, backThrough, dropOut, adam: adamUpdate };
 
 export function relu(values: Float32Array, size: number): void {
   for (let at = 0; at < size; at += 1) if ((values[at] as number) < 0) values[at] = 0;

@@ -7,6 +7,7 @@ import { sampleCount } from '../../../src/lib/sensors/samples';
 import { importRecordingFiles } from '../../../src/lib/io/import';
 import { MotionStore } from '../../../src/lib/store/motion-store';
 import { expose } from './expose';
+import { fetchFiles } from './fetch-files';
 
 export interface ImportRun {
   ms: number;
@@ -20,18 +21,9 @@ export interface ImportRun {
 
 let files: File[] = [];
 
-/**
- * Fetches the files at `paths` (under the page's origin) into memory as `File`s, the objects a
- * file picker or a drop hands the Data page, so reading them from disk stays out of the timing.
- */
+/** Fetches the files at `paths` into memory (see fetch-files.ts); returns their bytes. */
 async function loadFiles(paths: string[]): Promise<number> {
-  files = await Promise.all(
-    paths.map(async (path) => {
-      const response = await fetch(path);
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-      return new File([await response.arrayBuffer()], path.slice(path.lastIndexOf('/') + 1));
-    }),
-  );
+  files = await fetchFiles(paths);
   return files.reduce((sum, file) => sum + file.size, 0);
 }
 
