@@ -1,4 +1,5 @@
 import { untrack } from 'svelte';
+import { nextRows } from './next-rows';
 
 /** Asks for `run` at the next frame; returns what cancels it. */
 export type NextFrame = (run: () => void) => () => void;
@@ -30,14 +31,7 @@ export class RowsByFrame<T> {
     $effect(() => {
       void this.#frames;
       const list = all();
-      const rendered = new Set(untrack(() => this.shown).map(key));
-      let room = batch;
-      const admitted = list.filter((row) => {
-        if (rendered.has(key(row))) return true;
-        if (room === 0) return false;
-        room -= 1;
-        return true;
-      });
+      const admitted = nextRows(list, untrack(() => this.shown), key, batch);
       this.shown = admitted;
       if (admitted.length < list.length) return nextFrame(() => (this.#frames += 1));
     });
