@@ -21,59 +21,61 @@ function manualFrames() {
   };
 }
 
+/** A RowsByFrame following a list the test changes with `set`, its frames passed by hand. */
+function following(start: string[], batch: number) {
+  const frames = manualFrames();
+  let list = $state(start);
+  let rows: RowsByFrame<string> | undefined;
+  const stop = $effect.root(() => {
+    rows = new RowsByFrame(() => list, (row) => row, { batch, nextFrame: frames.nextFrame });
+  });
+  flushSync();
+  return {
+    frames,
+    stop,
+    shown: () => rows!.shown,
+    set(next: string[]) {
+      list = next;
+      flushSync();
+    },
+  };
+}
+
 describe('RowsByFrame', () => {
   const names = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `r${from + i}`);
 
   it('shows a long list a batch a frame, in its order, and asks for no frame once all are shown', () => {
-    const frames = manualFrames();
-    let list = $state(names(7));
-    let rows: RowsByFrame<string> | undefined;
-    const stop = $effect.root(() => {
-      rows = new RowsByFrame(() => list, (row) => row, { batch: 3, nextFrame: frames.nextFrame });
-    });
-    flushSync();
-    expect(rows!.shown).toEqual(['r0', 'r1', 'r2']);
+    const { frames, stop, shown, set } = following(names(7), 3);
+    expect(shown()).toEqual(['r0', 'r1', 'r2']);
     frames.pass();
-    expect(rows!.shown).toEqual(names(6));
+    expect(shown()).toEqual(names(6));
     frames.pass();
-    expect(rows!.shown).toEqual(names(7));
+    expect(shown()).toEqual(names(7));
     expect(frames.pending()).toBe(false);
     // A short list shows whole at once.
-    list = names(2);
-    flushSync();
-    expect(rows!.shown).toEqual(names(2));
+    set(names(2));
+    expect(shown()).toEqual(names(2));
     expect(frames.pending()).toBe(false);
     stop();
   });
 
   it('keeps the rows it shows when the list changes, and admits the new ones a batch a frame', () => {
-    const frames = manualFrames();
-    let list = $state(names(4));
-    let rows: RowsByFrame<string> | undefined;
-    const stop = $effect.root(() => {
-      rows = new RowsByFrame(() => list, (row) => row, { batch: 4, nextFrame: frames.nextFrame });
-    });
-    flushSync();
-    expect(rows!.shown).toEqual(names(4));
+    const { frames, stop, shown, set } = following(names(4), 4);
+    expect(shown()).toEqual(names(4));
     // A cleared filter brings back many rows at once: those shown stay, four more join per frame.
     const widened = [...names(6, 10), ...names(4), ...names(6, 20)];
-    list = widened;
-    flushSync();
-    expect(rows!.shown).toEqual([...names(4, 10), ...names(4)]);
+    set(widened);
+    expect(shown()).toEqual([...names(4, 10), ...names(4)]);
     frames.pass();
-    expect(rows!.shown).toEqual([...names(6, 10), ...names(4), ...names(2, 20)]);
+    expect(shown()).toEqual([...names(6, 10), ...names(4), ...names(2, 20)]);
     frames.pass();
-    expect(rows!.shown).toEqual(widened);
+    expect(shown()).toEqual(widened);
     expect(frames.pending()).toBe(false);
     stop();
   });
 
   it('stops asking for frames when its owner goes', () => {
-    const frames = manualFrames();
-    const stop = $effect.root(() => {
-      new RowsByFrame(() => names(10), (row) => row, { batch: 3, nextFrame: frames.nextFrame });
-    });
-    flushSync();
+    const { frames, stop } = following(names(10), 3);
     expect(frames.pending()).toBe(true);
     stop();
     expect(frames.pending()).toBe(false);
