@@ -36,6 +36,8 @@ function memoryTarget() {
       rows.set(recording.id, { recording, samples });
     },
     addWithLabel: async (recording, samples, label) => {
+      // Files parsed in this thread come as samples; only the parse worker packs them.
+      if ('chunks' in samples) throw new Error('Unexpected packed samples');
       writes += 1;
       if (!labels.includes(label)) labels.push(label);
       rows.set(recording.id, { recording: { ...recording, label }, samples });

@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { exportBackup } from './backup';
 import { exportEdgeImpulseCsv } from './csv';
 import { importRecordingFiles, restoreBackup, type ImportFile } from './import';
+import { WorkerRecordingParser } from './recording-parser';
 import { MotionStore } from '../store/motion-store';
+import type { Recording } from '../store/recording';
 
 function file(name: string, text: string, size = new TextEncoder().encode(text).length): ImportFile {
   return { name, size, arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer };
@@ -69,6 +71,26 @@ describe('importing files into real IndexedDB', () => {
     const reread = await store.readSamples(again?.id ?? '');
     expect(reread.t).toEqual(samples.t);
     expect(reread.acc).toEqual(samples.acc);
+  });
+
+  test('files the parse worker read and packed are stored as the page’s own parse stores them', async () => {
+    const text = csv(3000);
+    await importRecordingFiles(store, [file('walking.here.csv', text)]);
+    const parser = new WorkerRecordingParser();
+    try {
+      const [outcome] = await importRecordingFiles(store, [file('walking.worker.csv', text)], { parse: parser.parse });
+      if (!outcome?.ok) throw new Error('the worker’s file should import');
+    } finally {
+      parser.close();
+    }
+    const rows = await store.list();
+    const [workerRow, hereRow] = ['worker', 'here'].map((name) => rows.find((row) => row.name === name)!);
+    const measured = ({ axes, sampleCount, durationMs, rateHz, label, group }: Recording) => ({ axes, sampleCount, durationMs, rateHz, label, group });
+    expect(measured(workerRow!)).toEqual(measured(hereRow!));
+    expect(workerRow!.sampleCount).toBe(3000);
+    const [fromWorker, fromHere] = await Promise.all([store.readSamples(workerRow!.id), store.readSamples(hereRow!.id)]);
+    expect(fromWorker).toEqual(fromHere);
+    expect(await countStored(store.name, 'chunks')).toBe(2 * Math.ceil(3000 / 1024));
   });
 
   test('a backup restores recordings and labels, skipping what is already here', async () => {

@@ -108,13 +108,15 @@ async function importGroup(store: ImportTarget, group: readonly ImportFile[], op
   });
   if (!parsed.ok) return [{ file: shown, ok: false, error: parsed.error }];
   const outcomes: ImportOutcome[] = [];
-  for (const { label, nameHint, samples, device, timeUnit, format, gravity, rateHz, group: person, skippedRecords } of parsed.recordings) {
+  for (const { label, nameHint, samples, packed, device, timeUnit, format, gravity, rateHz, group: person, skippedRecords } of parsed.recordings) {
     if (!label) {
       outcomes.push({ file: shown, ok: false, error: new ImportError('no-label', {}, { file: shown }) });
       continue;
     }
-    const recording = recordingFor(samples, {
-      id: crypto.randomUUID(),
+    // Samples the parse worker packed are stored as they are: the page only writes them.
+    const toStore = packed ?? samples;
+    const recording = recordingFor(toStore, {
+      id: packed?.recordingId ?? crypto.randomUUID(),
       name: nameHint || shown,
       label,
       group: person ?? personOf(group[0]!.name, options.person ?? { from: 'none' }),
@@ -123,8 +125,8 @@ async function importGroup(store: ImportTarget, group: readonly ImportFile[], op
       startedAt: Date.now(),
     });
     try {
-      const stored = await store.addWithLabel(recording, samples, label);
-      outcomes.push({ file: shown, ok: true, recording: stored, format, timeUnit, rateHz, gravity, ...(skippedRecords !== undefined && { skippedRecords }) });
+      const row = await store.addWithLabel(recording, toStore, label);
+      outcomes.push({ file: shown, ok: true, recording: row, format, timeUnit, rateHz, gravity, ...(skippedRecords !== undefined && { skippedRecords }) });
     } catch (error) {
       const refused = error instanceof StoreError ? new ImportError('label-refused', { reason: causeFact(error) }, { file: shown }) : storageError(shown, error);
       outcomes.push({ file: shown, ok: false, error: refused });

@@ -1,5 +1,6 @@
 import { ImportError, type AnyImportError, type ImportErrorCode, type ImportErrorParams } from './errors';
-import type { ParsedRecording, ParseRecordingOptions, ParseRecordingsResult } from './recording-file';
+import type { ParsedRecording, ParseRecordingOptions } from './recording-file';
+import type { PackedSamples } from '../store/recordings';
 
 /** A file's name (a path in a picked folder) and its bytes. */
 export interface FileBytes {
@@ -22,7 +23,12 @@ export interface WireImportError {
   line?: number;
 }
 
-export type WireParseResult = { ok: true; recordings: ParsedRecording[] } | { ok: false; error: WireImportError };
+/** A parsed recording, its samples also packed for the store when the parse worker read it. */
+export type ImportParsedRecording = ParsedRecording & { packed?: PackedSamples };
+
+export type ImportParseResult = { ok: true; recordings: ImportParsedRecording[] } | { ok: false; error: AnyImportError };
+
+export type WireParseResult = { ok: true; recordings: ImportParsedRecording[] } | { ok: false; error: WireImportError };
 
 export interface ParseReply {
   id: number;
@@ -30,15 +36,15 @@ export interface ParseReply {
 }
 
 /** Parses the files of one import: `parseRecordingFiles` in the caller's thread, or in the parse worker. */
-export type RecordingParse = (files: FileBytes[], options: ParseRecordingOptions) => Promise<ParseRecordingsResult>;
+export type RecordingParse = (files: FileBytes[], options: ParseRecordingOptions) => Promise<ImportParseResult>;
 
-export function toWire(result: ParseRecordingsResult): WireParseResult {
+export function toWire(result: ImportParseResult): WireParseResult {
   if (result.ok) return result;
   const { code, params, file, line } = result.error;
   return { ok: false, error: { code, params, file, ...(line !== undefined && { line }) } };
 }
 
-export function fromWire(result: WireParseResult): ParseRecordingsResult {
+export function fromWire(result: WireParseResult): ImportParseResult {
   if (result.ok) return result;
   const { code, params, file, line } = result.error;
   return { ok: false, error: new ImportError(code, params, { file, ...(line !== undefined && { line }) }) as AnyImportError };

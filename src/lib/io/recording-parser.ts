@@ -1,5 +1,4 @@
-import { fromWire, type ParseReply, type ParseRequest, type RecordingParse } from './parse-wire';
-import type { ParseRecordingsResult } from './recording-file';
+import { fromWire, type ImportParseResult, type ParseReply, type ParseRequest, type RecordingParse } from './parse-wire';
 
 /**
  * The page's way to the parse worker: one worker for a batch of files, answers matched by id,
@@ -12,7 +11,7 @@ import type { ParseRecordingsResult } from './recording-file';
  */
 export class WorkerRecordingParser {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (result: ParseRecordingsResult) => void; reject: (error: unknown) => void }>();
+  readonly #waiting = new Map<number, { resolve: (result: ImportParseResult) => void; reject: (error: unknown) => void }>();
   #next = 0;
 
   constructor(startWorker: () => Worker = () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })) {

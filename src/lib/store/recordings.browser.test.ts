@@ -5,7 +5,7 @@ import { sliceSamples, type MotionSamples } from '../sensors/samples';
 import { openMotionDb } from './db';
 import type { Recording } from './recording';
 import { MotionStore } from './motion-store';
-import { CHUNK_SAMPLES, RecordingStore, recordingFor } from './recordings';
+import { CHUNK_SAMPLES, packSamples, RecordingStore, recordingFor } from './recordings';
 import { migrations } from './schema';
 
 /** `count` samples at `rateHz` of a slow sway, optionally with a gyroscope. */
@@ -33,6 +33,18 @@ beforeEach(() => {
 });
 
 describe('RecordingStore in real IndexedDB', () => {
+  test('samples packed ahead (in the parse worker) are stored as the samples themselves are, and only under their own id', async () => {
+    const samples = sway(CHUNK_SAMPLES + 300, 100, true);
+    const packed = await packSamples('packed', samples);
+    const recording = recordingFor(packed, { id: 'packed', name: 'packed', label: 'walking', group: 'ana', source: 'import', device: 'test', startedAt: 1_700_000_000_000 });
+    expect(recording).toEqual(recordingOf('packed', samples));
+    await expect(store.addWithLabel({ ...recording, id: 'other' }, packed, 'walking')).rejects.toThrow(/packed for recording packed/);
+    expect(await store.list()).toEqual([]);
+    await store.addWithLabel(recording, packed, 'walking');
+    const read = await store.readSamples('packed');
+    expect(read).toEqual(samples);
+  });
+
   test('stores and reads back samples bit for bit, across chunk boundaries', async () => {
     const samples = sway(CHUNK_SAMPLES * 2 + 7, 100, true);
     await store.add(recordingOf('a', samples), samples);

@@ -25,23 +25,48 @@ export interface LabelTotal {
 }
 
 /**
- * A complete, undamaged recording of `samples`: what it is measured from them, defaults for the
- * rest, and the caller's `fields` over both.
+ * A recording's samples made ready to store under `recordingId`: what they measure, and their
+ * chunks packed. Packing a class's recordings (column shuffles, deflate) takes a cheap phone
+ * long enough to freeze the page, so an import packs them in its parse worker and the page only
+ * writes them. The chunks' format stays the store's business: the others only pass them on.
+ */
+export interface PackedSamples {
+  recordingId: string;
+  measured: Pick<Recording, 'axes' | 'sampleCount' | 'durationMs' | 'rateHz'>;
+  chunks: StoredChunk[];
+}
+
+/** Packs `samples` for `RecordingStore.addWithLabel` under the id the recording will have. */
+export async function packSamples(recordingId: string, samples: MotionSamples): Promise<PackedSamples> {
+  return { recordingId, measured: measure(samples), chunks: await toPackedChunks(recordingId, samples, CHUNK_SAMPLES) };
+}
+
+/** The buffers of packed samples, to transfer them to another thread instead of copying them. */
+export function packedBuffers({ chunks }: PackedSamples): ArrayBuffer[] {
+  return chunks.flatMap((chunk) => (chunk.encoding === 'raw' ? [] : [chunk.packed.buffer as ArrayBuffer]));
+}
+
+/**
+ * A complete, undamaged recording of `samples` (as they are, or packed): what it is measured
+ * from them, defaults for the rest, and the caller's `fields` over both.
  */
 export function recordingFor(
-  samples: MotionSamples,
+  samples: MotionSamples | PackedSamples,
   fields: Pick<Recording, 'id' | 'name' | 'label' | 'group' | 'source' | 'device' | 'startedAt'> & Partial<Recording>,
 ): Recording {
   return {
-    axes: axesFor(samples.gyro !== null),
     notes: '',
     interrupted: false,
     lostSamples: 0,
     gaps: [],
     speedFixes: [],
-    ...describeSamples(samples),
+    ...('chunks' in samples ? samples.measured : measure(samples)),
     ...fields,
   };
+}
+
+function measure(samples: MotionSamples): PackedSamples['measured'] {
+  return { axes: axesFor(samples.gyro !== null), ...describeSamples(samples) };
 }
 
 /** Recomputes what a recording's metadata says about its samples (rate: median interval). */
@@ -110,11 +135,15 @@ export class RecordingStore {
    * case (`Walking` joins `walking`), or a new one added in the same transaction, so that a
    * recording that cannot be stored (a full disk) leaves no label behind. Throws StoreError when
    * the label breaks the label rule, before anything is written. Returns the row as stored.
+   * `samples` may come packed (`packSamples`) for the recording's id.
    */
-  async addWithLabel(recording: Recording, samples: MotionSamples, label: string): Promise<Recording> {
+  async addWithLabel(recording: Recording, samples: MotionSamples | PackedSamples, label: string): Promise<Recording> {
     const tidy = tidyLabel(label);
+    if ('chunks' in samples && samples.recordingId !== recording.id) {
+      throw new Error(`Samples packed for recording ${samples.recordingId} cannot be stored as ${recording.id}.`);
+    }
     this.#wrote();
-    const chunks = await toPackedChunks(recording.id, samples, CHUNK_SAMPLES);
+    const chunks = 'chunks' in samples ? samples.chunks : await toPackedChunks(recording.id, samples, CHUNK_SAMPLES);
     const tx = this.#db.transaction(['labels', 'recordings', 'chunks'], 'readwrite');
     const { names, added } = labelsWith(await tx.objectStore('labels').getAll(), [tidy]);
     const stored = { ...recording, label: names.get(tidy) ?? tidy };

@@ -1,0 +1,83 @@
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { RowsByFrame, type NextFrame } from './rows-by-frame.svelte';
+
+/** Frames that come when the test says. */
+function manualFrames() {
+  let waiting: (() => void) | undefined;
+  const nextFrame: NextFrame = (run) => {
+    waiting = run;
+    return () => (waiting = undefined);
+  };
+  return {
+    nextFrame,
+    pending: () => waiting !== undefined,
+    pass() {
+      const run = waiting;
+      waiting = undefined;
+      run?.();
+      flushSync();
+    },
+  };
+}
+
+/** A RowsByFrame following a list the test changes with `set`, its frames passed by hand. */
+function following(start: string[], batch: number) {
+  const frames = manualFrames();
+  let list = $state(start);
+  let rows: RowsByFrame<string> | undefined;
+  const stop = $effect.root(() => {
+    rows = new RowsByFrame(() => list, (row) => row, { batch, nextFrame: frames.nextFrame });
+  });
+  flushSync();
+  return {
+    frames,
+    stop,
+    shown: () => rows!.shown,
+    set(next: string[]) {
+      list = next;
+      flushSync();
+    },
+  };
+}
+
+describe('RowsByFrame', () => {
+  const names = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `r${from + i}`);
+
+  it('shows a long list a batch a frame, in its order, and asks for no frame once all are shown', () => {
+    const { frames, stop, shown, set } = following(names(7), 3);
+    expect(shown()).toEqual(['r0', 'r1', 'r2']);
+    frames.pass();
+    expect(shown()).toEqual(names(6));
+    frames.pass();
+    expect(shown()).toEqual(names(7));
+    expect(frames.pending()).toBe(false);
+    // A short list shows whole at once.
+    set(names(2));
+    expect(shown()).toEqual(names(2));
+    expect(frames.pending()).toBe(false);
+    stop();
+  });
+
+  it('keeps the rows it shows when the list changes, and admits the new ones a batch a frame', () => {
+    const { frames, stop, shown, set } = following(names(4), 4);
+    expect(shown()).toEqual(names(4));
+    // A cleared filter brings back many rows at once: those shown stay, four more join per frame.
+    const widened = [...names(6, 10), ...names(4), ...names(6, 20)];
+    set(widened);
+    expect(shown()).toEqual([...names(4, 10), ...names(4)]);
+    frames.pass();
+    expect(shown()).toEqual([...names(6, 10), ...names(4), ...names(2, 20)]);
+    frames.pass();
+    expect(shown()).toEqual(widened);
+    expect(frames.pending()).toBe(false);
+    stop();
+  });
+
+  it('stops asking for frames when its owner goes', () => {
+    const { frames, stop } = following(names(10), 3);
+    expect(frames.pending()).toBe(true);
+    stop();
+    expect(frames.pending()).toBe(false);
+  });
+});
