@@ -1,6 +1,7 @@
 import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { knownPeople, personKey } from '../lib/recorder/people';
 import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
+import { MIN_REDRAW_INTERVAL_MS, redrawIntervalMs } from '../lib/recorder/redraw-pace';
 import { stalledForMs } from '../lib/recorder/stall';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
@@ -23,11 +24,6 @@ export const SOMEONE_NEW = '';
  * most 0.9 + 0.1 = 1 s of motion.
  */
 const FLUSH_INTERVAL_MS = 900;
-/**
- * How often the page shows what arrived (figures and plot). Every redraw holds the thread the
- * phone's readings arrive on, and a busy page misses readings: four a second is live enough.
- */
-const SHOW_INTERVAL_MS = 250;
 
 function rememberedPeople(): string[] {
   let people: unknown;
@@ -74,6 +70,8 @@ class RecordSession {
 
   #recorder: Recorder | undefined;
   #shownAt = -Infinity;
+  /** The wait between redraws, set from how long the last one held the thread. */
+  #redrawEveryMs = MIN_REDRAW_INTERVAL_MS;
   #lastArrival = 0;
   #source: MotionSource | undefined;
   #release: (() => void)[] = [];
@@ -153,13 +151,31 @@ class RecordSession {
     await this.#recorder.stop();
   }
 
-  /** Shows the figures and redraws the plot, at most every SHOW_INTERVAL_MS while recording. */
+  /** Shows the figures and redraws the plot, while recording at the pace `redrawIntervalMs` allows. */
   #show(progress: RecorderProgress): void {
     const now = performance.now();
-    if (now - this.#shownAt < SHOW_INTERVAL_MS && this.state === 'recording') return;
+    if (now - this.#shownAt < this.#redrawEveryMs && this.state === 'recording') return;
     this.#shownAt = now;
     this.progress = progress;
     this.revision += 1;
+    this.#timeRedraw();
+  }
+
+  /**
+   * Times the animation frame that shows the new figures: from its first callback (this one runs
+   * before the plot's, asked for later) to a message posted in it, which the browser handles
+   * only once the frame is rendered. A hidden page renders no frame and keeps the pace it had.
+   */
+  #timeRedraw(): void {
+    requestAnimationFrame(() => {
+      const started = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        this.#redrawEveryMs = redrawIntervalMs(performance.now() - started);
+      };
+      channel.port2.postMessage(null);
+    });
   }
 
   #countdown(seconds: number): Promise<boolean> {
@@ -184,6 +200,7 @@ class RecordSession {
     const store = await dataset.store();
     this.plot.clear();
     this.progress = undefined;
+    this.#redrawEveryMs = MIN_REDRAW_INTERVAL_MS;
     const recorder = new Recorder({
       store,
       source,
@@ -245,7 +262,7 @@ class RecordSession {
     const timer = setInterval(() => {
       if (this.state !== 'recording') return;
       this.stalledMs = stalledForMs(performance.now() - this.#lastArrival, this.progress?.rateHz ?? 0);
-    }, SHOW_INTERVAL_MS);
+    }, MIN_REDRAW_INTERVAL_MS);
     return () => {
       clearInterval(timer);
       this.stalledMs = undefined;

@@ -8,4 +8,5 @@
  */
 export * from './people';
 export * from './recorder';
+export * from './redraw-pace';
 export * from './stall';
