@@ -68,7 +68,7 @@ import { evaluate } from '../lib/train/metrics';
 import { mulberry32 } from '../lib/train/random';
 import { joinRows, networkInputs } from '../lib/model/inputs';
 import { readNetwork } from '../lib/model/network-kinds';
-import { unknownScore } from '../lib/model/unknown-score';
+import { scoredValues, unknownScore } from '../lib/model/unknown-score';
 import { auroc, shareAbove } from '../lib/train/unknown-score';
 import { augmentSamples } from '../lib/signal/augment';
 import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
@@ -318,7 +318,7 @@ async function unknownScores(run: TrainedActivityModel): Promise<UnknownScores> 
       const width = rows.length / Math.max(1, windows.length);
       for (let w = 0; w < windows.length; w += 1) {
         const row = rows.subarray(w * width, (w + 1) * width);
-        const score = unknownScore(run.unknown, network.hidden(row));
+        const score = unknownScore(run.unknown, scoredValues(run.unknown, network, row));
         network.forward(row, probabilities);
         const top = probabilities.indexOf(Math.max(...probabilities));
         if (labels[top] === recording.label && score <= run.unknown.threshold) rightAndKnown += 1;

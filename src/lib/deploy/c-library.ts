@@ -1,4 +1,5 @@
 import { UnsupportedModelError, type CWriter, type Network, type NetworkKindName, type Precision } from '../model/network-kind';
+import { scoredWidth, unknownStatsMismatch } from '../model/unknown-score';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, rhythmLags, spectrumBandsHz } from '../signal/features';
 import { JERK_FLOOR } from '../signal/rhythm';
@@ -145,7 +146,7 @@ int motion_model_classify(const float *window, float *probabilities) {
   return top;
 }
 `,
-    model.unknown ? unknownScoreFunction(model.unknown, preprocessing.labels.length, network.hiddenSize, hidden, sizes) : '',
+    model.unknown ? unknownScoreFunction(model.unknown, preprocessing.labels.length, network, hidden, sizes) : '',
   ].join('\n');
 
   const header = headerText(model, network.kind, precision, n, strideSamples(config), sizes, description, model.unknown);
@@ -153,32 +154,38 @@ int motion_model_classify(const float *window, float *probabilities) {
 }
 
 /**
- * motion_model_unknown_score(): unknownScore of model/unknown-score.ts on the last hidden layer
- * `hidden` left by the window motion_model_classify last ran on (read as real values whatever the
- * precision: the int8 build dequantises every layer's outputs), in double precision from float32
- * statistics.
+ * motion_model_unknown_score(): unknownScore of model/unknown-score.ts on the values it scores
+ * (`scoredValues`): the standardised inputs `ml_scaled` when the score reads them, then the last
+ * hidden layer `hidden`, both left by the window motion_model_classify last ran on (read as real
+ * values whatever the precision: the int8 build dequantises every layer's outputs), in double
+ * precision from float32 statistics.
  */
-function unknownScoreFunction(unknown: UnknownStats, labels: number, width: number, hidden: string, sizes: Sizes): string {
-  if (unknown.precision.length !== width * width || unknown.means.length !== labels || unknown.means.some((mean) => mean.length !== width)) {
-    throw new DeployError('network-unsupported', { reason: `its unknown score is for a hidden layer of another size than the network's ${width} values` });
-  }
+function unknownScoreFunction(unknown: UnknownStats, labels: number, network: Pick<Network, 'inputs' | 'hiddenSize'>, hidden: string, sizes: Sizes): string {
+  const mismatch = unknownStatsMismatch(unknown, labels, network);
+  if (mismatch) throw new DeployError('network-unsupported', { reason: mismatch });
+  const width = scoredWidth(unknown, network);
+  const inputs = unknown.withInputs ? network.inputs : 0;
   sizes.constant('unknown score: label means and precision matrix', (unknown.means.length * width + width * width) * 4);
-  sizes.ram('unknown score: distance to a mean', width * 8);
-  return `/* The unknown score: squared Mahalanobis distance from the last hidden layer to the nearest label's mean, one covariance shared by all. */
-#define ML_HIDDEN ${width}
-static const float ml_unknown_means[MOTION_MODEL_LABELS * ML_HIDDEN] = {${unknown.means.flatMap((mean) => mean.map(sizes.float)).join(', ')}};
-static const float ml_unknown_precision[ML_HIDDEN * ML_HIDDEN] = {${unknown.precision.map(sizes.float).join(', ')}};
-static double ml_unknown_difference[ML_HIDDEN];
+  sizes.ram('unknown score: the values scored and their distance to a mean', width * 8 * 2);
+  return `/* The unknown score: squared Mahalanobis distance from ${inputs > 0 ? 'the standardised inputs and ' : ''}the last hidden layer to the nearest label's mean, one covariance shared by all. */
+#define ML_UNKNOWN_INPUTS ${inputs}
+#define ML_UNKNOWN_WIDTH ${width}
+static const float ml_unknown_means[MOTION_MODEL_LABELS * ML_UNKNOWN_WIDTH] = {${unknown.means.flatMap((mean) => mean.map(sizes.float)).join(', ')}};
+static const float ml_unknown_precision[ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH] = {${unknown.precision.map(sizes.float).join(', ')}};
+static double ml_unknown_values[ML_UNKNOWN_WIDTH];
+static double ml_unknown_difference[ML_UNKNOWN_WIDTH];
 
 float motion_model_unknown_score(void) {
   double best = 0;
   int k, i, j;
+  for (i = 0; i < ML_UNKNOWN_INPUTS; i++) ml_unknown_values[i] = ml_scaled[i];
+  for (i = ML_UNKNOWN_INPUTS; i < ML_UNKNOWN_WIDTH; i++) ml_unknown_values[i] = ${hidden}[i - ML_UNKNOWN_INPUTS];
   for (k = 0; k < MOTION_MODEL_LABELS; k++) {
     double distance = 0;
-    for (i = 0; i < ML_HIDDEN; i++) ml_unknown_difference[i] = (double)${hidden}[i] - ml_unknown_means[k * ML_HIDDEN + i];
-    for (i = 0; i < ML_HIDDEN; i++) {
+    for (i = 0; i < ML_UNKNOWN_WIDTH; i++) ml_unknown_difference[i] = ml_unknown_values[i] - ml_unknown_means[k * ML_UNKNOWN_WIDTH + i];
+    for (i = 0; i < ML_UNKNOWN_WIDTH; i++) {
       double row = 0;
-      for (j = 0; j < ML_HIDDEN; j++) row += ml_unknown_precision[i * ML_HIDDEN + j] * ml_unknown_difference[j];
+      for (j = 0; j < ML_UNKNOWN_WIDTH; j++) row += ml_unknown_precision[i * ML_UNKNOWN_WIDTH + j] * ml_unknown_difference[j];
       distance += ml_unknown_difference[i] * row;
     }
     if (k == 0 || distance < best) best = distance;
@@ -286,7 +293,8 @@ ${
 /*
  * How unlike anything the model was trained on the window motion_model_classify last classified
  * is (call it right after): above MOTION_MODEL_UNKNOWN_THRESHOLD, answer "unknown", as the app's
- * Live page does. The threshold calls ${(unknown.falseUnknownRate * 100).toFixed(1)} % of the validation windows of trained activities unknown.
+ * Live page does. The threshold calls at most ${(unknown.falseUnknownRate * 100).toFixed(1)} % of each validation
+ * person's windows of trained activities unknown.
  */
 #define MOTION_MODEL_UNKNOWN_THRESHOLD ${floatLiteral(unknown.threshold)}
 float motion_model_unknown_score(void);

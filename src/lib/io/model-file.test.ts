@@ -156,6 +156,25 @@ describe('the unknown score in a model file', () => {
     expect(result.model.unknown).toBeUndefined();
   });
 
+  test('a score that reads the inputs too (withInputs) is as wide as the inputs and the hidden layer; withInputs is true or absent', () => {
+    const file = exported();
+    const width = model.preprocessing.featureNames.length + 8;
+    file.model.unknown = { withInputs: true, means: [0, 1, 2].map(() => new Array<number>(width).fill(0.5)), precision: new Array<number>(width * width).fill(0.25), threshold: 40, falseUnknownRate: 0.05 };
+    const result = parseModelFile('with-inputs.json', JSON.stringify(file));
+    if (!result.ok) throw result.error;
+    expect(result.model.unknown).toEqual(file.model.unknown);
+    const refused = (change: (unknown: Record<string, unknown>) => void) => {
+      const copy = structuredClone(file);
+      change(copy.model.unknown as unknown as Record<string, unknown>);
+      const parsed = parseModelFile('hostile.json', JSON.stringify(copy));
+      if (parsed.ok) throw new Error('accepted a hostile unknown score');
+      return parsed.error.message;
+    };
+    expect(refused((u) => delete u.withInputs)).toContain('each to be 8 values long (its last hidden layer)');
+    expect(refused((u) => (u.withInputs = false))).toContain('model.unknown.withInputs is “false”: it is true or absent');
+    expect(refused((u) => (u.withInputs = 'yes'))).toContain('model.unknown.withInputs is “yes”');
+  });
+
   test('statistics that do not fit the network or are not numbers are refused, naming the field', () => {
     type Unknown = { means: unknown[]; precision: unknown[]; threshold: unknown; falseUnknownRate: unknown };
     const damaged = (change: (unknown: Unknown) => void) => {

@@ -2,6 +2,7 @@ import { causeFact, messageOf } from '../i18n/coded-error';
 import { excerpt } from '../i18n/excerpt';
 import { UnsupportedModelError, type NetworkKindName } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
+import { scoredWidth } from '../model/unknown-score';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import { checkWindowBounds } from '../signal/windows';
 import { checkLabel } from '../store/labels';
@@ -90,7 +91,7 @@ function readModel(file: string, content: string | Uint8Array): StoredModel {
     metrics: readMetrics(fields, model.metrics, preprocessing.labels.length, mismatch),
     ...(model.trainedOn !== undefined && { trainedOn: readTrainedOn(fields, model.trainedOn) }),
     ...(model.results !== undefined && { results: readResults(fields, model.results, preprocessing.labels, training.epochs, mismatch) }),
-    ...(model.unknown !== undefined && { unknown: readUnknown(fields, model.unknown, preprocessing.labels.length, hiddenSize, mismatch) }),
+    ...(model.unknown !== undefined && { unknown: readUnknown(fields, model.unknown, preprocessing.labels.length, { inputs: preprocessing.featureNames.length, hiddenSize }, mismatch) }),
     artifacts,
   };
 }
@@ -341,19 +342,23 @@ function readCaution(fields: JsonFields, value: unknown, recordings: Record<Spli
 
 /**
  * The unknown score's statistics, checked whole against the network they belong to: one mean per
- * label and a precision matrix, each the size of its last hidden layer, every value finite, the
- * threshold finite and the rate a share. Files saved before the score have none, and import
- * without it (Live then falls back to its probability threshold).
+ * label and a precision matrix, each the size of the values scored (the last hidden layer, after
+ * the inputs when `withInputs` is true), every value finite, the threshold finite and the rate a
+ * share. Files saved before the score have none, and import without it (Live then falls back to
+ * its probability threshold); files saved before `withInputs` score the hidden layer alone.
  */
-function readUnknown(fields: JsonFields, value: unknown, labels: number, width: number, mismatch: (reason: string) => ImportError): UnknownStats {
+function readUnknown(fields: JsonFields, value: unknown, labels: number, network: { inputs: number; hiddenSize: number }, mismatch: (reason: string) => ImportError): UnknownStats {
   const unknown = fields.object(value, 'model.unknown');
+  if (unknown.withInputs !== undefined && unknown.withInputs !== true) throw mismatch(`model.unknown.withInputs is “${excerpt(String(unknown.withInputs))}”: it is true or absent.`);
+  const withInputs = unknown.withInputs === true ? { withInputs: true as const } : {};
+  const width = scoredWidth(withInputs, network);
   const means = fields.array(unknown.means, 'model.unknown.means').map((mean, k) => numbers(fields, mean, `model.unknown.means[${k}]`));
   if (means.length !== labels || means.some((mean) => mean.length !== width)) {
-    throw mismatch(`its unknown score has ${means.length} means for ${labels} labels, each to be ${width} values long (its last hidden layer).`);
+    throw mismatch(`its unknown score has ${means.length} means for ${labels} labels, each to be ${width} values long (${withInputs.withInputs ? 'its inputs and ' : ''}its last hidden layer).`);
   }
   const precision = numbers(fields, unknown.precision, 'model.unknown.precision');
   if (precision.length !== width * width) throw mismatch(`its unknown score's precision matrix has ${precision.length} values, not ${width} × ${width}.`);
   const falseUnknownRate = fields.number(unknown.falseUnknownRate, 'model.unknown.falseUnknownRate');
   if (falseUnknownRate < 0 || falseUnknownRate > 1) throw mismatch(`model.unknown.falseUnknownRate is ${falseUnknownRate}, not a share from 0 to 1.`);
-  return { means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), falseUnknownRate };
+  return { ...withInputs, means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), falseUnknownRate };
 }

@@ -169,13 +169,18 @@ export type HeldOutResults = ModelResults & { test: TestResults };
  * anything the model was trained on.
  */
 export interface UnknownStats {
-  /** Each label's mean of the last hidden layer over its training windows, in label order. */
+  /**
+   * Whether the score reads the network's standardised inputs before its last hidden layer
+   * (model/unknown-score.ts `scoredValues`); absent in models whose score reads the hidden layer alone.
+   */
+  withInputs?: true;
+  /** Each label's mean of the values scored over its training windows, in label order. */
   means: number[][];
-  /** The inverse of the covariance around the means, shared by every label, row-major [hidden × hidden]. */
+  /** The inverse of the covariance around the means, shared by every label, row-major [values × values]. */
   precision: number[];
   /** A window scoring above this is unknown. */
   threshold: number;
-  /** The share of validation windows (of trained activities) that scored above `threshold`, as chosen. */
+  /** The share of each validation person's windows (of trained activities) at most that scored above `threshold`, as chosen. */
   falseUnknownRate: number;
 }
 

@@ -27,7 +27,7 @@ export interface TrainActivityOptions {
   signal?: AbortSignal;
   onStage?: (stage: TrainingStage) => void;
   onEpoch?: (log: EpochLog) => void;
-  /** The share of validation windows the unknown score's threshold calls unknown (train/unknown-score.ts's default when absent). */
+  /** The share of each validation person's windows the unknown score's threshold calls unknown at most (train/unknown-score.ts's default when absent). */
   falseUnknownRate?: number;
 }
 
@@ -39,7 +39,7 @@ export interface TrainedActivityModel {
   split: SplitSummary;
   /** The recordings on each side, the training side fingerprinted: the int8 export calibrates on exactly these. */
   trainedOn: TrainedOn;
-  /** The unknown score's statistics, from the training windows, its threshold from the validation windows. */
+  /** The unknown score's statistics, from the training windows, its threshold from the validation people's windows. */
   unknown: UnknownStats;
   /** Windows per split, as trained and scored. */
   windows: Record<SplitName, number>;
@@ -142,7 +142,15 @@ export async function trainOnSplit(recordings: readonly LabelledRecording[], spl
       model,
       preprocessing: { features: { ...options.features, groups: [...options.features.groups] }, featureNames: [...extractorFor(options.features).names], stats, labels },
       metrics,
-      unknown: fitUnknownStats(readNetwork(await modelArtifacts(model)), sets.train, sets.validation, labels.length, options.falseUnknownRate),
+      unknown: fitUnknownStats(readNetwork(await modelArtifacts(model)), sets.train, sets.validation, labels.length, {
+        withInputs: options.features.input === 'features',
+        // A person's recordings share their name; a recording without one stands for itself.
+        personOf: (row) => {
+          const { recording } = recordings[sets.validation.recordingOf[row]!]!;
+          return recording.group === '' ? `recording:${recording.id}` : `person:${recording.group}`;
+        },
+        ...(options.falseUnknownRate !== undefined && { falseUnknownRate: options.falseUnknownRate }),
+      }),
       split: split.summary,
       trainedOn: trainedOnOf(recordings, split.assignment),
       windows: { train: sets.train.rows, validation: sets.validation.rows, test: sets.test.rows },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isUnknown, unknownScore } from '../model/unknown-score';
-import { auroc, shareAbove, sharedGaussian, thresholdFor } from './unknown-score';
+import { isUnknown, scoredValues, scoredWidth, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
+import { auroc, shareAbove, sharedGaussian, thresholdFor, thresholdForEach } from './unknown-score';
 
 describe('the unknown score', () => {
   test('is the squared Mahalanobis distance to the nearest mean, with the pooled covariance ridged by 1 % of its mean variance, stored as float32 (worked by hand)', () => {
@@ -39,6 +39,31 @@ describe('the unknown score', () => {
     expect(thresholdFor([], 0.05)).toBe(Infinity);
     expect(isUnknown({ threshold: 8 }, 8)).toBe(false);
     expect(isUnknown({ threshold: 8 }, 8.5)).toBe(true);
+  });
+
+  test('held for each person, the threshold calls at most the chosen share of anyone’s windows unknown', () => {
+    // Person a scores low, person b high: pooled, the 20 % above 8 are all b's, 40 % of b's windows.
+    const scores = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const people = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b'];
+    expect(shareAbove(scores.slice(5), thresholdFor(scores, 0.2))).toBe(0.4);
+    expect(thresholdForEach(scores, people, 0.2)).toBe(9);
+    expect(shareAbove(scores.slice(5), thresholdForEach(scores, people, 0.2))).toBe(0.2);
+    expect(shareAbove(scores.slice(0, 5), thresholdForEach(scores, people, 0.2))).toBe(0);
+    // One person alone: the pooled threshold.
+    expect(thresholdForEach(scores, new Array<string>(10).fill('a'), 0.2)).toBe(thresholdFor(scores, 0.2));
+    expect(thresholdForEach([], [], 0.05)).toBe(Infinity);
+  });
+
+  test('the values scored: the inputs then the last hidden layer when asked, the hidden layer alone otherwise', () => {
+    const network = { inputs: 2, hiddenSize: 3, hidden: (inputs: ArrayLike<number>) => [inputs[0]! * 10, inputs[1]! * 10, 7] };
+    expect(Array.from(scoredValues({ withInputs: true }, network, [1, 2]))).toEqual([1, 2, 10, 20, 7]);
+    expect(Array.from(scoredValues({}, network, [1, 2]))).toEqual([10, 20, 7]);
+    expect(scoredWidth({ withInputs: true }, network)).toBe(5);
+    expect(scoredWidth({}, network)).toBe(3);
+    const stats = { withInputs: true as const, means: [[0, 0, 0, 0, 0]], precision: new Array<number>(25).fill(0), threshold: 1, falseUnknownRate: 0.05 };
+    expect(unknownStatsMismatch(stats, 1, network)).toBeUndefined();
+    expect(unknownStatsMismatch({ ...stats, withInputs: undefined }, 1, network)).toMatch(/for 5 values, not the 3/);
+    expect(unknownStatsMismatch(stats, 2, network)).toBeDefined();
   });
 
   test('AUROC is the chance an unknown window scores above a known one, ties half (worked by hand)', () => {

@@ -1,6 +1,6 @@
 import type { Network } from '../model/network-kind';
 import type { UnknownStats } from '../model/record';
-import { unknownScore } from '../model/unknown-score';
+import { scoredValues, scoredWidth, unknownScore } from '../model/unknown-score';
 import type { Examples } from './fit-loop';
 
 /** The share of validation windows of trained activities the threshold lets be called unknown, unless told otherwise. */
@@ -16,36 +16,56 @@ const RIDGE = 0.01;
 /** Rows scored at most per side: the statistics settle long before, and the CNN's forward pass costs a millisecond a window. */
 const MAX_ROWS = 2000;
 
-/**
- * The unknown score's statistics for a trained network: each activity's mean and the shared
- * covariance of the last hidden layer over the training windows (`train`), and the threshold that
- * calls `falseUnknownRate` of the validation windows unknown. Runs the same plain-TypeScript
- * forward pass as Live, so that Live's scores are the ones the threshold was set on.
- *
- * @example
- * const unknown = fitUnknownStats(readNetwork(artifacts), sets.train, sets.validation, labels.length);
- */
-export function fitUnknownStats(network: Network, train: Examples, validation: Examples, classes: number, falseUnknownRate = defaultFalseUnknownRate): UnknownStats {
-  const trained = hiddenRows(network, train);
-  const statistics = sharedGaussian(trained.values, trained.labels, classes, network.hiddenSize);
-  const checked = hiddenRows(network, validation);
-  const scores = Array.from({ length: checked.labels.length }, (_, r) => unknownScore(statistics, checked.values.subarray(r * network.hiddenSize, (r + 1) * network.hiddenSize)));
-  return { ...statistics, threshold: thresholdFor(scores, falseUnknownRate), falseUnknownRate };
+/** How the unknown score is fitted to a trained network. */
+export interface UnknownFitOptions {
+  /** Score the standardised inputs with the last hidden layer (a network fed features; see `scoredValues`). */
+  withInputs: boolean;
+  /**
+   * Who each validation row (by its index) comes from: a person, or the recording when nobody is
+   * named. The threshold holds the rate for each of them, not only over all their windows.
+   */
+  personOf?: (row: number) => string;
+  /** At most this share of each validation person's windows is called unknown (default `defaultFalseUnknownRate`). */
+  falseUnknownRate?: number;
 }
 
-/** The last hidden layer of at most MAX_ROWS rows spread evenly over `examples`, with their labels. */
-function hiddenRows(network: Network, examples: Examples): { values: Float64Array; labels: Int32Array } {
+/**
+ * The unknown score's statistics for a trained network: each activity's mean and the shared
+ * covariance of the values scored (`scoredValues`) over the training windows (`train`), and the
+ * threshold that calls at most `falseUnknownRate` of each validation person's windows unknown.
+ * Runs the same plain-TypeScript forward pass as Live, so that Live's scores are the ones the
+ * threshold was set on.
+ *
+ * @example
+ * const unknown = fitUnknownStats(readNetwork(artifacts), sets.train, sets.validation, labels.length, { withInputs: true });
+ */
+export function fitUnknownStats(network: Network, train: Examples, validation: Examples, classes: number, options: UnknownFitOptions): UnknownStats {
+  const withInputs = options.withInputs ? { withInputs: true as const } : {};
+  const trained = scoredRows(network, train, withInputs);
+  const statistics = sharedGaussian(trained.values, trained.labels, classes, scoredWidth(withInputs, network));
+  const checked = scoredRows(network, validation, withInputs);
+  const width = scoredWidth(withInputs, network);
+  const scores = Array.from(checked.rows, (_, r) => unknownScore(statistics, checked.values.subarray(r * width, (r + 1) * width)));
+  const rate = options.falseUnknownRate ?? defaultFalseUnknownRate;
+  const people = Array.from(checked.rows, (row) => options.personOf?.(row) ?? '');
+  return { ...withInputs, ...statistics, threshold: thresholdForEach(scores, people, rate), falseUnknownRate: rate };
+}
+
+/** The values scored of at most MAX_ROWS rows spread evenly over `examples`, with their labels and row indices. */
+function scoredRows(network: Network, examples: Examples, stats: Pick<UnknownStats, 'withInputs'>): { values: Float64Array; labels: Int32Array; rows: Int32Array } {
   const step = Math.max(1, examples.rows / MAX_ROWS);
   const count = Math.min(examples.rows, MAX_ROWS);
-  const width = network.hiddenSize;
+  const width = scoredWidth(stats, network);
   const values = new Float64Array(count * width);
   const labels = new Int32Array(count);
+  const rows = new Int32Array(count);
   for (let r = 0; r < count; r += 1) {
     const row = Math.floor(r * step);
-    values.set(network.hidden(examples.x.subarray(row * examples.cols, (row + 1) * examples.cols)), r * width);
+    values.set(scoredValues(stats, network, examples.x.subarray(row * examples.cols, (row + 1) * examples.cols)), r * width);
     labels[r] = examples.y[row]!;
+    rows[r] = row;
   }
-  return { values, labels };
+  return { values, labels, rows };
 }
 
 /**
@@ -122,6 +142,27 @@ export function thresholdFor(scores: readonly number[], rate: number): number {
   const sorted = [...scores].sort((a, b) => a - b);
   const above = Math.floor(rate * sorted.length);
   return sorted[sorted.length - 1 - above]!;
+}
+
+/**
+ * The threshold above which at most `rate` of each person's scores lie: the highest of their own
+ * `thresholdFor`. Pooled over windows, a threshold fits the validation people as a whole and
+ * lets a new person whose windows all sit a little further away be called unknown throughout;
+ * held for each person, it holds for the next one too (SisFall, cross-validation by person: 3 to
+ * 5 % of a new person's windows with 5 % asked, where the pooled threshold gave 5 to 8 %).
+ *
+ * @example
+ * thresholdForEach([1, 2, 3, 4, 10, 20, 30, 40], ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'], 0.25) // 30: b's 40 alone is above it
+ */
+export function thresholdForEach(scores: readonly number[], people: readonly string[], rate: number): number {
+  if (scores.length === 0) return Infinity;
+  const byPerson = new Map<string, number[]>();
+  scores.forEach((score, i) => {
+    const own = byPerson.get(people[i]!);
+    if (own) own.push(score);
+    else byPerson.set(people[i]!, [score]);
+  });
+  return Math.max(...[...byPerson.values()].map((own) => thresholdFor(own, rate)));
 }
 
 /**
