@@ -119,6 +119,19 @@ describe('npm run evaluate', () => {
     for (const fold of json.folds) expect(fold.windows).toBe(2 * 2 * 21);
   }, 180_000);
 
+  test('--turned-people tests each person turned their own way, `calibrated` beside `net` on the same windows as without it', async () => {
+    const report = join(folder, 'turned-people.json');
+    const { stdout } = await run('npx', [...cli, folder, '--group', '\\.(\\w+)-', '--folds', '3', '--epochs', '5', '--calibrate', '4', '--turned-people', '--json', report], { timeout: 180_000 });
+    expect(stdout).toContain('Cross-validation by person, each tested person turned, scaled and stretched their own way, 3 folds');
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { turnedPeople: boolean; calibrated: { accuracy: number }; folds: { windows: number }[] };
+    expect(json.turnedPeople).toBe(true);
+    expect(json.calibrated.accuracy).toBeGreaterThanOrEqual(0);
+    // Stretched by up to ±10 %, the 16 s recordings leave 10.4 to 13.6 s after the 4 s take: 17 to 24 windows of 2 s every 0.5 s.
+    for (const fold of json.folds) expect(fold.windows).toBeGreaterThanOrEqual(2 * 2 * 17);
+    for (const fold of json.folds) expect(fold.windows).toBeLessThanOrEqual(2 * 2 * 24);
+    await expect(run('npx', [...cli, folder, '--turned-people'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--turned-people turns the tested people of a cross-validation: give --folds too') });
+  }, 180_000);
+
   test('--search compares setups within the budget, nested, and reports the outer means with the table of candidates', async () => {
     const report = join(folder, 'search.json');
     const exported = join(folder, 'searched');

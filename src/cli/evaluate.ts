@@ -1,6 +1,6 @@
 /**
  * `npm run evaluate -- <folder> [--group <regex>] [--folds K|loso] [--network dense|cnn] [--search [--budget S]]
- * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--calibrate S] [--unknown <label>] [--json <file>] [--export-c <folder>]`
+ * [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N] [--turned-test] [--turned-people] [--calibrate S] [--unknown <label>] [--json <file>] [--export-c <folder>]`
  *
  * Trains and tests the activity model on a folder of recordings (Edge Impulse CSV or JSON, label
  * from the file name) with the app's own code and defaults, in Node on the wasm backend, and
@@ -17,6 +17,13 @@
  * rest of theirs; those seconds are then left out of every score, so `net` (the model as trained)
  * and `calibrated` are scored on the same windows. Its --json adds `calibrated: { accuracy, macroF1 }`,
  * means over folds, and each fold's `calibrated`.
+ *
+ * --turned-people (with --folds) tests each person as if they wore the device their own way: all
+ * of a tested person's recordings turned, scaled and stretched by one made-up placement drawn for
+ * that person (signal/augment.ts), the same for their calibration take and the rest, while
+ * training sees everyone as recorded. SisFall's people all wore it on the same belt, which leaves
+ * calibration no room; this is the stand-in for a phone in another pocket. Its --json adds
+ * `turnedPeople: true`.
  *
  * --search finds the best setup (train/search.ts): candidate setups (feature groups, window
  * length, dense or CNN, made-up placements) compared by cross-validation by person within
@@ -73,7 +80,7 @@ import type { NetworkKindName } from '../lib/model/record';
 await loadText(allTextParts, 'en');
 
 const usage =
-  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--calibrate S (with --folds: adapt to each tested person on S seconds of each activity)] [--unknown <label> (leave that activity out of training and measure the unknown score on it)] [--json <file>] [--export-c <folder>]';
+  'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--turned-people (with --folds: each tested person turned, scaled and stretched by a placement of their own)] [--calibrate S (with --folds: adapt to each tested person on S seconds of each activity)] [--unknown <label> (leave that activity out of training and measure the unknown score on it)] [--json <file>] [--export-c <folder>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -103,6 +110,7 @@ const { values, positionals } = (() => {
         'export-c': { type: 'string' },
         augment: { type: 'string' },
         'turned-test': { type: 'boolean' },
+        'turned-people': { type: 'boolean' },
         network: { type: 'string' },
         search: { type: 'boolean' },
         budget: { type: 'string' },
@@ -141,6 +149,7 @@ if (!values.search && values.budget !== undefined) fail('--budget is the time --
 if (values.search && typeof folds === 'number' && folds < 3) fail('--search needs at least 3 outer folds: it chooses on some people and tests on others.');
 const budgetS = positive('budget', values.budget, defaultSearchBudgetS);
 if (values.calibrate !== undefined && (folds === undefined || values.search)) fail('--calibrate adapts the model to each tested person of a cross-validation: give --folds too, without --search.');
+if (values['turned-people'] && (folds === undefined || values.search)) fail('--turned-people turns the tested people of a cross-validation: give --folds too, without --search.');
 const calibrateS = values.calibrate === undefined ? undefined : positive('calibrate', values.calibrate, 0);
 if (values.search && values.unknown !== undefined) fail('--unknown measures one setup: leave out --search.');
 
@@ -351,11 +360,12 @@ async function crossValidateByPerson(count: FoldCount) {
       onEpoch,
       onFold: (fold, total) => console.log(`fold ${fold + 1} of ${total}`),
       ...(calibrateS !== undefined && { calibrateS }),
+      ...(values['turned-people'] && { testedAs: turnedPerson }),
       ...(values.unknown !== undefined && { onTrained: async (run: TrainedActivityModel) => void foldsUnknown.push(await unknownScores(run)) }),
     }),
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nCross-validation by person, ${cv.folds.length} folds, in ${seconds} s:`);
+  console.log(`\nCross-validation by person${values['turned-people'] ? ', each tested person turned, scaled and stretched their own way' : ''}, ${cv.folds.length} folds, in ${seconds} s:`);
   printFolds(cv);
   if (cv.calibrated) {
     console.log(`\nCalibrated to each tested person on the first ${calibrateS} s of each activity (scores above and below on the rest of their recordings):`);
@@ -387,9 +397,20 @@ async function crossValidateByPerson(count: FoldCount) {
         folds: folded.folds.map((fold, f) => ({ ...fold, calibrated: cv.folds[f]!.calibrated })),
       }),
       perPerson: cv.perPerson,
+      ...(values['turned-people'] && { turnedPeople: true }),
       ...(unknown && { unknown }),
     },
   };
+}
+
+/**
+ * --turned-people: one person's recordings, all turned, scaled and stretched by the same made-up
+ * placement, drawn from the seed and the person's place among everyone's names.
+ */
+function turnedPerson(own: LabelledRecording[]): LabelledRecording[] {
+  const people = [...new Set(recordings.map(({ recording }) => recording.group))].sort();
+  const seed = training.seed * 1009 + people.indexOf(own[0]?.recording.group ?? '');
+  return own.map(({ recording, samples }) => ({ recording, samples: augmentSamples(samples, mulberry32(seed)) }));
 }
 
 type FoldScores = Pick<CrossValidation, 'folds' | 'net' | 'baseline'>;

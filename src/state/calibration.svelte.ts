@@ -39,18 +39,20 @@ class Calibration extends ComputeTask {
     this.kept = undefined;
     const person = this.person;
     await this.track(async (follow) => {
-      const run = computeClient.calibrate({ database: (await dataset.store()).name, model: { artifacts: model.artifacts, preprocessing: model.preprocessing }, person, seconds: this.seconds });
+      const run = computeClient.calibrate({ database: (await dataset.store()).name, model: { artifacts: model.artifacts, preprocessing: model.preprocessing, trainedOn: model.trainedOn }, person, seconds: this.seconds });
       follow(run);
       const result = await run.done;
       // Its source's training results describe the source, not this one, so they stay behind; the
-      // hidden layers are the source's, so the unknown score's statistics still hold.
-      const { results: _sourceResults, ...source } = model;
+      // hidden layers are the source's, so the unknown score's statistics still hold. It learnt
+      // from the source's recordings and the take's.
+      const { results: _sourceResults, trainedOn: _sourceTrainedOn, ...source } = model;
       const calibrated: StoredModel = {
         ...source,
         id: crypto.randomUUID(),
         name: settings.t('train.calibrate.modelName', { model: model.name, person }),
         createdAt: Date.now(),
         artifacts: result.artifacts,
+        ...(result.trainedOn && { trainedOn: result.trainedOn }),
       };
       await trainer.keep(calibrated);
       this.kept = calibrated;

@@ -5,7 +5,8 @@ import type { BulkPatch, BulkResult } from '../lib/store/bulk-edits';
 import { MotionStore } from '../lib/store/motion-store';
 import { ensurePersistentStorage } from '../lib/store/persistence';
 import type { Recording } from '../lib/store/recording';
-import { labelTotals, StoreError, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { labelTotals, type DeletedRecording, type LabelTotal } from '../lib/store/recordings';
+import { databaseStatus } from './database-status.svelte';
 import { settings } from './settings.svelte';
 
 /**
@@ -20,12 +21,18 @@ class Dataset {
   recordingElsewhere = $state.raw<ReadonlySet<string>>(new Set());
   /** Whether this browser lets other tabs' recordings be told apart (Web Locks). */
   locksAcrossTabs = $state(true);
-  /** A newer version of the app opened in another tab: this one closed its database and must reload. */
-  upgradeWaiting = $state(false);
-  /** Why the data could not be opened, when the page should say so itself (a newer version's database). */
-  openError = $state.raw<StoreError | undefined>();
   #store: Promise<MotionStore> | undefined;
   readonly #watched = new Set<string>();
+
+  /** A newer version of the app opened in another tab: this one closed its database and must reload. */
+  get upgradeWaiting(): boolean {
+    return databaseStatus.upgradeWaiting;
+  }
+
+  /** Why the data could not be opened (a newer version's database), said by the notice on every page. */
+  get openError(): unknown {
+    return databaseStatus.newerDatabase;
+  }
 
   /** Per label: recordings and total duration, labels without recordings included. */
   readonly totals: LabelTotal[] = $derived(labelTotals(this.labels, this.recordings));
@@ -48,7 +55,7 @@ class Dataset {
       async (store) => {
         // A recording cut short by a closed tab gets its row back before anything lists it.
         await store.recoverInterrupted();
-        void store.upgradeRequested.then(() => (this.upgradeWaiting = true));
+        void store.upgradeRequested.then(() => (databaseStatus.upgradeWaiting = true));
         this.locksAcrossTabs = store.locksAcrossTabs;
         return store;
       },
@@ -56,18 +63,23 @@ class Dataset {
     return this.#store;
   }
 
-  async refresh(): Promise<void> {
-    let store: MotionStore;
+  /**
+   * Opens the data, so that a tab on any page learns when it is not (or no longer) its to use:
+   * the store, or undefined when a newer version of the app has it (databaseStatus says so).
+   */
+  async open(): Promise<MotionStore | undefined> {
     try {
-      store = await this.store();
+      return await this.store();
     } catch (error) {
-      // Said on the page in the user's language, with what to do, rather than as a crash.
-      if (error instanceof StoreError && error.code === 'error.store.newer-database') {
-        this.openError = error;
-        return;
-      }
+      // Said on every page in the user's language, with what to do, rather than as a crash.
+      if (databaseStatus.noted(error)) return undefined;
       throw error;
     }
+  }
+
+  async refresh(): Promise<void> {
+    const store = await this.open();
+    if (!store) return;
     let read: [Recording[], string[], Set<string>];
     try {
       if (this.recordings.length === 0) await store.labels.startIn(locales.map(defaultLabels), defaultLabels(settings.locale));
@@ -76,7 +88,7 @@ class Dataset {
       // A newer version took the database while this list was read: the page asks for a reload
       // (upgradeWaiting) and keeps the list it has, rather than crashing on a closing connection.
       if (store.upgradePending) {
-        this.upgradeWaiting = true;
+        databaseStatus.upgradeWaiting = true;
         return;
       }
       throw error;

@@ -1,5 +1,7 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CodedError } from '../lib/i18n/coded-error';
+import { databaseStatus } from './database-status.svelte';
 import { listenForUncaughtErrors, uncaughtErrors } from './errors.svelte';
 
 afterEach(() => {
@@ -43,4 +45,15 @@ describe('uncaughtErrors', () => {
     expect(seen.slice(1).every((message) => message === 'thrown in a callback')).toBe(true);
     expect(seen.length).toBeGreaterThan(1);
   });
+
+  it('leaves to the database notice what a newer version of the app caused, instead of showing a crash', () => {
+    const target = new EventTarget() as unknown as Window;
+    listenForUncaughtErrors(target);
+    const event = Object.assign(new Event('unhandledrejection', { cancelable: true }), { reason: new CodedError('error.store.newer-database') });
+    target.dispatchEvent(event);
+    expect(uncaughtErrors.count).toBe(0);
+    expect(event.defaultPrevented).toBe(true);
+    expect(databaseStatus.newerDatabase).toBe(event.reason);
+  });
 });
+

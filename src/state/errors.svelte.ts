@@ -1,4 +1,5 @@
 import { reportFor, type ErrorReport } from '../shell/errors';
+import { databaseStatus } from './database-status.svelte';
 import { settings } from './settings.svelte';
 
 /**
@@ -29,8 +30,16 @@ class UncaughtErrors {
 
 export const uncaughtErrors = new UncaughtErrors();
 
-/** Catches what escapes every handler: thrown in callbacks, or promises nobody awaited. */
+/**
+ * Catches what escapes every handler: thrown in callbacks, or promises nobody awaited. What fails
+ * because a newer version of the app took the database is no crash: the notice on every page
+ * (databaseStatus) says so once, with what to do, however many reads it stopped.
+ */
 export function listenForUncaughtErrors(target: Window): void {
-  target.addEventListener('error', (event) => uncaughtErrors.report(event.error ?? event.message));
-  target.addEventListener('unhandledrejection', (event) => uncaughtErrors.report(event.reason));
+  const caught = (event: Event, error: unknown) => {
+    if (databaseStatus.noted(error)) event.preventDefault();
+    else uncaughtErrors.report(error);
+  };
+  target.addEventListener('error', (event) => caught(event, event.error ?? event.message));
+  target.addEventListener('unhandledrejection', (event) => caught(event, event.reason));
 }

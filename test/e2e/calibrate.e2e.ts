@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { en } from '../../src/lib/i18n/messages.en';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
 import { activityCsv, trainSyntheticModel } from './seed';
 
@@ -30,8 +31,17 @@ describeInBrowser('calibrate to me', () => {
     expect(await section.getByTestId('calibrate-kept').innerText()).toMatch(/calibrated to gus.*running, walking/);
 
     const models = page.getByTestId('models').locator('li');
-    expect(await models.count()).toBe(2);
-    expect(await page.getByTestId('models').innerText()).toContain('calibrated to gus');
+    // The list refreshes from the store's change notice, a moment after the scores.
+    await expect.poll(() => models.count()).toBe(2);
+    await expect.poll(() => page.getByTestId('models').innerText()).toContain('calibrated to gus');
+
+    // The calibrated model, now the active one, learnt from Gus's take: Live says so when it is replayed.
+    await page.evaluate(() => (location.hash = '#/live'));
+    await page.getByLabel(en['record.source.replay']).check();
+    const pick = page.getByLabel(en['record.replayPick']);
+    await pick.selectOption((await pick.locator('option', { hasText: 'gus-1 (walking)' }).getAttribute('value'))!);
+    await page.getByTestId('replay-seen').waitFor();
+    expect(await page.getByTestId('replay-seen').innerText()).toBe(en['people.trainedOn'].replace('{recording}', 'gus-1'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await context.close();

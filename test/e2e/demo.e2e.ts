@@ -9,7 +9,8 @@ describeInBrowser('the demo dataset', () => {
     await page.getByRole('button', { name: 'Load the demo dataset' }).click();
     await page.getByTestId('demo-status').getByText('48 of 48 recordings added').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('demo').innerText()).toContain('synthetic');
-    expect(await page.getByTestId('recordings').locator('li').count()).toBe(48);
+    // The list refreshes from the store's change notice, a moment after the status.
+    await expect.poll(() => page.getByTestId('recordings').locator('li').count()).toBe(48);
 
     await page.evaluate(() => (location.hash = '#/train'));
     await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -105,7 +105,7 @@ describeInBrowser('recording on a phone', () => {
       await page.getByTestId('record-saved').waitFor({ timeout: 10_000 });
 
       // Ana is now on the list and chosen; someone new is added once and remembered across visits.
-      expect(await people.getByRole('radio', { name: 'Ana' }).isChecked()).toBe(true);
+      await expect.poll(() => people.getByRole('radio', { name: 'Ana' }).isChecked()).toBe(true);
       await people.getByRole('radio', { name: text['people.someoneNew'] }).check();
       await page.getByLabel(text['people.newName']).fill('Ben');
       await page.getByRole('button', { name: text['record.start'], exact: true }).click();
@@ -119,9 +119,8 @@ describeInBrowser('recording on a phone', () => {
       await page.reload();
       await waitForReady(page);
       await people.getByRole('radio', { name: 'Ana' }).waitFor();
-      const radios = await people.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-      expect(radios).toEqual(['Ana', 'Ben', '']);
-      expect(await people.getByRole('radio', { name: 'Ben' }).isChecked()).toBe(true);
+      await expect.poll(() => people.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['Ana', 'Ben', '']);
+      await expect.poll(() => people.getByRole('radio', { name: 'Ben' }).isChecked()).toBe(true);
       expect((await storedPeople(page)).map(({ group }) => group).sort()).toEqual(['Ana', 'Ben']);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(errors).toEqual([]);

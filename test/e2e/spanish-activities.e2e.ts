@@ -21,7 +21,7 @@ describeInBrowser('a Spanish user’s activities are in Spanish', () => {
     await page.getByRole('button', { name: 'Cargar los datos de demostración' }).click();
     await page.getByTestId('demo-status').getByText('48 de 48 grabaciones añadidas').waitFor({ timeout: 60_000 });
     const totals = page.getByTestId('label-totals').locator('tbody th');
-    expect(await totals.allInnerTexts()).toEqual(['caminar', 'correr', 'bicicleta', 'golf', 'escaleras']);
+    await expect.poll(() => totals.allInnerTexts()).toEqual(['caminar', 'correr', 'bicicleta', 'golf', 'escaleras']);
 
     await page.evaluate(() => (location.hash = '#/train'));
     await page.getByRole('button', { name: 'Entrenar', exact: true }).click();
@@ -30,7 +30,7 @@ describeInBrowser('a Spanish user’s activities are in Spanish', () => {
     for (const activity of ['caminar', 'correr', 'escaleras', 'golf']) expect(matrix).toContain(activity);
     expect(matrix).not.toMatch(/walking|running|stairs|golfing/);
     // The model's date in Spanish: day first, a 24-hour clock.
-    expect(await page.getByTestId('models').innerText()).toMatch(/caminar, correr, escaleras, golf · \d{1,2}\/\d{1,2}\/\d{2}, \d{1,2}:\d{2}(?!\s?[ap]\.?\s?m)/i);
+    await expect.poll(() => page.getByTestId('models').innerText()).toMatch(/caminar, correr, escaleras, golf · \d{1,2}\/\d{1,2}\/\d{2}, \d{1,2}:\d{2}(?!\s?[ap]\.?\s?m)/i);
 
     await page.evaluate(() => (location.hash = '#/live'));
     await page.getByLabel('Reproducción de una grabación guardada').check();

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { baseUrl, describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
-import { EmulatedMotionSensor } from './motion-sensor';
+import { readStored, startRecording, upgradeDatabase } from './two-tabs';
 
 /** A recording's row and what its stored chunks hold, read by the page from IndexedDB. */
 interface StoredState {
@@ -11,46 +11,10 @@ interface StoredState {
 }
 
 async function stored(page: Page): Promise<StoredState> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredState>((resolve, reject) => {
-        const open = indexedDB.open('motion-lab');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['recordings', 'chunks']);
-          const rows = tx.objectStore('recordings').getAll();
-          const chunks = tx.objectStore('chunks').getAll();
-          tx.oncomplete = () => {
-            const chunkSamples: Record<string, number> = {};
-            for (const chunk of chunks.result as { recordingId: string; count: number }[]) {
-              chunkSamples[chunk.recordingId] = (chunkSamples[chunk.recordingId] ?? 0) + chunk.count;
-            }
-            resolve({ rows: rows.result as StoredState['rows'], chunkSamples, version: db.version });
-            db.close();
-          };
-        };
-      }),
-  );
-}
-
-/** Starts recording on tab `page` from its emulated sensor, a steady 50 Hz sway; returns what stops the sway. */
-async function startRecording(context: BrowserContext, page: Page): Promise<{ sensor: EmulatedMotionSensor; stopSway: () => Promise<void> }> {
-  const sensor = await EmulatedMotionSensor.attach(context, page);
-  const sway = Array.from({ length: 50 * 120 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 }));
-  const playing = new AbortController();
-  const replay = sensor.replay(sway, { signal: playing.signal });
-  await page.getByLabel('Countdown').selectOption('0');
-  await page.getByRole('button', { name: 'Record' }).click();
-  await page.getByTestId('record-stats').waitFor();
-  return {
-    sensor,
-    async stopSway() {
-      playing.abort();
-      await replay;
-      await sensor.detach();
-    },
-  };
+  const { rows, version } = await readStored<{ recordings: StoredState['rows']; chunks: { recordingId: string; count: number }[] }>(page, ['recordings', 'chunks']);
+  const chunkSamples: Record<string, number> = {};
+  for (const chunk of rows.chunks) chunkSamples[chunk.recordingId] = (chunkSamples[chunk.recordingId] ?? 0) + chunk.count;
+  return { rows: rows.recordings, chunkSamples, version };
 }
 
 describeInBrowser('two tabs of the app', () => {
@@ -88,28 +52,14 @@ describeInBrowser('two tabs of the app', () => {
   test('a newer version opened in another tab lets the running recording finish whole, then the old tab asks to reload', async () => {
     const { context, page: recordingTab, errors } = await openApp(browser(), '#/record');
     const { stopSway } = await startRecording(context, recordingTab);
-    await recordingTab.waitForTimeout(2500);
+    // 2.5 s of the sway received, however slowly a loaded machine replays it.
+    await recordingTab.waitForFunction(() => Number(document.querySelector('[data-testid="sample-count"]')?.textContent) >= 125);
 
     // The newer app: the same database, one version up, opened in a second tab of the origin.
     const newerTab = await context.newPage();
     await newerTab.goto(`${baseUrl}/#/record`);
     await waitForReady(newerTab);
-    const upgradedTo = await newerTab.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const current = indexedDB.open('motion-lab');
-          current.onsuccess = () => {
-            const version = current.result.version + 1;
-            current.result.close();
-            const newer = indexedDB.open('motion-lab', version);
-            newer.onerror = () => reject(newer.error);
-            newer.onsuccess = () => {
-              newer.result.close();
-              resolve(version);
-            };
-          };
-        }),
-    );
+    const upgradedTo = await upgradeDatabase(newerTab);
     await stopSway();
 
     await recordingTab.getByText('A newer version of Motion Lab was opened in another tab, so this recording was stopped and saved.').waitFor();
@@ -131,17 +81,7 @@ describeInBrowser('two tabs of the app', () => {
     ] as const) {
       const { context, page, errors } = await openApp(browser(), '#/data', { locale });
       // A newer app upgraded the database: this one's tab closes its connection and reloads.
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const newer = indexedDB.open('motion-lab', 50);
-            newer.onerror = () => reject(newer.error);
-            newer.onsuccess = () => {
-              newer.result.close();
-              resolve();
-            };
-          }),
-      );
+      await upgradeDatabase(page, 50);
       await page.reload();
       await waitForReady(page);
       const notice = page.getByRole('alert').filter({ hasText: says });

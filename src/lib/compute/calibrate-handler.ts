@@ -1,14 +1,15 @@
 import type { PostReply, RunRequest } from './messages';
 import { startOnRecordings } from './read-recordings';
 import { CodedError } from '../i18n/coded-error';
-import { calibrateToPerson, calibrationCut, setLastLayer } from '../train/calibrate';
+import { calibrateToPerson, calibrationCut, setLastLayer, trainedOnWithTake } from '../train/calibrate';
 import { evaluate } from '../train/metrics';
 import { loadModelArtifacts, modelArtifacts } from '../train/model-artifacts';
 
 /**
  * "Calibrate to me", in the compute worker: the model given is adapted to one person on the first
  * `seconds` of each of their activities (their recordings oldest first), and scored before and
- * after on the rest of theirs; the calibrated weights go back for the page to keep as a new model.
+ * after on the rest of theirs; the calibrated weights go back for the page to keep as a new model,
+ * with what it learnt from: its source's recordings and the take's.
  */
 export async function runCalibrateRequest(request: RunRequest<'calibrate'>, _signal: AbortSignal, reply: PostReply<'calibrate'>): Promise<void> {
   const { id, person, seconds } = request;
@@ -34,6 +35,7 @@ export async function runCalibrateRequest(request: RunRequest<'calibrate'>, _sig
         id,
         result: {
           artifacts,
+          ...(request.model.trainedOn && { trainedOn: trainedOnWithTake(request.model.trainedOn, cut.taken) }),
           before: scores(calibrated.before),
           after: scores(calibrated.after),
           takeWindows: calibrated.takeWindows,

@@ -56,6 +56,8 @@ export interface SearchOutcome extends Omit<ModelSearch, 'kept' | 'candidates'> 
 /** What "Calibrate to me" sends back: the calibrated weights and the person's other windows scored before and after. */
 export interface CalibrateOutcome {
   artifacts: ModelArtifacts;
+  /** The source's `trainedOn` with the take's recordings on the training side (none when the source kept none). */
+  trainedOn?: TrainedOn;
   before: { accuracy: number; macroF1: number };
   after: { accuracy: number; macroF1: number };
   /** Windows calibrated on, and windows of the person's other recordings scored (0: nothing left to score). */
@@ -88,7 +90,7 @@ export interface Runs {
   };
   /** "Calibrate to me": `model` adapted to `person` on the first `seconds` of each of their activities in `database`. */
   calibrate: {
-    request: { database?: string; model: Pick<StoredModel, 'artifacts' | 'preprocessing'>; person: string; seconds: number };
+    request: { database?: string; model: Pick<StoredModel, 'artifacts' | 'preprocessing' | 'trainedOn'>; person: string; seconds: number };
     progress: never;
     result: CalibrateOutcome;
   };

@@ -91,6 +91,12 @@ function storageFailure(error: unknown): CodedError | undefined {
   return cause !== undefined && cause !== error ? storageFailure(cause) : undefined;
 }
 
+/** The code of `error` when the app words it (a coded error, or a storage failure), else undefined. */
+export function codeOf(error: unknown): ErrorCode | undefined {
+  if (isWorded(error)) return error instanceof CodedError ? error.code : undefined;
+  return storageFailure(error)?.code;
+}
+
 /** Anything thrown as one line: plain errors by their message, anything else as JSON. */
 function plainText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;

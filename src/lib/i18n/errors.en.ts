@@ -28,6 +28,8 @@ export const errorsEn = {
   'error.label.in-use-one': '1 recording still use “{label}”: relabel or delete them first.',
   'error.label.in-use': '{count} recordings still use “{label}”: relabel or delete them first.',
   'error.label.control': '“{start}…” has a control character (a line break, a tab or the like) at character {position}: a label is one line of plain text.',
+  'error.label.recording-elsewhere': '“{label}” cannot be renamed while “{name}” is being recorded with it in another tab: stop that recording, then rename the label.',
+  'error.label.recording-here': '“{label}” cannot be renamed while “{name}” is being recorded with it: stop the recording on the Record page, then rename the label.',
   'error.window.out-of-bounds': 'A window of {windowS} s at {rateHz} Hz with a stride of {strideS} s is out of bounds: a rate up to {maxRateHz} Hz, a window and a stride above 0 and up to {maxSeconds} s, and from {minSamples} to {maxSamples} samples in a window.',
   'error.window.out-of-bounds.hint': 'Choose a shorter window or a lower rate.',
   'error.recorder.full': 'Storage is full. “{name}” was kept up to {duration}, its last save. Free space by exporting and deleting recordings, then record again.',

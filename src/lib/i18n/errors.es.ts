@@ -26,6 +26,8 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.label.in-use-one': '1 grabación aún usa «{label}»: cámbiale la etiqueta o bórrala primero.',
   'error.label.in-use': '{count} grabaciones aún usan «{label}»: cámbiales la etiqueta o bórralas primero.',
   'error.label.control': '«{start}…» tiene un carácter de control (un salto de línea, un tabulador o similar) en el carácter {position}: una etiqueta es una sola línea de texto.',
+  'error.label.recording-elsewhere': '«{label}» no se puede renombrar mientras «{name}» se está grabando con esa etiqueta en otra pestaña: detén esa grabación y luego renombra la etiqueta.',
+  'error.label.recording-here': '«{label}» no se puede renombrar mientras «{name}» se está grabando con esa etiqueta: detén la grabación en la página Grabar y luego renombra la etiqueta.',
   'error.window.out-of-bounds': 'Una ventana de {windowS} s a {rateHz} Hz con un paso de {strideS} s está fuera de los límites: una frecuencia de hasta {maxRateHz} Hz, una ventana y un paso mayores que 0 y de hasta {maxSeconds} s, y de {minSamples} a {maxSamples} muestras por ventana.',
   'error.window.out-of-bounds.hint': 'Elige una ventana más corta o una frecuencia más baja.',
   'error.recorder.full': 'El almacenamiento está lleno. «{name}» se conservó hasta {duration}, su último guardado. Libera espacio exportando y borrando grabaciones, y vuelve a grabar.',

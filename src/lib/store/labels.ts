@@ -1,3 +1,4 @@
+import type { RecordingInProgress, RecordingLocks } from './recording-locks';
 import type { MotionDb, StoredLabel } from './schema';
 import { StoreError } from './store-error';
 import { committed } from './transaction';
@@ -63,9 +64,12 @@ export function labelsWith(existing: readonly StoredLabel[], names: readonly str
 /** The labels recordings may carry, in the order the user sees them (`MotionStore.labels`). */
 export class LabelStore {
   readonly #db: MotionDb;
+  readonly #locks: RecordingLocks;
 
-  constructor(db: MotionDb) {
+  /** `locks` are the store's recordings in progress: a label they carry is not renamed under them. */
+  constructor(db: MotionDb, locks: RecordingLocks) {
     this.#db = db;
+    this.#locks = locks;
   }
 
   /** The labels in the order the user sees them. */
@@ -83,22 +87,47 @@ export class LabelStore {
     return tidy;
   }
 
-  /** Renames a label and relabels every recording that has it, in one transaction. */
+  /**
+   * Renames a label and relabels every recording that has it, in one transaction. Refused while
+   * one of those recordings is being recorded, here or in another tab: its Stop would write the
+   * old label back, a label that no longer exists.
+   */
   async rename(from: string, to: string): Promise<string> {
     const tidy = tidyLabel(to);
+    for (;;) {
+      const ids = await this.#db.getAllKeysFromIndex('recordings', 'by-label', from);
+      const refusal = async (id: string, where: RecordingInProgress) => {
+        const name = (await this.#db.get('recordings', id))?.name ?? id;
+        return new StoreError(where === 'here' ? 'error.label.recording-here' : 'error.label.recording-elsewhere', { label: from, name });
+      };
+      if (await this.#locks.whileNoneRecorded(ids, () => this.#relabel(from, tidy, ids), refusal)) return tidy;
+    }
+  }
+
+  /**
+   * Renames label `from` to `to` and relabels its recordings in one transaction, if they are
+   * still the `locked` ones; false, with nothing written, when another began with that label
+   * meanwhile (its lock was not taken: the caller tries again).
+   */
+  async #relabel(from: string, to: string, locked: readonly string[]): Promise<boolean> {
     const tx = this.#db.transaction(['labels', 'recordings'], 'readwrite');
     const labels = tx.objectStore('labels');
     const old = await labels.get(from);
     if (!old) throw new StoreError('error.label.missing', { label: from });
-    if (tidy !== from && (await labels.get(tidy))) throw new StoreError('error.label.exists', { label: tidy });
+    if (to !== from && (await labels.get(to))) throw new StoreError('error.label.exists', { label: to });
     const recordings = await tx.objectStore('recordings').index('by-label').getAll(from);
+    if (recordings.some((recording) => !locked.includes(recording.id))) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return false;
+    }
     await Promise.all([
       labels.delete(from),
-      labels.put({ name: tidy, position: old.position }),
-      ...recordings.map((recording) => tx.objectStore('recordings').put({ ...recording, label: tidy })),
+      labels.put({ name: to, position: old.position }),
+      ...recordings.map((recording) => tx.objectStore('recordings').put({ ...recording, label: to })),
       tx.done,
     ]);
-    return tidy;
+    return true;
   }
 
   /** Removes a label no recording uses; one still in use is refused with how to free it. */

@@ -16,7 +16,7 @@ type RecordingPatch = Parameters<RecordingStore['update']>[1];
  * how (chunks, transactions, keys).
  *
  * A recording in progress is locked (recording-locks.ts) from `begin` to `finish`: no other tab,
- * and no other store, may delete, trim, split or rename it meanwhile.
+ * and no other store, may delete, trim, split or rename it, or rename its label, meanwhile.
  *
  * @example
  * const store = await MotionStore.open();
@@ -43,12 +43,12 @@ export class MotionStore extends RecordingStore {
 
   private constructor(db: MotionDb, options: { onFirstWrite?: () => void }) {
     super(db, options);
-    this.labels = new LabelStore(db);
+    this.#locks = new RecordingLocks(db.name);
+    this.labels = new LabelStore(db, this.#locks);
     this.models = new ModelStore(db);
     this.digitSets = new DigitSetStore(db);
     this.name = db.name;
     this.#db = db;
-    this.#locks = new RecordingLocks(db.name);
     this.upgradeRequested = new Promise((resolve) => (this.#requestUpgrade = resolve));
   }
 

@@ -1,4 +1,4 @@
-import { StoreError } from './recordings';
+import { StoreError } from './store-error';
 
 /** Where a recording that refuses an edit is being recorded. */
 export type RecordingInProgress = 'here' | 'elsewhere';
@@ -48,15 +48,26 @@ export class RecordingLocks {
    * Runs `edit` of recording `id` while no recording holds it, holding its lock meanwhile; else
    * rejects with what `refusal` makes of where it is being recorded, and `edit` never runs.
    */
-  async whileFree<T>(id: string, edit: () => Promise<T>, refusal: (where: RecordingInProgress) => Promise<Error>): Promise<T> {
-    if (this.#held.has(id)) throw await refusal('here');
+  whileFree<T>(id: string, edit: () => Promise<T>, refusal: (where: RecordingInProgress) => Promise<Error>): Promise<T> {
+    return this.whileNoneRecorded([id], edit, (_, where) => refusal(where));
+  }
+
+  /**
+   * Runs `edit` of recordings `ids` while none of them is being recorded, here or in another tab,
+   * holding their locks meanwhile; else rejects with what `refusal` makes of the first one being
+   * recorded and where, and `edit` never runs: all of them or none.
+   */
+  async whileNoneRecorded<T>(ids: readonly string[], edit: () => Promise<T>, refusal: (id: string, where: RecordingInProgress) => Promise<Error>): Promise<T> {
+    const here = ids.find((id) => this.#held.has(id));
+    if (here !== undefined) throw await refusal(here, 'here');
     if (!this.acrossTabs) return edit();
-    const release = await this.#tryLock(id);
-    if (!release) throw await refusal('elsewhere');
+    const releases = await this.#tryLocks(ids);
     try {
+      const elsewhere = ids.find((_, i) => !releases[i]);
+      if (elsewhere !== undefined) throw await refusal(elsewhere, 'elsewhere');
       return await edit();
     } finally {
-      release();
+      for (const release of releases) release?.();
     }
   }
 
@@ -69,8 +80,7 @@ export class RecordingLocks {
     const here = ids.filter((id) => this.#held.has(id));
     const others = ids.filter((id) => !this.#held.has(id));
     if (!this.acrossTabs) return { result: others.length > 0 ? await edit(others) : undefined, busy: here };
-    // ifAvailable never waits, so taking the locks all at once cannot deadlock with another tab.
-    const releases = await Promise.all(others.map((id) => this.#tryLock(id)));
+    const releases = await this.#tryLocks(others);
     try {
       const free = others.filter((_, i) => releases[i]);
       const busy = [...here, ...others.filter((_, i) => !releases[i])];
@@ -92,6 +102,12 @@ export class RecordingLocks {
   async released(id: string): Promise<void> {
     if (!this.acrossTabs) return;
     await navigator.locks.request(this.#name(id), () => undefined);
+  }
+
+  /** Takes the locks of recordings `ids` that no one holds: for each, what lets it go, or undefined. */
+  #tryLocks(ids: readonly string[]): Promise<((() => void) | undefined)[]> {
+    // ifAvailable never waits, so taking the locks all at once cannot deadlock with another tab.
+    return Promise.all(ids.map((id) => this.#tryLock(id)));
   }
 
   /** Takes recording `id`'s lock if no one holds it: resolves with what lets it go, or undefined. */

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { defaultFeatureConfig } from '../signal/features';
 import type { LabelledRecording } from './activity-dataset';
-import { calibrationCut, cutSamples, fineTuneLastLayer, lastHiddenRows, lastLayerOf, setLastLayer, type LastLayer } from './calibrate';
+import { calibrationCut, cutSamples, fineTuneLastLayer, lastHiddenRows, lastLayerOf, setLastLayer, trainedOnWithTake, type LastLayer } from './calibrate';
+import { dataFingerprint, trainedRecording } from '../model/fingerprint';
+import { splitSideOf } from './trained-on';
 import { crossValidate } from './cross-validation';
 import { defaultTrainingSettings } from './training-settings';
 import { networkBuilders } from '../model/network-builders';
@@ -34,7 +36,12 @@ describe('cutSamples', () => {
 
 describe('calibrationCut', () => {
   it('takes the first seconds of each activity, over its recordings in order, and leaves the rest', () => {
-    const { calibration, rest } = calibrationCut([take('w1', 'walking', 20), take('r1', 'running', 100), take('w2', 'walking', 20), take('w3', 'walking', 20)], 30);
+    const { calibration, rest, taken } = calibrationCut([take('w1', 'walking', 20), take('r1', 'running', 100), take('w2', 'walking', 20), take('w3', 'walking', 20)], 30);
+    expect(taken.map((item) => [item.recording.id, item.samples.t.length])).toEqual([
+      ['w1', 1000],
+      ['r1', 5000],
+      ['w2', 1000],
+    ]);
     expect(calibration.map((item) => [item.recording.id, item.samples.t.length])).toEqual([
       ['w1', 1000],
       ['r1#calibration', 1500],
@@ -48,6 +55,26 @@ describe('calibrationCut', () => {
     ]);
     expect(rest.every((item) => item.recording.group === 'ana')).toBe(true);
     expect(rest[0]!.recording.label).toBe('running');
+  });
+});
+
+describe('trainedOnWithTake', () => {
+  it('puts the take’s recordings, whole, on the training side, off the others, with the fingerprint of the new side', () => {
+    const kept = take('k1', 'walking', 4, 'bo');
+    const source = { train: [trainedRecording(kept)], validation: ['v1', 'w2'], test: ['t1', 'w1'], fingerprint: dataFingerprint([trainedRecording(kept)]) };
+    const taken = [take('w1', 'walking', 20), take('w2', 'walking', 20)];
+    const trainedOn = trainedOnWithTake(source, taken);
+    expect(trainedOn.train.map(({ id, sampleCount }) => [id, sampleCount])).toEqual([
+      ['k1', 200],
+      ['w1', 1000],
+      ['w2', 1000],
+    ]);
+    expect(trainedOn.validation).toEqual(['v1']);
+    expect(trainedOn.test).toEqual(['t1']);
+    expect(trainedOn.fingerprint).toBe(dataFingerprint(trainedOn.train));
+    expect(trainedOn.fingerprint).not.toBe(source.fingerprint);
+    expect(splitSideOf(trainedOn, 'w1')).toBe('train');
+    expect(source.test).toEqual(['t1', 'w1']);
   });
 });
 
@@ -116,4 +143,24 @@ test('cross-validation calibrated to each tested person: scored on the same wind
   calibrated.folds.forEach((fold, f) => expect(fold.windows).toBeLessThan(plain.folds[f]!.windows * 0.75));
   expect(calibrated.calibrated!.accuracy.mean).toBeGreaterThanOrEqual(calibrated.net.accuracy.mean);
   for (const fold of calibrated.folds) expect(fold.calibrated!.accuracy).toBeGreaterThanOrEqual(0);
+}, 180_000);
+
+test('cross-validation with testedAs tests (and calibrates on) each tested person as given, and trains on them as recorded', async () => {
+  const recordings = ['ana', 'ben', 'cai', 'dee', 'eli', 'fay'].flatMap((name, p) => person(name, p));
+  const options = { features: defaultFeatureConfig, training: { ...defaultTrainingSettings, epochs: 15 }, folds: 3 as const };
+  const asked: string[][] = [];
+  // Each tested person's motion gone: a phone lying still, which no activity trained on looks like.
+  const still = (own: LabelledRecording[]) => {
+    asked.push(own.map(({ recording }) => recording.group));
+    return own.map(({ recording, samples }) => ({ recording, samples: { ...samples, acc: samples.acc.map((_, i) => (i % 3 === 2 ? 9.81 : 0)) } }));
+  };
+  const plain = await crossValidate(recordings, options);
+  const turned = await crossValidate(recordings, { ...options, testedAs: still, calibrateS: 20 });
+  expect(asked.map((groups) => new Set(groups).size)).toEqual([1, 1, 1, 1, 1, 1]);
+  expect(asked.map((groups) => groups[0]).sort()).toEqual(['ana', 'ben', 'cai', 'dee', 'eli', 'fay']);
+  expect(asked.every((groups) => groups.length === 2)).toBe(true);
+  // Still windows get one label whatever the activity: half of them at most are right.
+  expect(turned.net.accuracy.max).toBeLessThanOrEqual(0.5);
+  // Trained on the recordings as they are, the folds' models are those of the plain run: the same epochs.
+  turned.folds.forEach((fold, f) => expect(fold.epochs).toBe(plain.folds[f]!.epochs));
 }, 180_000);

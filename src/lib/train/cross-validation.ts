@@ -79,6 +79,12 @@ export interface CrossValidationOptions extends TrainActivityOptions {
    */
   calibrateS?: number;
   calibration?: CalibrationSettings;
+  /**
+   * A tested person's recordings as their fold tests them (and calibrates on them), given that
+   * person's own: `npm run evaluate --turned-people` gives each one a placement of their own.
+   * Their recordings stay as they are wherever they are trained on.
+   */
+  testedAs?: (recordings: LabelledRecording[]) => LabelledRecording[];
   /** Called with each fold's trained model before it is disposed: `npm run evaluate --unknown` scores it further. */
   onTrained?: (run: TrainedActivityModel, fold: number) => Promise<void>;
 }
@@ -149,10 +155,12 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
   }
 
   // Each person's calibration take and the rest, cut once: the pieces keep their computed windows over folds.
+  const testedOf = (group: string) => {
+    const own = recordings.filter(({ recording }) => recording.group === group);
+    return options.testedAs?.(own) ?? own;
+  };
   const cuts = new Map<string, ReturnType<typeof calibrationCut>>();
-  if (options.calibrateS !== undefined) {
-    for (const group of new Set(folds.flat())) cuts.set(group, calibrationCut(recordings.filter(({ recording }) => recording.group === group), options.calibrateS));
-  }
+  if (options.calibrateS !== undefined) for (const group of new Set(folds.flat())) cuts.set(group, calibrationCut(testedOf(group), options.calibrateS));
 
   const results: FoldResult[] = [];
   const perPerson = new Map<string, { right: number; rules: number; windows: number }>();
@@ -161,7 +169,10 @@ export async function crossValidate(recordings: readonly LabelledRecording[], op
     options.onFold?.(f, folds.length);
     const tested = new Set(fold);
     // Calibrating, a tested person's calibration take is neither trained on nor tested.
-    const foldRecordings = cuts.size === 0 ? recordings : [...recordings.filter(({ recording }) => !tested.has(recording.group)), ...fold.flatMap((group) => cuts.get(group)!.rest)];
+    const foldRecordings =
+      cuts.size === 0 && !options.testedAs
+        ? recordings
+        : [...recordings.filter(({ recording }) => !tested.has(recording.group)), ...fold.flatMap((group) => cuts.get(group)?.rest ?? testedOf(group))];
     const foldListed = foldRecordings.map(({ recording }) => recording);
     const others = foldListed.filter((recording) => !tested.has(recording.group));
     // The people outside the fold are split as any training run splits them, with no test side of their own.
