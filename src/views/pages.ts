@@ -1,4 +1,4 @@
-import type { Component } from 'svelte';
+import { untrack, type Component } from 'svelte';
 import type { RouteId } from '../shell/route';
 import { loadText } from '../lib/i18n/i18n';
 import type { MessageKey } from '../lib/i18n/messages.en';
@@ -17,7 +17,9 @@ export interface Page {
 }
 
 function page(titleKey: MessageKey, text: readonly TextPart[], code: () => Promise<{ default: Component }>): Page {
-  return { titleKey, text, load: async () => (await Promise.all([code(), loadText(text, settings.locale)]))[0] };
+  // Untracked: the shell loads the page in a $derived, and a language switch (which loads the
+  // parts asked for in the new language itself) must not load and mount the page again, losing what is typed in it.
+  return { titleKey, text, load: async () => (await Promise.all([code(), loadText(text, untrack(() => settings.locale))]))[0] };
 }
 
 const learnText: TextPart[] = ['learn', 'train', 'results', 'computeErrors'];
