@@ -21,6 +21,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.component.test.ts', 'src/**/*.browser.test.ts', 'src/**/*.svelte.test.ts'],
           environment: 'node',
+          setupFiles: ['test/support/all-text.ts'],
         },
       },
       {
@@ -35,7 +36,7 @@ export default defineConfig({
           // Rune classes (src/state) are tested the way Svelte 5 tests runes: in .svelte.test.ts files.
           include: ['src/**/*.component.test.ts', 'src/**/*.svelte.test.ts'],
           environment: 'jsdom',
-          setupFiles: ['test/component/resize-observer.ts'],
+          setupFiles: ['test/component/resize-observer.ts', 'test/support/all-text.ts'],
         },
       },
       {
@@ -46,6 +47,7 @@ export default defineConfig({
           name: 'browser',
           include: chromiumPath ? ['src/**/*.browser.test.ts'] : [],
           passWithNoTests: true,
+          setupFiles: ['test/support/all-text.ts'],
           browser: {
             enabled: true,
             headless: true,

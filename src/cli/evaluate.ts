@@ -53,7 +53,8 @@ import { parseArgs } from 'node:util';
 import { startBackend } from '../lib/compute/backend';
 import { trainingRows } from '../lib/deploy/calibration';
 import { hintOf, messageOf } from '../lib/i18n/coded-error';
-import { translate } from '../lib/i18n/i18n';
+import { loadText, translate } from '../lib/i18n/i18n';
+import { allTextParts } from '../lib/i18n/text-parts';
 import { deployBundle, sketchFiles } from '../lib/deploy/deploy-bundle';
 import { parseRecordingFile } from '../lib/io/recording-file';
 import type { LabelledRecording } from '../lib/train/activity-dataset';
@@ -74,6 +75,9 @@ import { augmentSamples } from '../lib/signal/augment';
 import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
 import { defaultFeatureConfig, type FeatureConfig } from '../lib/signal/features';
 import type { NetworkKindName } from '../lib/model/record';
+
+// The command line words any area's text (in English), not one page's: all of it, before anything runs.
+await loadText(allTextParts, 'en');
 
 const usage =
   'Usage: npm run evaluate -- <folder of CSV or JSON recordings> [--group <regex with one capture group>] [--folds K (cross-validation by person, K ≥ 2) | --folds loso (one fold per person)] [--network dense|cnn (the network: a dense net on features, or the 1-D CNN on x, y, z, |a|)] [--search (find the best setup, nested cross-validation by person; --folds: the outer folds, 3 by default)] [--budget S (seconds for comparing setups, 60 by default)] [--rate 50] [--window 2] [--stride 0.5] [--epochs N] [--seed S] [--augment N (made-up placements per training recording)] [--turned-test (also score the test recordings turned at random)] [--turned-people (with --folds: each tested person turned, scaled and stretched by a placement of their own)] [--calibrate S (with --folds: adapt to each tested person on S seconds of each activity)] [--unknown <label> (leave that activity out of training and measure the unknown score on it)] [--json <file>] [--export-c <folder>]';

@@ -23,7 +23,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDuration } from '../lib/i18n/i18n';
+import { formatDuration, loadText } from '../lib/i18n/i18n';
+import { allTextParts } from '../lib/i18n/text-parts';
 import { messageOf } from '../lib/i18n/coded-error';
 import { parseBackup } from '../lib/io/backup';
 import { checkFileSize } from '../lib/io/file-text';
@@ -34,6 +35,9 @@ import { IdxError, readIdx } from '../lib/learn/idx';
 import { readOpenedDigits } from '../lib/learn/opened-digits';
 import { readNetwork } from '../lib/model/network-kinds';
 import { describeSamples } from '../lib/store/recordings';
+
+// The command line words any area's text (in English), not one page's: all of it, before anything runs.
+await loadText(allTextParts, 'en');
 
 const usage = 'Usage: npm run inspect -- <file or folder>... [--json]';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog, locales } from '../i18n/i18n';
-import { en } from '../i18n/messages.en';
-import { es } from '../i18n/messages.es';
+import { deployEn } from '../i18n/deploy.en';
+import { deployEs } from '../i18n/deploy.es';
 import { DeployError, deployErrorText, type DeployErrorCode, type DeployErrorParams } from './deploy-error';
 
 /** One error of each code, with the facts a page must show, and words that must say what to do in each language. */
@@ -28,7 +28,7 @@ const examples: { [C in DeployErrorCode]: { params: DeployErrorParams[C]; facts:
 describe('DeployError, worded in every language', () => {
   test('every code has an entry in both catalogs, and no catalog has an entry for a code that does not exist', () => {
     const codes = Object.keys(examples).sort();
-    for (const catalog of [en, es]) {
+    for (const catalog of [deployEn, deployEs]) {
       expect(Object.keys(catalog).filter((key) => key.startsWith('deploy.error.')).map((key) => key.slice('deploy.error.'.length)).sort()).toEqual(codes);
     }
   });

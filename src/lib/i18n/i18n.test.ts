@@ -1,26 +1,31 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { formatBytes, formatDuration, formatNumber, formatPercent, loadCatalog, pickLocale, translate } from './i18n';
 import { en } from './messages.en';
 import { es } from './messages.es';
+import { allTextParts, textParts } from './text-parts';
 
-const catalogs = { en, es };
+/** The first load's catalog and every part's, each in both languages. */
+const catalogs: (readonly [string, { readonly en: Readonly<Record<string, string>>; readonly es: Readonly<Record<string, string>> }])[] = [
+  ['first load', { en, es }],
+  ...(await Promise.all(allTextParts.map(async (part) => [part, { en: await textParts[part].en(), es: await textParts[part].es() }] as const))),
+];
 
 describe('catalogs', () => {
-  test('every catalog has exactly the English keys, none empty', () => {
-    const keys = Object.keys(en).sort();
-    for (const [locale, catalog] of Object.entries(catalogs)) {
-      expect(Object.keys(catalog).sort(), locale).toEqual(keys);
-      for (const [key, text] of Object.entries(catalog)) expect(text.trim(), `${locale} ${key}`).not.toBe('');
+  test.each(catalogs)('%s: Spanish has exactly the English keys, none empty', (_, catalog) => {
+    expect(Object.keys(catalog.es).sort()).toEqual(Object.keys(catalog.en).sort());
+    for (const [locale, text] of Object.entries(catalog)) {
+      for (const [key, wording] of Object.entries(text)) expect(wording.trim(), `${locale} ${key}`).not.toBe('');
     }
   });
 
-  test('every translation uses the same placeholders as the English text', () => {
+  test.each(catalogs)('%s: every translation uses the same placeholders as the English text', (_, catalog) => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [locale, catalog] of Object.entries(catalogs)) {
-      for (const key of Object.keys(en) as (keyof typeof en)[]) {
-        expect(placeholders(catalog[key]), `${locale} ${key}`).toEqual(placeholders(en[key]));
-      }
-    }
+    for (const [key, wording] of Object.entries(catalog.en)) expect(placeholders(catalog.es[key] ?? ''), key).toEqual(placeholders(wording));
+  });
+
+  test('no key is in two parts, or in a part and the first load', () => {
+    const keys = catalogs.flatMap(([, catalog]) => Object.keys(catalog.en));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
 });
 
@@ -55,7 +60,20 @@ describe('translate', () => {
   });
 
   test('leaves a placeholder with no value visible', () => {
-    expect(translate('en', 'data.storage.used', { used: '1 MB' })).toBe('1 MB used of {quota} available to this app');
+    expect(translate('en', 'record.saved', { name: 'walk', samples: 3 })).toBe('Saved “walk”: {duration}, 3 samples.');
+  });
+
+  test('a page’s text part, loaded in its language and in English, and in a language switched to later', async () => {
+    // A fresh copy of the module: the test setup has loaded every part into the shared one.
+    vi.resetModules();
+    const { loadCatalog, loadText, translate } = await import('./i18n');
+    expect(translate('en', 'data.title')).toBe('data.title');
+    await loadText(['data'], 'en');
+    expect(translate('en', 'data.storage.used', { used: '1 MB', quota: '2 GB' })).toBe('1 MB used of 2 GB available to this app');
+    await loadText(['live'], 'es');
+    expect(translate('es', 'live.title')).toBe('En vivo');
+    await loadCatalog('es');
+    expect(translate('es', 'data.title')).toBe('Datos');
   });
 });
 

@@ -1,4 +1,5 @@
 import { en, type Catalog, type MessageKey } from './messages.en';
+import { textParts, type TextPart } from './text-parts';
 
 /** The languages the app speaks, in the order they are offered to the user. */
 export const locales = ['en', 'es'] as const;
@@ -12,11 +13,45 @@ const catalogLoaders: Record<Locale, () => Promise<Catalog>> = {
   en: async () => en,
   es: async () => (await import('./messages.es')).es,
 };
-const loadedCatalogs = new Map<Locale, Catalog>([['en', en]]);
 
-/** Makes a language's text available to `translate`; call (and await) before switching to it. */
+/** The text loaded so far, by language: the first load's catalog and the parts loaded since. */
+const loadedText: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...en }, es: {} };
+/** Each language's catalog and each part in each language, loading or loaded: loaded once. */
+const loads = new Map<string, Promise<void>>();
+/** The parts asked for so far: a language switched to later loads them too. */
+const partsAsked = new Set<TextPart>();
+
+function loadOnce(name: string, load: () => Promise<Partial<Record<MessageKey, string>>>, locale: Locale): Promise<void> {
+  let loading = loads.get(name);
+  if (!loading) {
+    loading = load().then((text) => void Object.assign(loadedText[locale], text));
+    loads.set(name, loading);
+  }
+  return loading;
+}
+
+/**
+ * Makes a language's text available to `translate`, the parts already loaded included; call (and
+ * await) before switching to it.
+ */
 export async function loadCatalog(locale: Locale): Promise<void> {
-  if (!loadedCatalogs.has(locale)) loadedCatalogs.set(locale, await catalogLoaders[locale]());
+  await Promise.all([loadOnce(locale, catalogLoaders[locale], locale), ...[...partsAsked].map((part) => loadPart(part, locale))]);
+}
+
+function loadPart(part: TextPart, locale: Locale): Promise<void> {
+  return loadOnce(`${part}.${locale}`, textParts[part][locale], locale);
+}
+
+/**
+ * Loads the text parts a page needs (text-parts.ts) in `locale`, and in English too: a coded
+ * error keeps its English wording as its message, for logs and bug reports.
+ *
+ * @example
+ * await loadText(['train', 'results'], settings.locale);
+ */
+export async function loadText(parts: readonly TextPart[], locale: Locale): Promise<void> {
+  for (const part of parts) partsAsked.add(part);
+  await Promise.all(parts.flatMap((part) => [loadPart(part, 'en'), loadPart(part, locale)]));
 }
 
 /** Each locale's own name, shown in the language switch so a user can find theirs. */
@@ -49,8 +84,9 @@ export type MessageParams = Record<string, string | number>;
  * left visible rather than silently dropped, so a missing parameter shows up in review.
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  // A catalog not loaded yet falls back to English rather than showing keys.
-  const template = (loadedCatalogs.get(locale) ?? en)[key];
+  // A catalog not loaded yet falls back to English rather than showing keys. A part not loaded
+  // at all cannot happen on a page: src/views/pages.test.ts checks each page loads what it shows.
+  const template = loadedText[locale][key] ?? loadedText.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -10,3 +10,4 @@ export * from './coded-error';
 export * from './excerpt';
 export * from './i18n';
 export * from './messages.en';
+export * from './text-parts';

@@ -1,0 +1,22 @@
+/** English text of the errors of the runs in the compute worker (training, cross-validation, calibration, the setup search) and of the worker itself; a text part the pages that show it load (text-parts.ts). */
+export const computeErrorsEn = {
+  'error.training.no-windows-train': 'The train split has no window of {windowS} s: record longer recordings, or more of them.',
+  'error.training.no-windows-validation': 'The validation split has no window of {windowS} s: record longer recordings, or more of them.',
+  'error.training.no-windows-test': 'The test split has no window of {windowS} s: record longer recordings, or more of them.',
+  'error.cross-validation.no-people': 'Cross-validation by person needs to know who recorded each recording, and none of these recordings says.',
+  'error.cross-validation.no-people.hint': 'Give the person when recording (“Who is recording”) or when importing (who recorded it, from the file name).',
+  'error.cross-validation.one-person': 'Cross-validation by person needs recordings of at least two people; all of these are by {person}.',
+  'error.cross-validation.one-person.hint': 'Record the activities with someone else too.',
+  'error.calibration.no-last-layer': 'This model does not end in a layer that calibration can adapt.',
+  'error.calibration.no-last-layer.hint': 'Train a new model with this version of the app, then calibrate that one.',
+  'error.calibration.no-take': 'No take of {person} is long enough to calibrate on: the first {seconds} s of their activities give no window.',
+  'error.calibration.no-take.hint': 'Record a short take (about 30 s) of each activity as {person}, or choose someone else.',
+  'error.cross-validation.label-in-one-fold': 'Everyone who recorded “{label}” ({people}) is tested in one fold, so the model tested on them would never have learnt “{label}”.',
+  'error.cross-validation.label-in-one-fold.hint': 'Record “{label}” with more people, or use more folds.',
+  'error.search.too-few-people': 'Finding the best setup needs recordings of at least three people, to choose on some and test on others; these are by {people}.',
+  'error.search.too-few-people.hint': 'Record the activities with more people.',
+  'error.compute.failed': 'Training failed: {message}',
+  'error.compute.worker-failed': 'The training worker stopped: {message}',
+  'error.compute.worker-failed.hint': 'Reload the page and try again.',
+  'error.compute.stopped': 'Training was stopped before it finished.',
+} as const;
