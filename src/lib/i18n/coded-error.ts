@@ -1,5 +1,5 @@
-import { formatDuration, translate, type Locale, type MessageParams } from './i18n';
-import { en, type MessageKey } from './messages.en';
+import { formatDuration, hasText, translate, type Locale, type MessageParams } from './i18n';
+import type { MessageKey } from './messages.en';
 
 /**
  * The app's one error policy: an error a user can read says what happened from a code and its
@@ -69,7 +69,7 @@ export class CodedError extends Error implements WordedError {
 
   hintIn(locale: Locale): string | undefined {
     const hint = `${this.code}.hint`;
-    return hint in en ? translate(locale, hint as MessageKey, wordFacts(locale, this.facts)) : undefined;
+    return hasText(hint) ? translate(locale, hint, wordFacts(locale, this.facts)) : undefined;
   }
 }
 

@@ -54,6 +54,15 @@ export async function loadText(parts: readonly TextPart[], locale: Locale): Prom
   await Promise.all(parts.flatMap((part) => [loadPart(part, 'en'), loadPart(part, locale)]));
 }
 
+/**
+ * Whether `key` has text: in the first load's catalog or in a part loaded since. A hint exists for
+ * some errors only, and an error's part is loaded with the page that can raise it, so the static
+ * catalog alone would miss the hints of every part's errors.
+ */
+export function hasText(key: string): key is MessageKey {
+  return key in loadedText.en;
+}
+
 /** Each locale's own name, shown in the language switch so a user can find theirs. */
 export const localeNames: Record<Locale, string> = { en: 'English', es: 'Español' };
 
