@@ -68,13 +68,13 @@ describe('Deploy', () => {
     expect(deploy.zipUrl).toBeUndefined();
     vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
     settings.locale = 'es';
-    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    await vi.waitFor(() => expect(settings.locale).toBe('es'), { timeout: 15_000 });
     await deploy.generate(model);
     expect(deploy.error).toMatch(/^No se pudo leer el archivo motion_lab\.ino .*respondió 404/);
     expect(deploy.bundle).toBeUndefined();
     expect(deploy.zipUrl).toBeUndefined();
     expect(saved).toEqual([]);
     settings.locale = 'en';
-    await vi.waitFor(() => expect(settings.locale).toBe('en'));
+    await vi.waitFor(() => expect(settings.locale).toBe('en'), { timeout: 15_000 });
   });
 });

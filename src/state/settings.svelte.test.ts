@@ -14,14 +14,14 @@ describe('settings', () => {
     });
     flushSync();
     settings.locale = 'es';
-    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    await vi.waitFor(() => expect(settings.locale).toBe('es'), { timeout: 15_000 });
     flushSync();
     stop();
     expect(seen).toEqual(['Record', 'Grabar']);
     expect(document.documentElement.lang).toBe('es');
     expect(localStorage.getItem('motion-lab.locale')).toBe('es');
     settings.locale = 'en';
-    await vi.waitFor(() => expect(settings.locale).toBe('en'));
+    await vi.waitFor(() => expect(settings.locale).toBe('en'), { timeout: 15_000 });
   });
 
   it('ignores a language it has no text for', async () => {

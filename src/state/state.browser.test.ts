@@ -118,12 +118,12 @@ describe('the sessions', () => {
       const before = dataset.recordings.length;
       recordSession.input.replayId = '';
       settings.locale = 'es';
-      await vi.waitFor(() => expect(settings.locale).toBe('es'));
+      await vi.waitFor(() => expect(settings.locale).toBe('es'), { timeout: 15_000 });
       await recordSession.start();
       expect(recordSession.error).toBe('Elige una grabación guardada para reproducirla.');
       expect(recordSession.state).toBe('idle');
       settings.locale = 'en';
-      await vi.waitFor(() => expect(settings.locale).toBe('en'));
+      await vi.waitFor(() => expect(settings.locale).toBe('en'), { timeout: 15_000 });
       await dataset.refresh();
       expect(dataset.recordings).toHaveLength(before);
     });

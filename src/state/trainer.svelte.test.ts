@@ -22,7 +22,7 @@ function runEnding(done: Promise<TrainOutcome>): ComputeRun<TrainOutcome> {
 afterEach(async () => {
   train.mockReset();
   settings.locale = 'en';
-  await vi.waitFor(() => expect(settings.locale).toBe('en'));
+  await vi.waitFor(() => expect(settings.locale).toBe('en'), { timeout: 15_000 });
 });
 
 describe('trainer', () => {
@@ -44,7 +44,7 @@ describe('trainer', () => {
     expect(busy.reason).toBeUndefined();
     expect(trainer.error).toEqual({ message: refusal.wordIn('en'), hint: refusal.hintIn('en') });
     settings.locale = 'es';
-    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    await vi.waitFor(() => expect(settings.locale).toBe('es'), { timeout: 15_000 });
     flushSync();
     expect(trainer.error?.message).toBe('Todas las grabaciones son «walking»: un clasificador necesita al menos dos etiquetas.');
   });

@@ -58,7 +58,7 @@ describe('Transfer', () => {
 
   it('loads the demo in the user’s language, joining the labels that already name its activities', async () => {
     settings.locale = 'es';
-    await vi.waitFor(() => expect(settings.locale).toBe('es'));
+    await vi.waitFor(() => expect(settings.locale).toBe('es'), { timeout: 15_000 });
     try {
       const spanish = fakeDataset(['caminar', 'correr', 'bicicleta', 'golf']);
       await new Transfer(spanish.data, vi.fn()).loadDemo();
@@ -71,7 +71,7 @@ describe('Transfer', () => {
       expect(english.labels).toEqual(['Walking', 'running', 'biking', 'golfing', 'escaleras']);
     } finally {
       settings.locale = 'en';
-      await vi.waitFor(() => expect(settings.locale).toBe('en'));
+      await vi.waitFor(() => expect(settings.locale).toBe('en'), { timeout: 15_000 });
     }
   });
 
