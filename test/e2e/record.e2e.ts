@@ -6,6 +6,7 @@ import { hasSisfall, sisfallDir } from '../support/shared-data';
 import { baseUrl, describeInBrowser, openApp, useBrowser, waitForReady } from './fixture';
 import { recordUntilDiskFull } from './full-disk';
 import { EmulatedMotionSensor, parseMotionCsv } from './motion-sensor';
+import { startRecording } from './two-tabs';
 
 interface StoredRecording {
   name: string;
@@ -91,18 +92,10 @@ describeInBrowser('recording from the phone’s motion sensors', () => {
 
   test('a page closed mid-recording keeps all but the last second, marked interrupted', async () => {
     const { context, page } = await openApp(browser(), '#/record');
-    const sensor = await EmulatedMotionSensor.attach(context, page);
-    // A steady 50 Hz sway, long enough to outlast the test.
-    const sway = Array.from({ length: 50 * 30 }, (_, i) => ({ t: i * 20, x: Math.sin(i / 5), y: 0.3, z: 9.8 }));
-    const playing = new AbortController();
-    const replay = sensor.replay(sway, { signal: playing.signal });
-    await page.getByLabel('Countdown').selectOption('0');
-    await page.getByRole('button', { name: 'Record' }).click();
-    await page.getByTestId('record-stats').waitFor();
+    const { stopSway } = await startRecording(context, page);
     await page.waitForTimeout(4500);
     const shownSamples = Number(await page.getByTestId('sample-count').innerText());
-    playing.abort();
-    await replay;
+    await stopSway();
     await page.close();
 
     const reopened = await context.newPage();
