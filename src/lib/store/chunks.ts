@@ -1,5 +1,6 @@
 import { sliceSamples, type MotionSamples } from '../sensors/samples';
 import { packColumns, unpackColumns } from './chunk-codec';
+import type { PackChunk } from './chunk-packer';
 import type { StoredChunk } from './schema';
 
 /** Times as float32 offsets from the first sample's time. */
@@ -14,15 +15,22 @@ function offsets(samples: MotionSamples): { t0: number; dt: Float32Array } {
 /**
  * Samples split into packed chunks of at most `size` samples, numbered from `firstIndex`.
  * Compression is asynchronous, so call this before opening the transaction that stores the
- * chunks: an IndexedDB transaction closes as soon as it has nothing left to do.
+ * chunks: an IndexedDB transaction closes as soon as it has nothing left to do. `pack` may pack
+ * them on another thread (ChunkPacker).
  */
-export async function toPackedChunks(recordingId: string, samples: MotionSamples, size: number, firstIndex = 0): Promise<StoredChunk[]> {
+export async function toPackedChunks(
+  recordingId: string,
+  samples: MotionSamples,
+  size: number,
+  firstIndex = 0,
+  pack: PackChunk = packColumns,
+): Promise<StoredChunk[]> {
   const chunks: Promise<StoredChunk>[] = [];
   for (let from = 0, index = firstIndex; from < samples.t.length; from += size, index += 1) {
     const part = sliceSamples(samples, from, Math.min(from + size, samples.t.length));
     const { t0, dt } = offsets(part);
     chunks.push(
-      packColumns(dt, part.acc, part.gyro).then((packed) => ({
+      pack(dt, part.acc, part.gyro).then((packed) => ({
         recordingId,
         index,
         t0,

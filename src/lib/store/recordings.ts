@@ -1,5 +1,6 @@
 import { measuredRateHz } from '../signal/rate';
 import { axesFor, concatSamples, firstIndexAtOrAfter, meanRateHz, sampleCount, sliceSamples, type MotionSamples } from '../sensors/samples';
+import { ChunkPacker } from './chunk-packer';
 import { chunkRange, fromChunk, toPackedChunks } from './chunks';
 import type { Gap, Recording, SpeedFix } from './recording';
 import { labelsWith, tidyLabel } from './labels';
@@ -96,6 +97,8 @@ export class RecordingStore {
   #onFirstWrite: (() => void) | undefined;
   /** The next chunk's index, per recording that is receiving samples (between begin and finish). */
   readonly #nextChunk = new Map<string, number>();
+  /** Packs the saves of running recordings off the page's thread; there while any runs. */
+  #packer: ChunkPacker | undefined;
 
   constructor(db: MotionDb, options: { onFirstWrite?: () => void } = {}) {
     this.#db = db;
@@ -163,6 +166,7 @@ export class RecordingStore {
     this.#wrote();
     await this.#db.add('recordings', recording);
     this.#nextChunk.set(recording.id, 0);
+    this.#packer ??= new ChunkPacker();
   }
 
   /**
@@ -174,6 +178,9 @@ export class RecordingStore {
    * `recoverInterrupted` finds them; a save without samples stores nothing, so keep its extras
    * for the next.
    *
+   * The chunks are packed in a worker (ChunkPacker): the page's thread, which receives a phone's
+   * readings, is left only the write.
+   *
    * The row is not rewritten: each stored version of it would stay on disk as garbage until
    * the database compacts itself, more than the samples' own bytes at one save a second.
    * `finish` writes the row once.
@@ -181,7 +188,7 @@ export class RecordingStore {
   async appendSamples(id: string, samples: MotionSamples, extras: SampleExtras = {}): Promise<void> {
     const firstIndex = this.#nextChunk.get(id);
     if (firstIndex === undefined) throw new StoreError('error.store.not-recording', { id });
-    const chunks = await toPackedChunks(id, samples, CHUNK_SAMPLES, firstIndex);
+    const chunks = await toPackedChunks(id, samples, CHUNK_SAMPLES, firstIndex, this.#packer?.pack);
     const [first] = chunks;
     if (first && extras.gaps?.length) first.gaps = [...extras.gaps];
     if (first && extras.speedFixes?.length) first.speedFixes = [...extras.speedFixes];
@@ -192,7 +199,7 @@ export class RecordingStore {
 
   /** Writes a recording's final row once its last samples are stored; it receives no more. */
   async finish(recording: Recording): Promise<void> {
-    this.#nextChunk.delete(recording.id);
+    this.#received(recording.id);
     await this.#db.put('recordings', recording);
   }
 
@@ -273,7 +280,7 @@ export class RecordingStore {
   async delete(id: string): Promise<DeletedRecording> {
     const [recording, samples] = await this.#load(id);
     await this.#replace([id], []);
-    this.#nextChunk.delete(id);
+    this.#received(id);
     return { recording, samples };
   }
 
@@ -306,6 +313,14 @@ export class RecordingStore {
       for (const chunk of packed[i] ?? []) requests.push(chunks.put(chunk));
     });
     await Promise.all([...requests, tx.done]);
+  }
+
+  /** Recording `id` receives no more samples; the packer goes with the last running one. */
+  #received(id: string): void {
+    this.#nextChunk.delete(id);
+    if (this.#nextChunk.size > 0) return;
+    this.#packer?.close();
+    this.#packer = undefined;
   }
 
   #wrote(): void {
