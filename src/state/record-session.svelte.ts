@@ -72,6 +72,8 @@ class RecordSession {
   #shownAt = -Infinity;
   /** The wait between redraws, set from how long the last one held the thread. */
   #redrawEveryMs = MIN_REDRAW_INTERVAL_MS;
+  /** A plot redraw waits for the figures' frame. */
+  #redrawing = false;
   #lastArrival = 0;
   #source: MotionSource | undefined;
   #release: (() => void)[] = [];
@@ -157,25 +159,25 @@ class RecordSession {
     if (now - this.#shownAt < this.#redrawEveryMs && this.state === 'recording') return;
     this.#shownAt = now;
     this.progress = progress;
-    this.revision += 1;
-    this.#timeRedraw();
+    if (!this.#redrawing) void this.#redrawPlot();
   }
 
   /**
-   * Times the animation frame that shows the new figures: from its first callback (this one runs
-   * before the plot's, asked for later) to a message posted in it, which the browser handles
-   * only once the frame is rendered. A hidden page renders no frame and keeps the pace it had.
+   * Redraws the plot one frame after the figures, and sets the pace from how long both frames
+   * held the thread. While the thread is held the browser keeps only the latest reading, so a
+   * frame loses about one reading for every 17 ms it lasts past the first: on a phone slowed 6×
+   * figures and plot together took about 45 ms (two readings lost), each alone about half (one
+   * between them). A hidden page renders no frame: the plot waits, and the pace stays.
    */
-  #timeRedraw(): void {
-    requestAnimationFrame(() => {
-      const started = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        this.#redrawEveryMs = redrawIntervalMs(performance.now() - started);
-      };
-      channel.port2.postMessage(null);
-    });
+  async #redrawPlot(): Promise<void> {
+    this.#redrawing = true;
+    try {
+      const figuresMs = await renderedFrameMs();
+      this.revision += 1;
+      this.#redrawEveryMs = redrawIntervalMs(figuresMs + (await renderedFrameMs()));
+    } finally {
+      this.#redrawing = false;
+    }
   }
 
   #countdown(seconds: number): Promise<boolean> {
@@ -283,6 +285,25 @@ class RecordSession {
     this.#cancelCountdown = undefined;
     this.state = 'idle';
   }
+}
+
+/**
+ * How long the next animation frame holds the thread: from its first callback (asked for before
+ * the plot's, so it runs first) to a message posted in it, which the browser handles only once
+ * the frame is rendered.
+ */
+function renderedFrameMs(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const started = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve(performance.now() - started);
+      };
+      channel.port2.postMessage(null);
+    });
+  });
 }
 
 /** Sources whose link can be re-established (Bluetooth), without loading their code to ask. */

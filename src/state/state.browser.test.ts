@@ -113,6 +113,29 @@ describe('the sessions', () => {
       expect(recordSession.person).toBe('ben');
     });
 
+    it('redraws the plot a frame after the figures, never in the same frame: a slow phone loses fewer readings to two short frames than to one long', async () => {
+      Object.assign(recordSession, { label: 'running', person: 'ana', countdownS: 0, durationS: 2 });
+      recordSession.input.kind = 'replay';
+      recordSession.input.replayId = 'walk';
+      const frames: { progress: unknown; revision: number; recording: boolean }[] = [];
+      let watching = true;
+      const watch = () => {
+        frames.push({ progress: recordSession.progress, revision: recordSession.revision, recording: recordSession.state === 'recording' });
+        if (watching) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+      try {
+        await recordSession.start();
+        await vi.waitFor(() => expect(recordSession.state).toBe('idle'), { timeout: 5000 });
+      } finally {
+        watching = false;
+      }
+      const redraws = frames.slice(1).filter((frame, i) => frame.recording && frames[i]?.recording && frame.revision !== frames[i]?.revision);
+      const together = frames.slice(1).filter((frame, i) => frame.recording && frames[i]?.recording && frame.revision !== frames[i]?.revision && frame.progress !== frames[i]?.progress);
+      expect(redraws.length).toBeGreaterThan(1);
+      expect(together).toEqual([]);
+    });
+
     it('refuses a replay with no recording chosen, in the user’s language, and stores nothing', async () => {
       await dataset.refresh();
       const before = dataset.recordings.length;

@@ -13,8 +13,8 @@ const REDRAW_SHARE = 1 / 40;
 
 /**
  * How long to wait between redraws of the Record page's figures and plot, given how long the
- * last redraw held the page's thread (its animation frame, from the first callback to the end
- * of rendering), so that redrawing takes at most REDRAW_SHARE of the thread: a fast phone
+ * last redraw held the page's thread (its animation frames, each from the first callback to the
+ * end of rendering), so that redrawing takes at most REDRAW_SHARE of the thread: a fast phone
  * redraws four times a second, a slow one less often, and both keep their readings.
  *
  * @example
