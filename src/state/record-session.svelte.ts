@@ -142,7 +142,8 @@ class RecordSession {
    * recording when it was stored, undefined when it was cancelled, failed or another was under way.
    */
   recordTake(take: Take): Promise<Recording | undefined> {
-    if (this.busy) return Promise.resolve(undefined);
+    // A take asked for is not busy yet while its source is made (a permission asked, a device chosen).
+    if (this.busy || this.#take) return Promise.resolve(undefined);
     this.label = take.label;
     this.person = take.person;
     return new Promise((ended) => {
