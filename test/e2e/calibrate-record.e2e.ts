@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { calibrateEn } from '../../src/lib/i18n/calibrate.en';
 import { calibrateEs } from '../../src/lib/i18n/calibrate.es';
@@ -6,7 +5,7 @@ import { en } from '../../src/lib/i18n/messages.en';
 import { es } from '../../src/lib/i18n/messages.es';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
 import { EmulatedMotionSensor, parseMotionCsv } from './motion-sensor';
-import { activityCsv, trainSyntheticModel } from './seed';
+import { activityCsv, importSomeoneNew, trainSyntheticModel } from './seed';
 
 const languages = [
   { locale: 'en', text: { ...en, ...calibrateEn } },
@@ -24,17 +23,6 @@ function fill(template: string, params: Record<string, string | number>): string
 /** Zoe's motion: her walk is stronger and her run slower than anyone's in the class, as the phone reads them. */
 const zoe = { walking: parseMotionCsv(activityCsv(2.1, 3.5, TAKE_S + 12, 0.3)), running: parseMotionCsv(activityCsv(2.5, 5, TAKE_S + 12, 0.3)) };
 
-/** Imports a minute of each activity recorded by Zoe before: what the calibration is scored on. */
-async function importZoesEarlierRecordings(page: Page): Promise<void> {
-  await page.evaluate(() => (location.hash = '#/data'));
-  await page.getByLabel('Who recorded it, from the file name (regular expression, one group)').fill('^\\w+\\.(\\w+)-');
-  await page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]').setInputFiles([
-    { name: 'walking.zoe-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.1, 3.5, 60, 1.1)) },
-    { name: 'running.zoe-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.5, 5, 60, 1.1)) },
-  ]);
-  await page.getByTestId('import-summary').getByText('2 imported, 0 not imported.').waitFor();
-}
-
 describeInBrowser('calibrate to me: recording the takes in the section', () => {
   const browser = useBrowser();
 
@@ -42,7 +30,8 @@ describeInBrowser('calibrate to me: recording the takes in the section', () => {
     test(`${locale}: a take of each activity recorded from the phone's sensors is saved as Zoe's recording, checked off, and calibrated on; before and after are shown`, { timeout: 300_000 }, async () => {
       const { context, page, errors } = await openApp(browser(), '#/train');
       await trainSyntheticModel(page, 15);
-      await importZoesEarlierRecordings(page);
+      // What Zoe recorded before: what the calibration is scored on.
+      await importSomeoneNew(page, 'zoe', 1.1);
       await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
       await page.evaluate(() => (location.hash = '#/train'));
       const sensor = await EmulatedMotionSensor.attach(context, page);
