@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { calibrateEn } from '../../src/lib/i18n/calibrate.en';
 import { calibrateEs } from '../../src/lib/i18n/calibrate.es';
@@ -22,6 +25,19 @@ function fill(template: string, params: Record<string, string | number>): string
 
 /** Zoe's motion: her walk is stronger and her run slower than anyone's in the class, as the phone reads them. */
 const zoe = { walking: parseMotionCsv(activityCsv(2.1, 3.5, TAKE_S + 12, 0.3)), running: parseMotionCsv(activityCsv(2.5, 5, TAKE_S + 12, 0.3)) };
+
+/**
+ * What axe-core, the checker Lighthouse's accessibility score runs, finds wrong in the part of the
+ * page `selector` picks: each rule broken, with the elements that break it.
+ */
+async function accessibilityViolations(page: Page, selector: string): Promise<string[]> {
+  // Evaluated, not added as a script tag, which the app's Content-Security-Policy would refuse.
+  await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (selector) => {
+    const { violations } = await (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(selector);
+    return violations.map(({ id, nodes }) => `${id}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`);
+  }, selector);
+}
 
 describeInBrowser('calibrate to me: recording the takes in the section', () => {
   const browser = useBrowser();
@@ -73,6 +89,8 @@ describeInBrowser('calibrate to me: recording the takes in the section', () => {
         // Nothing else records meanwhile.
         const other = activity === 'walking' ? 'running' : 'walking';
         expect(await section.getByRole('button', { name: fill(text['train.calibrate.recordTakeOf'], { seconds: TAKE_S, activity: other }) }).isDisabled()).toBe(true);
+        // The section as it records (or just after, on a slow machine).
+        if (activity === 'walking') expect(await accessibilityViolations(page, '[data-testid=calibrate]')).toEqual([]);
         await expect.poll(() => status.innerText(), { timeout: 30_000 }).toContain(fill(text['train.calibrate.takeSaved'], { activity, duration: '' }).split('(')[0]!.trim());
         playing.abort();
         await replay;
@@ -91,6 +109,7 @@ describeInBrowser('calibrate to me: recording the takes in the section', () => {
       expect(await section.getByTestId('calibrate-before').innerText()).toMatch(percent);
       expect(await section.getByTestId('calibrate-after').innerText()).toMatch(percent);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await accessibilityViolations(page, '[data-testid=calibrate]')).toEqual([]);
 
       // The takes are ordinary recordings of Zoe, on the Data page...
       await page.evaluate(() => (location.hash = '#/data'));
