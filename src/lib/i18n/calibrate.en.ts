@@ -17,7 +17,7 @@ export const calibrateEn = {
   'train.calibrate.takeProgress': 'Take of {activity}',
   'train.calibrate.takeStatus': 'Recording {activity}: {elapsed} s of {seconds} s',
   'train.calibrate.takeSaved': 'Take of {activity} saved ({duration}).',
-  'train.calibrate.needTakes': 'Calibrate needs a take of every activity: {missing}.',
+  'train.calibrate.needTakes': 'Calibrating needs a take of every activity. Still without one: {missing}.',
   'train.calibrate.working': 'Calibrating…',
   'train.calibrate.kept': 'Kept “{name}” beside “{from}”, calibrated on {windows} windows ({activities}).',
   'train.calibrate.scores': 'On {person}’s other recordings ({windows} windows)',

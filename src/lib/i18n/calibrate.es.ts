@@ -19,7 +19,7 @@ export const calibrateEs: Record<keyof typeof calibrateEn, string> = {
   'train.calibrate.takeProgress': 'Toma de {activity}',
   'train.calibrate.takeStatus': 'Grabando {activity}: {elapsed} s de {seconds} s',
   'train.calibrate.takeSaved': 'Toma de {activity} guardada ({duration}).',
-  'train.calibrate.needTakes': 'Para calibrar falta una toma de cada actividad: {missing}.',
+  'train.calibrate.needTakes': 'Para calibrar hace falta una toma de cada actividad. Todavía sin toma: {missing}.',
   'train.calibrate.working': 'Calibrando…',
   'train.calibrate.kept': 'Se guardó «{name}» junto a «{from}», calibrado con {windows} ventanas ({activities}).',
   'train.calibrate.scores': 'En las demás grabaciones de {person} ({windows} ventanas)',
