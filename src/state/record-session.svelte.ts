@@ -14,6 +14,13 @@ import { SourceChoice } from './source-choice.svelte';
 
 export type SessionState = 'idle' | 'countdown' | 'recording' | 'disconnected' | 'stopping';
 
+/** A take another page asks for ("Calibrate to me"): one activity by one person, `durationS` long. */
+export interface Take {
+  label: string;
+  person: string;
+  durationS: number;
+}
+
 /** The person chosen last, and everyone chosen on this device. */
 const GROUP_KEY = 'motion-lab.group';
 const PEOPLE_KEY = 'motion-lab.people';
@@ -78,6 +85,8 @@ class RecordSession {
   #source: MotionSource | undefined;
   #release: (() => void)[] = [];
   #cancelCountdown: (() => void) | undefined;
+  /** The take being recorded, if one was asked for, and who waits for its recording. */
+  #take: { durationS: number; ended: (recording: Recording | undefined) => void } | undefined;
 
   get busy(): boolean {
     return this.state !== 'idle';
@@ -126,6 +135,23 @@ class RecordSession {
       }
       this.#cleanUp();
     }
+  }
+
+  /**
+   * Records one take as the Record button would, from the page's source with its countdown, as
+   * that person and activity (which become the page's choices, as if chosen there) but `durationS`
+   * long whatever the page's length is. Call from a tap. Resolves once the take ends: with its
+   * recording when it was stored, undefined when it was cancelled, failed or another was under way.
+   */
+  recordTake(take: Take): Promise<Recording | undefined> {
+    // A take asked for is not busy yet while its source is made (a permission asked, a device chosen).
+    if (this.busy || this.#take) return Promise.resolve(undefined);
+    this.label = take.label;
+    this.person = take.person;
+    return new Promise((ended) => {
+      this.#take = { durationS: take.durationS, ended };
+      void this.start();
+    });
   }
 
   /** Whether the link can be re-established after a disconnection (Bluetooth can). */
@@ -200,6 +226,7 @@ class RecordSession {
 
   async #record(source: MotionSource): Promise<void> {
     const store = await dataset.store();
+    const durationS = this.#take?.durationS ?? this.durationS;
     this.plot.clear();
     this.progress = undefined;
     this.#redrawEveryMs = MIN_REDRAW_INTERVAL_MS;
@@ -213,7 +240,7 @@ class RecordSession {
         group: this.group.trim(),
         notes: '',
       },
-      maxDurationMs: this.durationS > 0 ? this.durationS * 1000 : undefined,
+      maxDurationMs: durationS > 0 ? durationS * 1000 : undefined,
       flushIntervalMs: FLUSH_INTERVAL_MS,
       callbacks: {
         samples: (batch) => {
@@ -284,6 +311,8 @@ class RecordSession {
     this.#source = undefined;
     this.#cancelCountdown = undefined;
     this.state = 'idle';
+    this.#take?.ended(this.last);
+    this.#take = undefined;
   }
 }
 

@@ -5,9 +5,10 @@ import { tinyModel } from '../lib/deploy/tiny-model';
 import type { StoredModel } from '../lib/model/record';
 import { recordingFor } from '../lib/store/recordings';
 import { busy } from './busy.svelte';
+import { calibration } from './calibration.svelte';
 import { dataset } from './dataset.svelte';
 import { liveSession } from './live-session.svelte';
-import { recordSession } from './record-session.svelte';
+import { recordSession, SOMEONE_NEW } from './record-session.svelte';
 import { settings } from './settings.svelte';
 
 /**
@@ -149,6 +150,49 @@ describe('the sessions', () => {
       await vi.waitFor(() => expect(settings.locale).toBe('en'), { timeout: 15_000 });
       await dataset.refresh();
       expect(dataset.recordings).toHaveLength(before);
+    });
+
+    it('records a take another page asks for: its activity, person and length whatever the page’s length, resolving once stored', async () => {
+      Object.assign(recordSession, { label: 'walking', countdownS: 0, durationS: 0 });
+      recordSession.input.replayId = 'walk';
+      const asked = recordSession.recordTake({ label: 'running', person: 'cai', durationS: 1 });
+      // One recording at a time: a second take asked for meanwhile gets nothing.
+      expect(await recordSession.recordTake({ label: 'walking', person: 'cai', durationS: 1 })).toBeUndefined();
+      const take = await asked;
+      expect(take).toMatchObject({ label: 'running', group: 'cai', source: 'replay', interrupted: false });
+      expect(take!.durationMs).toBeGreaterThanOrEqual(1000);
+      expect(take!.durationMs).toBeLessThan(2000);
+      expect(recordSession).toMatchObject({ state: 'idle', durationS: 0, label: 'running', person: 'cai' });
+      recordSession.input.replayId = '';
+      expect(await recordSession.recordTake({ label: 'running', person: 'cai', durationS: 1 })).toBeUndefined();
+      expect(recordSession.error).toBe('Pick a stored recording to replay.');
+    });
+  });
+
+  describe('calibration takes', () => {
+    it('checks off the model’s activities for a new person as takes are recorded, and makes them one of the list', async () => {
+      Object.assign(recordSession, { countdownS: 0 });
+      recordSession.input.replayId = 'walk';
+      calibration.choice = SOMEONE_NEW;
+      // A known name typed anew is that person.
+      calibration.newPerson = ' ANA ';
+      expect(calibration.person).toBe('ana');
+      calibration.newPerson = 'Dee';
+      calibration.seconds = 1;
+      expect(calibration.checklist(['walking', 'running']).map(({ recordings }) => recordings.length)).toEqual([0, 0]);
+      await calibration.recordTake('walking');
+      expect(calibration.takeError).toBeUndefined();
+      expect(calibration.lastTake).toMatchObject({ label: 'walking', group: 'Dee' });
+      expect(calibration).toMatchObject({ choice: 'Dee', person: 'Dee', newPerson: '', recording: undefined });
+      const [walking, running] = calibration.checklist(['walking', 'running']);
+      expect(walking?.take?.id).toBe(calibration.lastTake!.id);
+      expect(walking?.recordings.map(({ id }) => id)).toEqual([calibration.lastTake!.id]);
+      expect(running).toEqual({ label: 'running', recordings: [], take: undefined });
+      // A failed take says why and checks nothing off.
+      recordSession.input.replayId = '';
+      await calibration.recordTake('running');
+      expect(calibration.takeError).toBe('Pick a stored recording to replay.');
+      expect(calibration.checklist(['running'])[0]?.recordings).toEqual([]);
     });
   });
 

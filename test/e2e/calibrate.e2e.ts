@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/messages.en';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
-import { activityCsv, trainSyntheticModel } from './seed';
+import { importSomeoneNew, trainSyntheticModel } from './seed';
 
 describeInBrowser('calibrate to me', () => {
   const browser = useBrowser();
@@ -11,13 +11,7 @@ describeInBrowser('calibrate to me', () => {
     await trainSyntheticModel(page, 15);
 
     // Gus records after the model was trained: it never saw him. His walk is stronger and his run slower than anyone's in the class.
-    await page.evaluate(() => (location.hash = '#/data'));
-    await page.getByLabel('Who recorded it, from the file name (regular expression, one group)').fill('^\\w+\\.(\\w+)-');
-    await page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]').setInputFiles([
-      { name: 'walking.gus-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.1, 3.5, 60, 0.3)) },
-      { name: 'running.gus-1.csv', mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.5, 5, 60, 0.3)) },
-    ]);
-    await page.getByTestId('import-summary').getByText('2 imported, 0 not imported.').waitFor();
+    await importSomeoneNew(page, 'gus', 0.3);
 
     await page.evaluate(() => (location.hash = '#/train'));
     const section = page.getByTestId('calibrate');

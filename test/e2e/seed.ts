@@ -28,6 +28,20 @@ export async function importSyntheticActivities(page: Page): Promise<void> {
   await page.getByTestId('import-summary').getByText('12 imported, 0 not imported.').waitFor();
 }
 
+/**
+ * Imports a minute of walking and running by `person`, who is not in the class: their walk is
+ * stronger and their run slower than anyone's there (the files `walking.<person>-1.csv`, …).
+ */
+export async function importSomeoneNew(page: Page, person: string, phase: number): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/data'));
+  await page.getByLabel('Who recorded it, from the file name (regular expression, one group)').fill('^\\w+\\.(\\w+)-');
+  await page.getByRole('group', { name: 'Drop files here to import them' }).locator('input[type=file]').setInputFiles([
+    { name: `walking.${person}-1.csv`, mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.1, 3.5, 60, phase)) },
+    { name: `running.${person}-1.csv`, mimeType: 'text/csv', buffer: Buffer.from(activityCsv(2.5, 5, 60, phase)) },
+  ]);
+  await page.getByTestId('import-summary').getByText('2 imported, 0 not imported.').waitFor();
+}
+
 /** Imports the synthetic activities, then trains a model on the Train page for `epochs` epochs. */
 export async function trainSyntheticModel(page: Page, epochs: number): Promise<void> {
   await importSyntheticActivities(page);

@@ -1,24 +1,23 @@
 import type { PostReply, RunRequest } from './messages';
 import { startOnRecordings } from './read-recordings';
 import { CodedError } from '../i18n/coded-error';
-import { calibrateToPerson, calibrationCut, setLastLayer, trainedOnWithTake } from '../train/calibrate';
+import { calibrateToPerson, calibrationCut, setLastLayer, takesFirst, trainedOnWithTake } from '../train/calibrate';
 import { evaluate } from '../train/metrics';
 import { loadModelArtifacts, modelArtifacts } from '../train/model-artifacts';
 
 /**
  * "Calibrate to me", in the compute worker: the model given is adapted to one person on the first
- * `seconds` of each of their activities (their recordings oldest first), and scored before and
- * after on the rest of theirs; the calibrated weights go back for the page to keep as a new model,
- * with what it learnt from: its source's recordings and the take's.
+ * `seconds` of each of their activities (from the takes named first, then from their recordings
+ * oldest first), and scored before and after on the rest of theirs; the calibrated weights go back
+ * for the page to keep as a new model, with what it learnt from: its source's recordings and the
+ * take's.
  */
 export async function runCalibrateRequest(request: RunRequest<'calibrate'>, _signal: AbortSignal, reply: PostReply<'calibrate'>): Promise<void> {
-  const { id, person, seconds } = request;
+  const { id, person, seconds, take } = request;
   const { labels } = request.model.preprocessing;
   const recordings = await startOnRecordings(request.database, (status) => reply({ type: 'backend', id, status }));
-  const theirs = recordings
-    .filter(({ recording }) => recording.group === person && labels.includes(recording.label))
-    .sort((a, b) => a.recording.startedAt - b.recording.startedAt);
-  const cut = calibrationCut(theirs, seconds);
+  const theirs = recordings.filter(({ recording }) => recording.group === person && labels.includes(recording.label));
+  const cut = calibrationCut(takesFirst(theirs, take), seconds);
   const model = await loadModelArtifacts(request.model.artifacts);
   try {
     const calibrated = calibrateToPerson(model, request.model.preprocessing, cut);

@@ -88,9 +88,12 @@ export interface Runs {
     progress: SearchProgress | { epoch: EpochLog };
     result: SearchOutcome;
   };
-  /** "Calibrate to me": `model` adapted to `person` on the first `seconds` of each of their activities in `database`. */
+  /**
+   * "Calibrate to me": `model` adapted to `person` on the first `seconds` of each of their
+   * activities in `database`, taken from the recordings named in `take` first, then oldest first.
+   */
   calibrate: {
-    request: { database?: string; model: Pick<StoredModel, 'artifacts' | 'preprocessing' | 'trainedOn'>; person: string; seconds: number };
+    request: { database?: string; model: Pick<StoredModel, 'artifacts' | 'preprocessing' | 'trainedOn'>; person: string; seconds: number; take?: string[] };
     progress: never;
     result: CalibrateOutcome;
   };

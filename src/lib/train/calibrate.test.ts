@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { defaultFeatureConfig } from '../signal/features';
 import type { LabelledRecording } from './activity-dataset';
-import { calibrationCut, cutSamples, fineTuneLastLayer, lastHiddenRows, lastLayerOf, setLastLayer, trainedOnWithTake, type LastLayer } from './calibrate';
+import { calibrationCut, cutSamples, takesFirst, fineTuneLastLayer, lastHiddenRows, lastLayerOf, setLastLayer, trainedOnWithTake, type LastLayer } from './calibrate';
 import { dataFingerprint, trainedRecording } from '../model/fingerprint';
 import { splitSideOf } from './trained-on';
 import { crossValidate } from './cross-validation';
@@ -55,6 +55,23 @@ describe('calibrationCut', () => {
     ]);
     expect(rest.every((item) => item.recording.group === 'ana')).toBe(true);
     expect(rest[0]!.recording.label).toBe('running');
+  });
+});
+
+describe('takesFirst', () => {
+  const at = (id: string, startedAt: number) => ({ recording: { id, startedAt } });
+
+  it('puts the takes named first, in the order named, then the others oldest first', () => {
+    const recordings = [at('new-walk', 40), at('old-run', 10), at('old-walk', 5), at('new-run', 50), at('mid-walk', 20)];
+    expect(takesFirst(recordings, ['new-run', 'new-walk']).map(({ recording }) => recording.id)).toEqual(['new-run', 'new-walk', 'old-walk', 'old-run', 'mid-walk']);
+  });
+
+  it('without takes, orders oldest first, and the cut then calibrates on the oldest', () => {
+    expect(takesFirst([at('b', 2), at('a', 1)]).map(({ recording }) => recording.id)).toEqual(['a', 'b']);
+    const older = { ...take('old', 'walking', 40), recording: { ...take('old', 'walking', 40).recording, startedAt: 1 } };
+    const newer = { ...take('new', 'walking', 40), recording: { ...take('new', 'walking', 40).recording, startedAt: 2 } };
+    expect(calibrationCut(takesFirst([older, newer], ['new']), 30).taken.map(({ recording }) => recording.id)).toEqual(['new']);
+    expect(calibrationCut(takesFirst([newer, older]), 30).taken.map(({ recording }) => recording.id)).toEqual(['old']);
   });
 });
 

@@ -70,6 +70,22 @@ export function cutSamples(samples: MotionSamples, atMs: number): [MotionSamples
 }
 
 /**
+ * One person's recordings in the order `calibrationCut` takes from them: the takes named
+ * (recorded for the calibration, "Calibrate to me"), in the order named, then the others oldest
+ * first. Without takes, the first seconds of each activity are the person's oldest.
+ *
+ * @example
+ * calibrationCut(takesFirst(annasRecordings, [justRecordedWalk.id]), 30);
+ */
+export function takesFirst<T extends { recording: { id: string; startedAt: number } }>(recordings: readonly T[], takeIds: readonly string[] = []): T[] {
+  const rank = (item: T) => {
+    const at = takeIds.indexOf(item.recording.id);
+    return at === -1 ? takeIds.length : at;
+  };
+  return [...recordings].sort((a, b) => rank(a) - rank(b) || a.recording.startedAt - b.recording.startedAt);
+}
+
+/**
  * One person's recordings cut into a calibration take, the first `seconds` of each activity (its
  * recordings in the order given, the one where the time runs out cut in two), and the rest, which
  * the calibration is tested on. The pieces keep their recording's label and person; their ids
