@@ -87,6 +87,8 @@ class RecordSession {
   #cancelCountdown: (() => void) | undefined;
   /** The take being recorded, if one was asked for, and who waits for its recording. */
   #take: { durationS: number; ended: (recording: Recording | undefined) => void } | undefined;
+  /** Set while the source is made (a permission asked, a device chosen): the page is not busy yet. */
+  #starting = false;
 
   get busy(): boolean {
     return this.state !== 'idle';
@@ -113,7 +115,8 @@ class RecordSession {
 
   /** Called from the Record button's tap: permissions must be asked inside it. */
   async start(): Promise<void> {
-    if (this.busy) return;
+    // A second tap while the source is still being made would start a second recording.
+    if (this.busy || this.#starting) return;
     this.error = undefined;
     this.notice = undefined;
     this.garbageLines = 0;
@@ -121,7 +124,8 @@ class RecordSession {
     this.stalledMs = undefined;
     this.#rememberPerson();
     try {
-      const source = await this.input.create();
+      this.#starting = true;
+      const source = await this.input.create().finally(() => (this.#starting = false));
       this.#release.push(busy.start('busy.recording'));
       if (this.countdownS > 0 && !(await this.#countdown(this.countdownS))) {
         this.#cleanUp();

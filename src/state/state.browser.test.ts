@@ -137,6 +137,21 @@ describe('the sessions', () => {
       expect(together).toEqual([]);
     });
 
+    it('starts one recording when Start is tapped twice while the source is being made', async () => {
+      await dataset.refresh();
+      const before = dataset.recordings.length;
+      Object.assign(recordSession, { label: 'walking', countdownS: 0, durationS: 1 });
+      recordSession.input.kind = 'replay';
+      recordSession.input.replayId = 'walk';
+      await Promise.all([recordSession.start(), recordSession.start()]);
+      await vi.waitFor(() => expect(recordSession.state).toBe('idle'), { timeout: 5000 });
+      // A second recording started by the second tap would end a moment after the first: wait past it.
+      await new Promise((settled) => setTimeout(settled, 1500));
+      await dataset.refresh();
+      expect(dataset.recordings).toHaveLength(before + 1);
+      Object.assign(recordSession, { durationS: 0 });
+    });
+
     it('refuses a replay with no recording chosen, in the user’s language, and stores nothing', async () => {
       await dataset.refresh();
       const before = dataset.recordings.length;
