@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { calibrateEn } from '../../src/lib/i18n/calibrate.en';
 import { calibrateEs } from '../../src/lib/i18n/calibrate.es';
 import { en } from '../../src/lib/i18n/messages.en';
 import { es } from '../../src/lib/i18n/messages.es';
+import { accessibilityViolations } from '../support/axe';
 import { describeInBrowser, openApp, useBrowser } from './fixture';
 import { EmulatedMotionSensor, parseMotionCsv } from './motion-sensor';
 import { activityCsv, importSomeoneNew, trainSyntheticModel } from './seed';
@@ -25,19 +23,6 @@ function fill(template: string, params: Record<string, string | number>): string
 
 /** Zoe's motion: her walk is stronger and her run slower than anyone's in the class, as the phone reads them. */
 const zoe = { walking: parseMotionCsv(activityCsv(2.1, 3.5, TAKE_S + 12, 0.3)), running: parseMotionCsv(activityCsv(2.5, 5, TAKE_S + 12, 0.3)) };
-
-/**
- * What axe-core, the checker Lighthouse's accessibility score runs, finds wrong in the part of the
- * page `selector` picks: each rule broken, with the elements that break it.
- */
-async function accessibilityViolations(page: Page, selector: string): Promise<string[]> {
-  // Evaluated, not added as a script tag, which the app's Content-Security-Policy would refuse.
-  await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async (selector) => {
-    const { violations } = await (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(selector);
-    return violations.map(({ id, nodes }) => `${id}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 describeInBrowser('calibrate to me: recording the takes in the section', () => {
   const browser = useBrowser();

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { encodeIdx } from '../../src/lib/learn/idx';
 import { describeInBrowser, openApp, useBrowser, waitForReady, waitForServiceWorker } from './fixture';
+import { accessibilityViolations } from '../support/axe';
 
 /** An image file and a label file of `count` 28 × 28 digits (each image filled with its index). */
 function idxPair(prefix: string, count: number): { name: string; mimeType: string; buffer: Buffer }[] {
@@ -88,6 +89,7 @@ describeInBrowser('the Learn pages', () => {
     const accuracy = page.getByTestId('digits-test-accuracy');
     await accuracy.waitFor({ timeout: 60_000 });
     expect(Number(await accuracy.getAttribute('data-value'))).toBeGreaterThanOrEqual(0.85);
+    expect(await accessibilityViolations(page, '[data-testid="digits-scores"]')).toEqual([]);
     expect(await page.getByTestId('test-probabilities').locator('li').count()).toBe(10);
     expect(await page.getByTestId('neuron-weights').locator('li').count()).toBe(20);
 
