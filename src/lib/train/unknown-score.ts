@@ -7,6 +7,14 @@ import type { Examples } from './fit-loop';
 export const defaultFalseUnknownRate = 0.05;
 
 /**
+ * The share of each validation person's windows the live threshold (`UnknownStats.liveThreshold`)
+ * lets be called unknown. Live answers for one person at a time, for minutes: at 5 %, a model
+ * trained on nine SisFall people called 18 to 43 % of the windows of some of the 29 others
+ * unknown; at 1 %, with the run rule (model/unknown-score.ts `unknownRun`), 1 to 9 % (README).
+ */
+export const liveFalseUnknownRate = 0.01;
+
+/**
  * Ridge added to the shared covariance, as a share of its mean variance. A relu unit that never
  * fires in training has no variance at all: without it, the covariance could not be inverted, and
  * the least activation of such a unit would make any window unknown.
@@ -31,8 +39,9 @@ export interface UnknownFitOptions {
 
 /**
  * The unknown score's statistics for a trained network: each activity's mean and the shared
- * covariance of the values scored (`scoredValues`) over the training windows (`train`), and the
- * threshold that calls at most `falseUnknownRate` of each validation person's windows unknown.
+ * covariance of the values scored (`scoredValues`) over the training windows (`train`), the
+ * threshold that calls at most `falseUnknownRate` of each validation person's windows unknown,
+ * and the live one that calls at most `liveFalseUnknownRate` of them unknown.
  * Runs the same plain-TypeScript forward pass as Live, so that Live's scores are the ones the
  * threshold was set on.
  *
@@ -48,7 +57,13 @@ export function fitUnknownStats(network: Network, train: Examples, validation: E
   const scores = Array.from(checked.rows, (_, r) => unknownScore(statistics, checked.values.subarray(r * width, (r + 1) * width)));
   const rate = options.falseUnknownRate ?? defaultFalseUnknownRate;
   const people = Array.from(checked.rows, (row) => options.personOf?.(row) ?? '');
-  return { ...withInputs, ...statistics, threshold: thresholdForEach(scores, people, rate), falseUnknownRate: rate };
+  return {
+    ...withInputs,
+    ...statistics,
+    threshold: thresholdForEach(scores, people, rate),
+    liveThreshold: thresholdForEach(scores, people, Math.min(rate, liveFalseUnknownRate)),
+    falseUnknownRate: rate,
+  };
 }
 
 /** The values scored of at most MAX_ROWS rows spread evenly over `examples`, with their labels and row indices. */
