@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Network } from '../model/network-kind';
-import { isUnknown, liveThresholdOf, scoredValues, scoredWidth, UnknownRun, unknownRun, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
-import { auroc, defaultFalseUnknownRate, fitUnknownStats, liveFalseUnknownRate, shareAbove, sharedGaussian, thresholdFor, thresholdForEach } from './unknown-score';
+import { isUnknown, liveFalseUnknownRate, liveThresholdOf, scoredValues, scoredWidth, UnknownRun, unknownRun, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
+import { auroc, defaultFalseUnknownRate, fitUnknownStats, shareAbove, sharedGaussian, thresholdFor, thresholdForEach } from './unknown-score';
 
 describe('the unknown score', () => {
   test('is the squared Mahalanobis distance to the nearest mean, with the pooled covariance ridged by 1 % of its mean variance, stored as float32 (worked by hand)', () => {

@@ -1,18 +1,10 @@
 import type { Network } from '../model/network-kind';
 import type { UnknownStats } from '../model/record';
-import { scoredValues, scoredWidth, unknownScore } from '../model/unknown-score';
+import { liveFalseUnknownRate, scoredValues, scoredWidth, unknownScore } from '../model/unknown-score';
 import type { Examples } from './fit-loop';
 
 /** The share of validation windows of trained activities the threshold lets be called unknown, unless told otherwise. */
 export const defaultFalseUnknownRate = 0.05;
-
-/**
- * The share of each validation person's windows the live threshold (`UnknownStats.liveThreshold`)
- * lets be called unknown. Live answers for one person at a time, for minutes: at 5 %, a model
- * trained on nine SisFall people called 18 to 43 % of the windows of some of the 29 others
- * unknown; at 1 %, with the run rule (model/unknown-score.ts `unknownRun`), 1 to 9 % (README).
- */
-export const liveFalseUnknownRate = 0.01;
 
 /**
  * Ridge added to the shared covariance, as a share of its mean variance. A relu unit that never
