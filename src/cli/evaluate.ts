@@ -44,7 +44,8 @@
  * activities and every window of the left-out one, the shares of each called unknown at the
  * threshold the model chose on its validation windows, and the known test windows' accuracy when a
  * window called unknown counts as wrong (`net` is then the known activities' accuracy); with
- * --folds, means over folds.
+ * --folds, means over folds. It also prints the same shares as Live and the board say unknown (the
+ * live threshold, `unknownRun` windows in a row of one recording), which --json leaves out.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
