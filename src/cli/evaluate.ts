@@ -44,7 +44,8 @@
  * activities and every window of the left-out one, the shares of each called unknown at the
  * threshold the model chose on its validation windows, and the known test windows' accuracy when a
  * window called unknown counts as wrong (`net` is then the known activities' accuracy); with
- * --folds, means over folds.
+ * --folds, means over folds. It also prints the same shares as Live and the board say unknown (the
+ * live threshold, `unknownRun` windows in a row of one recording), which --json leaves out.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,7 +70,7 @@ import { evaluate } from '../lib/train/metrics';
 import { mulberry32 } from '../lib/train/random';
 import { joinRows, networkInputs } from '../lib/model/inputs';
 import { readNetwork } from '../lib/model/network-kinds';
-import { scoredValues, unknownScore } from '../lib/model/unknown-score';
+import { isUnknown, scoredValues, UnknownRun, unknownRun, unknownScore } from '../lib/model/unknown-score';
 import { auroc, shareAbove } from '../lib/train/unknown-score';
 import { augmentSamples } from '../lib/signal/augment';
 import { defaultTrainingSettings, type FoldCount } from '../lib/train/training-settings';
@@ -302,6 +303,12 @@ interface UnknownScores {
   falseUnknownRate: number;
   caughtRate: number;
   accuracyWithUnknown: number;
+  /**
+   * The same shares as Live says unknown (model/unknown-score.ts `UnknownRun`: the live threshold,
+   * `unknownRun` windows in a row of one recording), and the most of one tested person's known
+   * windows; printed, not in --json.
+   */
+  live: { falseUnknownRate: number; caughtRate: number; mostOfOnePerson: number };
 }
 
 /**
@@ -314,37 +321,54 @@ async function unknownScores(run: TrainedActivityModel): Promise<UnknownScores> 
   const testIds = new Set(run.trainedOn.test);
   const { labels } = run.preprocessing;
   const probabilities = new Float32Array(labels.length);
+  const liveRun = new UnknownRun(run.unknown);
   const scored = (chosen: readonly LabelledRecording[]) => {
     const scores: number[] = [];
     let rightAndKnown = 0;
+    let liveUnknown = 0;
+    /** Each person's windows and those Live calls unknown. */
+    const people = new Map<string, { windows: number; unknown: number }>();
     for (const { recording, samples } of chosen) {
       const { rows, windows } = networkInputs(run.preprocessing, samples);
       const width = rows.length / Math.max(1, windows.length);
+      const person = people.get(recording.group || recording.id) ?? { windows: 0, unknown: 0 };
+      people.set(recording.group || recording.id, person);
+      liveRun.reset();
       for (let w = 0; w < windows.length; w += 1) {
         const row = rows.subarray(w * width, (w + 1) * width);
         const score = unknownScore(run.unknown, scoredValues(run.unknown, network, row));
         network.forward(row, probabilities);
         const top = probabilities.indexOf(Math.max(...probabilities));
-        if (labels[top] === recording.label && score <= run.unknown.threshold) rightAndKnown += 1;
+        if (labels[top] === recording.label && !isUnknown(run.unknown, score)) rightAndKnown += 1;
         scores.push(score);
+        const unknownLive = liveRun.add(score);
+        liveUnknown += unknownLive ? 1 : 0;
+        person.windows += 1;
+        person.unknown += unknownLive ? 1 : 0;
       }
     }
-    return { scores, rightAndKnown };
+    const mostOfOnePerson = Math.max(0, ...[...people.values()].map((person) => person.unknown / Math.max(1, person.windows)));
+    return { scores, rightAndKnown, liveShare: liveUnknown / Math.max(1, scores.length), mostOfOnePerson };
   };
   const known = scored(recordings.filter(({ recording }) => testIds.has(recording.id)));
-  const unknown = scored(leftOut).scores;
+  const unknown = scored(leftOut);
   return {
-    auroc: auroc(known.scores, unknown),
+    auroc: auroc(known.scores, unknown.scores),
     falseUnknownRate: shareAbove(known.scores, run.unknown.threshold),
-    caughtRate: shareAbove(unknown, run.unknown.threshold),
+    caughtRate: shareAbove(unknown.scores, run.unknown.threshold),
     accuracyWithUnknown: known.rightAndKnown / known.scores.length,
+    live: { falseUnknownRate: known.liveShare, caughtRate: unknown.liveShare, mostOfOnePerson: known.mostOfOnePerson },
   };
 }
 
 /** Prints --unknown's figures and gives its JSON. */
-function printUnknown(scores: UnknownScores) {
+function printUnknown({ live, ...scores }: UnknownScores) {
+  const percent = (share: number) => `${(100 * share).toFixed(1)} %`;
   console.log(
-    `\n${values.unknown} left out of training: unknown score AUROC ${scores.auroc.toFixed(3)}; called unknown: ${(100 * scores.caughtRate).toFixed(1)} % of its windows, ${(100 * scores.falseUnknownRate).toFixed(1)} % of the known activities' test windows (accuracy on those, unknown counted wrong: ${scores.accuracyWithUnknown.toFixed(3)})`,
+    `\n${values.unknown} left out of training: unknown score AUROC ${scores.auroc.toFixed(3)}; called unknown: ${percent(scores.caughtRate)} of its windows, ${percent(scores.falseUnknownRate)} of the known activities' test windows (accuracy on those, unknown counted wrong: ${scores.accuracyWithUnknown.toFixed(3)})`,
+  );
+  console.log(
+    `As Live says it (the live threshold, ${unknownRun} windows in a row): ${percent(live.caughtRate)} of its windows, ${percent(live.falseUnknownRate)} of the known activities' test windows (the most of one person: ${percent(live.mostOfOnePerson)})`,
   );
   return { label: values.unknown, ...scores };
 }
@@ -384,6 +408,11 @@ async function crossValidateByPerson(count: FoldCount) {
           falseUnknownRate: mean((scores) => scores.falseUnknownRate),
           caughtRate: mean((scores) => scores.caughtRate),
           accuracyWithUnknown: mean((scores) => scores.accuracyWithUnknown),
+          live: {
+            falseUnknownRate: mean((scores) => scores.live.falseUnknownRate),
+            caughtRate: mean((scores) => scores.live.caughtRate),
+            mostOfOnePerson: Math.max(...foldsUnknown.map((scores) => scores.live.mostOfOnePerson)),
+          },
         });
   const folded = foldsJson(cv);
   return {

@@ -59,6 +59,13 @@ class LiveSession {
     return index >= 0 ? this.model.preprocessing.labels[index] : '?';
   }
 
+  /** The board's latest answer, as `label` gives the app's: a label, '?' for its unknown, undefined before its first. */
+  get deviceLabel(): string | undefined {
+    const index = this.deviceAnswer?.label;
+    if (index === undefined) return undefined;
+    return index >= 0 ? (this.deviceLabels?.[index] ?? '?') : '?';
+  }
+
   /** Why the label shown is unknown ('unfamiliar': unlike anything the model was trained on), or undefined when it is not. */
   get unknownReason(): UnknownReason | undefined {
     return this.latest?.unknownReason;

@@ -4,8 +4,9 @@
  *
  *   classify_windows < windows.f32      one line per window: label index, then each probability
  *   classify_windows features < …       one line per window: its features before standardisation
- *   classify_windows unknown < …        one line per window: label index, then its unknown score
- *                                       (a model exported with an unknown score only)
+ *   classify_windows unknown < …        one line per window: label index, its unknown score, and
+ *                                       the run rule's verdict, 1 for unknown (a model exported
+ *                                       with an unknown score only; the windows in stream order)
  *
  * The input is float32 values in the machine's byte order, MOTION_MODEL_WINDOW_SAMPLES × 3 per
  * window (x, y, z interleaved, m/s²). Values are printed with %.9g, which reads back as the same
@@ -31,8 +32,10 @@ int main(int argc, char **argv) {
     }
 #ifdef MOTION_MODEL_UNKNOWN_THRESHOLD
     else if (unknown) {
+      float score;
       printf("%d", motion_model_classify(window, out));
-      printf(" %.9g", motion_model_unknown_score());
+      score = motion_model_unknown_score();
+      printf(" %.9g %d", score, motion_model_unknown_run(score));
     }
 #endif
     else {

@@ -3,7 +3,7 @@
  * sketch does, and prints them for src/lib/deploy/firmware-sketch.test.ts to decode:
  *
  *   labels <hex>                                     the labels characteristic's value
- *   sent <window> <t_us> <label> p0 p1 …             what the sketch packed (%.9g)
+ *   sent <window> <t_us> <label> p0 p1 …             what the sketch packed (%.9g; label 255: unknown)
  *   packet <hex>                                     the notification
  */
 #include <math.h>
@@ -24,17 +24,19 @@ int main(void) {
   float probabilities[5];
   int k, i;
   print_hex("labels", out, ml_write_labels(out, sizeof(out), labels, 5));
-  for (k = 0; k < 6; k++) {
+  for (k = 0; k < 7; k++) {
     float sum = 0;
     for (i = 0; i < 5; i++) sum += probabilities[i] = (float)exp(sin(k * 1.3 + i * 2.1) * 4);
     for (i = 0; i < 5; i++) probabilities[i] /= sum;
     if (k == 4) probabilities[2] = 1.5f; /* out of range: clamped */
     if (k == 5) probabilities[1] = -0.25f;
-    printf("sent %u %lu %d", (unsigned)(65533 + k), 4294967000ul + 200000ul * (unsigned long)k, k % 5);
+    /* The last one unknown (ML_LABEL_UNKNOWN), its probabilities sent all the same. */
+    const uint8_t label = k == 6 ? ML_LABEL_UNKNOWN : (uint8_t)(k % 5);
+    printf("sent %u %lu %d", (unsigned)(65533 + k), 4294967000ul + 200000ul * (unsigned long)k, label);
     for (i = 0; i < 5; i++) printf(" %.9g", probabilities[i]);
     printf("\n");
     print_hex("packet", out,
-              ml_write_classification(out, (uint16_t)(65533 + k), (uint32_t)(4294967000ul + 200000ul * (unsigned long)k), (uint8_t)(k % 5), probabilities, 5));
+              ml_write_classification(out, (uint16_t)(65533 + k), (uint32_t)(4294967000ul + 200000ul * (unsigned long)k), label, probabilities, 5));
   }
   return 0;
 }

@@ -8,7 +8,7 @@ import { classifyByRules, type RuleLabel } from './rules';
 import { UnsupportedModelError, type Network } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import type { ModelArtifacts, UnknownStats } from '../model/record';
-import { isUnknown, scoredValues, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
+import { scoredValues, UnknownRun, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
 
 export interface LiveOptions {
   /** Majority vote over this many latest windows (1: no smoothing). */
@@ -16,16 +16,15 @@ export interface LiveOptions {
   /** Below this probability the answer is "unknown" (-1). */
   threshold: number;
   /**
-   * Also say unknown when a window's unknown score passes the model's threshold (motion unlike
-   * anything it was trained on). Off unless asked for: its threshold is held for each validation
-   * person, and trained on nine SisFall people it calls 4 to 8 % of the other 29's windows unknown,
-   * 5 % asked; but one of them running, replayed in the app, was still unknown in 10 of 16 windows,
-   * and the next person is whom Live is for.
+   * Also say unknown for motion unlike anything the model was trained on: when `unknownRun`
+   * windows in a row score above the model's live threshold (model/unknown-score.ts `UnknownRun`).
+   * On unless turned off: the live threshold calls at most 1 % of each validation person's windows
+   * unknown, and the run rule lets a short odd moment pass.
    */
   unfamiliar: boolean;
 }
 
-export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6, unfamiliar: false };
+export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6, unfamiliar: true };
 
 export type UnknownReason = 'unfamiliar' | 'unsure';
 
@@ -38,9 +37,9 @@ export interface LivePrediction {
   /** After smoothing and the threshold: a label index, or -1 for unknown. */
   label: number;
   /**
-   * Why `label` is unknown: 'unfamiliar' when the latest window called unknown scored above the
-   * model's unknown threshold (unlike anything it was trained on), 'unsure' when its top
-   * probability was under the threshold; undefined when `label` is known.
+   * Why `label` is unknown: 'unfamiliar' when the latest window called unknown ended a run of
+   * windows scoring above the model's live unknown threshold (unlike anything it was trained on),
+   * 'unsure' when its top probability was under the threshold; undefined when `label` is known.
    */
   unknownReason: UnknownReason | undefined;
   /** This window's unknown score (model/unknown-score.ts); undefined for a model saved without one. */
@@ -62,6 +61,8 @@ export class LiveClassifier {
   readonly #preprocessing: Preprocessing;
   readonly #network: Network;
   readonly #unknown: UnknownStats | undefined;
+  /** The run rule over this stream's windows; undefined for a model saved without an unknown score. */
+  readonly #unknownRun: UnknownRun | undefined;
   readonly #inputs: Float32Array;
   readonly #windowMs: number;
   readonly #strideMs: number;
@@ -105,6 +106,7 @@ export class LiveClassifier {
     const mismatch = unknown && unknownStatsMismatch(unknown, this.labels.length, this.#network);
     if (mismatch) throw new UnsupportedModelError(`The model cannot be used: ${mismatch}. Train it again.`);
     this.#unknown = unknown;
+    this.#unknownRun = unknown && new UnknownRun(unknown);
   }
 
   set options(options: LiveOptions) {
@@ -142,6 +144,7 @@ export class LiveClassifier {
     this.#nextEndMs = undefined;
     this.#recent = [];
     this.#recentReasons = [];
+    this.#unknownRun?.reset();
   }
 
   /** Adds samples; returns a prediction for every window they completed. */
@@ -179,7 +182,9 @@ export class LiveClassifier {
     let top = 0;
     for (let i = 1; i < probabilities.length; i += 1) if ((probabilities[i] ?? 0) > (probabilities[top] ?? 0)) top = i;
     const score = this.#unknown && unknownScore(this.#unknown, scoredValues(this.#unknown, this.#network, this.#inputs));
-    const reason = score !== undefined && this.#options.unfamiliar && isUnknown(this.#unknown!, score) ? 'unfamiliar' : (probabilities[top] ?? 0) < this.#options.threshold ? 'unsure' : undefined;
+    // The run is counted whether or not it is shown, so that ticking the setting mid-run answers at once.
+    const unfamiliar = score !== undefined && this.#unknownRun!.add(score) && this.#options.unfamiliar;
+    const reason = unfamiliar ? 'unfamiliar' : (probabilities[top] ?? 0) < this.#options.threshold ? 'unsure' : undefined;
     // In place, as the answers' majority below counts without a Map: a window allocates little.
     this.#recent.push(reason ? -1 : top);
     this.#recentReasons.push(reason);
@@ -187,7 +192,8 @@ export class LiveClassifier {
       this.#recent.shift();
       this.#recentReasons.shift();
     }
-    const label = majority(this.#recent);
+    // The run rule already waited out a short odd moment: its unknown is not outvoted.
+    const label = unfamiliar ? -1 : majority(this.#recent);
     const baseline = classifyByRules({ acc, t0Ms: endMs - this.#windowMs }, this.#preprocessing.features.rateHz).label;
     return {
       atMs: endMs,

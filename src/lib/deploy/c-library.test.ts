@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasSisfall, sisfallDir } from '../../../test/support/shared-data';
 import { readNetwork } from '../model/network-kinds';
-import { scoredValues, unknownScore } from '../model/unknown-score';
+import { scoredValues, UnknownRun, unknownRun, unknownScore } from '../model/unknown-score';
 import { fitUnknownStats } from '../train/unknown-score';
 import { parseRecordingFile } from '../io/recording-file';
 import type { LabelledRecording } from '../train/activity-dataset';
@@ -20,7 +20,7 @@ import { joinRows, networkInputs } from '../model/inputs';
 import { buildCnnModel } from '../model/cnn/builder';
 import { fitStandardization, standardize } from '../signal/standardize';
 import { trainingRows } from './calibration';
-import { CODE_BYTES_CORTEX_M4F, generateCLibrary, UNKNOWN_CODE_BYTES_CORTEX_M4F, type CLibrary, type ExportableModel } from './c-library';
+import { CODE_BYTES_CORTEX_M4F, floatLiteral, generateCLibrary, UNKNOWN_CODE_BYTES_CORTEX_M4F, type CLibrary, type ExportableModel } from './c-library';
 import { DeployError } from './deploy-error';
 import { tinyModel } from './tiny-model';
 
@@ -244,6 +244,12 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
       const unknownWindows = expected.filter((score) => score > model.unknown!.threshold).length;
       expect(unknownWindows).toBeGreaterThan(0);
       expect(unknownWindows).toBeLessThan(windows.length);
+      // The run rule as Live's, on the board's own scores; some windows said unknown, some not.
+      const run = new UnknownRun(model.unknown!);
+      const verdicts = float.map(([, , verdict]) => verdict);
+      expect(verdicts).toEqual(float.map(([, score]) => (run.add(score!) ? 1 : 0)));
+      expect(verdicts).toContain(1);
+      expect(verdicts).toContain(0);
       const int8 = runInC(generateCLibrary(model, 'int8', calibration), windows, 'unknown', `${source}-unknown`);
       const same = int8.filter(([, score], w) => score! > model.unknown!.threshold === expected[w]! > model.unknown!.threshold).length / windows.length;
       expect(same).toBeGreaterThanOrEqual(0.95);
@@ -256,6 +262,15 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
     expect(unknown).toBeDefined();
     expect(generateCLibrary(without, 'float32').header).not.toContain('motion_model_unknown_score');
     expect(generateCLibrary(model, 'float32').header).toContain('float motion_model_unknown_score(void);');
+    // The live rule: Live's threshold and run, the very constants the app uses.
+    const header = generateCLibrary(model, 'float32').header;
+    expect(header).toContain(`#define MOTION_MODEL_UNKNOWN_RUN ${unknownRun}\n`);
+    expect(header).toContain(`#define MOTION_MODEL_UNKNOWN_LIVE_THRESHOLD ${floatLiteral(unknown!.liveThreshold!)}\n`);
+    expect(header).toContain('int motion_model_unknown_run(float score);');
+    // A model saved before the live threshold: the board's live threshold is its threshold.
+    const before = { ...unknown!, threshold: 12.5 };
+    delete before.liveThreshold;
+    expect(generateCLibrary({ ...model, unknown: before }, 'float32').header).toContain(`#define MOTION_MODEL_UNKNOWN_LIVE_THRESHOLD ${floatLiteral(12.5)}\n`);
   });
 
   test(`every feature group's twin computes the app's features, on generated and edge windows${hasSisfall() ? ' and SisFall’s' : ''}`, () => {

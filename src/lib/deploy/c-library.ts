@@ -1,5 +1,5 @@
 import { UnsupportedModelError, type CWriter, type Network, type NetworkKindName, type Precision } from '../model/network-kind';
-import { scoredWidth, unknownStatsMismatch } from '../model/unknown-score';
+import { liveFalseUnknownRate, liveThresholdOf, scoredWidth, unknownRun, unknownStatsMismatch } from '../model/unknown-score';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, rhythmLags, spectrumBandsHz } from '../signal/features';
 import { JERK_FLOOR } from '../signal/rhythm';
@@ -167,6 +167,7 @@ function unknownScoreFunction(unknown: UnknownStats, labels: number, network: Pi
   const inputs = unknown.withInputs ? network.inputs : 0;
   sizes.constant('unknown score: label means and precision matrix', (unknown.means.length * width + width * width) * 4);
   sizes.ram('unknown score: the values scored and their distance to a mean', width * 8 * 2);
+  sizes.ram('unknown score: the run of windows above the live threshold', 4);
   return `/* The unknown score: squared Mahalanobis distance from ${inputs > 0 ? 'the standardised inputs and ' : ''}the last hidden layer to the nearest label's mean, one covariance shared by all. */
 #define ML_UNKNOWN_INPUTS ${inputs}
 #define ML_UNKNOWN_WIDTH ${width}
@@ -191,6 +192,15 @@ float motion_model_unknown_score(void) {
     if (k == 0 || distance < best) best = distance;
   }
   return (float)best;
+}
+
+/* The run rule (model/unknown-score.ts UnknownRun): windows in a row above the live threshold, held at MOTION_MODEL_UNKNOWN_RUN. */
+static unsigned ml_unknown_run_length;
+
+int motion_model_unknown_run(float score) {
+  if (!(score > MOTION_MODEL_UNKNOWN_LIVE_THRESHOLD)) ml_unknown_run_length = 0;
+  else if (ml_unknown_run_length < MOTION_MODEL_UNKNOWN_RUN) ml_unknown_run_length++;
+  return ml_unknown_run_length >= MOTION_MODEL_UNKNOWN_RUN;
 }
 `;
 }
@@ -292,12 +302,21 @@ ${
     ? `
 /*
  * How unlike anything the model was trained on the window motion_model_classify last classified
- * is (call it right after): above MOTION_MODEL_UNKNOWN_THRESHOLD, answer "unknown", as the app's
- * Live page does. The threshold calls at most ${(unknown.falseUnknownRate * 100).toFixed(1)} % of each validation
- * person's windows of trained activities unknown.
+ * is (call it right after). MOTION_MODEL_UNKNOWN_THRESHOLD calls at most ${(unknown.falseUnknownRate * 100).toFixed(1)} % of each
+ * validation person's windows of trained activities unknown; MOTION_MODEL_UNKNOWN_LIVE_THRESHOLD,
+ * stricter, ${unknown.liveThreshold === undefined ? 'the same here (a model saved before it)' : `at most ${(liveFalseUnknownRate * 100).toFixed(1)} %`}.
  */
 #define MOTION_MODEL_UNKNOWN_THRESHOLD ${floatLiteral(unknown.threshold)}
+#define MOTION_MODEL_UNKNOWN_LIVE_THRESHOLD ${floatLiteral(liveThresholdOf(unknown))}
 float motion_model_unknown_score(void);
+
+/*
+ * The app's Live page says "unknown" only after MOTION_MODEL_UNKNOWN_RUN windows in a row score
+ * above MOTION_MODEL_UNKNOWN_LIVE_THRESHOLD: a short odd moment is not unknown. Call this once
+ * per window, in order, with its motion_model_unknown_score(); 1 when the window is unknown so.
+ */
+#define MOTION_MODEL_UNKNOWN_RUN ${unknownRun}
+int motion_model_unknown_run(float score);
 `
     : ''
 }

@@ -6,5 +6,5 @@ export const unknownEs: Record<keyof typeof unknownEn, string> = {
   'unknown.reason.unsure': 'No está seguro: ninguna actividad llega al umbral',
   'unknown.setting': 'Decir «desconocido» ante un movimiento que no se parece a nada de lo que aprendió el modelo',
   'unknown.settingHint':
-    'Según la puntuación de desconocido del modelo. Entrenado con pocas personas, puede encontrar distinta también a alguien nuevo: pruébalo con quien lo vaya a usar.',
+    'Según la puntuación de desconocido del modelo, cuando 2 s seguidos no se parecen a nada de lo que aprendió: un momento raro no es desconocido. Entrenado con pocas personas, puede encontrar distinta también a alguien nuevo: pruébalo con quien lo vaya a usar.',
 };

@@ -8,6 +8,7 @@ import { modelArtifacts } from '../train/model-artifacts';
 import { defaultTrainingSettings } from '../train/training-settings';
 import { defaultFeatureConfig, featureNames } from '../signal/features';
 import type { ModelResults, StoredModel } from '../model/record';
+import { liveThresholdOf } from '../model/unknown-score';
 import { exportModel, parseModelFile } from './model-file';
 
 let model: StoredModel;
@@ -47,6 +48,7 @@ beforeAll(async () => {
       means: [0, 1, 2].map((k) => Array.from({ length: 8 }, (_, i) => k + i / 8)),
       precision: Array.from({ length: 64 }, (_, i) => (i % 9 === 0 ? 2 : 0.125)),
       threshold: 31.5,
+      liveThreshold: 44.25,
       falseUnknownRate: 0.05,
     },
     artifacts: await modelArtifacts(network),
@@ -156,6 +158,18 @@ describe('the unknown score in a model file', () => {
     expect(result.model.unknown).toBeUndefined();
   });
 
+  test('the live threshold travels with the file; a file saved before it imports without it, and Live uses its threshold', () => {
+    const result = parseModelFile('live.json', exportModel(model));
+    if (!result.ok) throw result.error;
+    expect(result.model.unknown?.liveThreshold).toBe(44.25);
+    const old = exported();
+    delete (old.model.unknown as Record<string, unknown>).liveThreshold;
+    const before = parseModelFile('before.json', JSON.stringify(old));
+    if (!before.ok) throw before.error;
+    expect(before.model.unknown && 'liveThreshold' in before.model.unknown).toBe(false);
+    expect(liveThresholdOf(before.model.unknown!)).toBe(31.5);
+  });
+
   test('a score that reads the inputs too (withInputs) is as wide as the inputs and the hidden layer; withInputs is true or absent', () => {
     const file = exported();
     const width = model.preprocessing.featureNames.length + 8;
@@ -176,7 +190,7 @@ describe('the unknown score in a model file', () => {
   });
 
   test('statistics that do not fit the network or are not numbers are refused, naming the field', () => {
-    type Unknown = { means: unknown[]; precision: unknown[]; threshold: unknown; falseUnknownRate: unknown };
+    type Unknown = { means: unknown[]; precision: unknown[]; threshold: unknown; liveThreshold: unknown; falseUnknownRate: unknown };
     const damaged = (change: (unknown: Unknown) => void) => {
       const file = exported();
       change(file.model.unknown as Unknown);
@@ -191,6 +205,8 @@ describe('the unknown score in a model file', () => {
     expect(damaged((u) => ((u.means[0] as unknown[])[2] = null))).toContain('model.unknown.means[0][2]');
     expect(damaged((u) => (u.means = { length: 3 } as unknown as unknown[]))).toContain('model.unknown.means');
     expect(damaged((u) => (u.threshold = null))).toContain('model.unknown.threshold');
+    expect(damaged((u) => (u.liveThreshold = null))).toContain('model.unknown.liveThreshold');
+    expect(damaged((u) => (u.liveThreshold = 'high'))).toContain('model.unknown.liveThreshold');
     expect(damaged((u) => (u.falseUnknownRate = 1.5))).toContain('not a share from 0 to 1');
     expect(damaged((u) => Object.assign(u, { precision: undefined }))).toContain('model.unknown.precision');
   });

@@ -343,7 +343,7 @@ function readCaution(fields: JsonFields, value: unknown, recordings: Record<Spli
 /**
  * The unknown score's statistics, checked whole against the network they belong to: one mean per
  * label and a precision matrix, each the size of the values scored (the last hidden layer, after
- * the inputs when `withInputs` is true), every value finite, the threshold finite and the rate a
+ * the inputs when `withInputs` is true), every value finite, both thresholds finite and the rate a
  * share. Files saved before the score have none, and import without it (Live then falls back to
  * its probability threshold); files saved before `withInputs` score the hidden layer alone.
  */
@@ -360,5 +360,7 @@ function readUnknown(fields: JsonFields, value: unknown, labels: number, network
   if (precision.length !== width * width) throw mismatch(`its unknown score's precision matrix has ${precision.length} values, not ${width} × ${width}.`);
   const falseUnknownRate = fields.number(unknown.falseUnknownRate, 'model.unknown.falseUnknownRate');
   if (falseUnknownRate < 0 || falseUnknownRate > 1) throw mismatch(`model.unknown.falseUnknownRate is ${falseUnknownRate}, not a share from 0 to 1.`);
-  return { ...withInputs, means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), falseUnknownRate };
+  // Files saved before the live threshold have none: Live then uses `threshold` (model/unknown-score.ts `liveThresholdOf`).
+  const live = unknown.liveThreshold === undefined ? {} : { liveThreshold: fields.number(unknown.liveThreshold, 'model.unknown.liveThreshold') };
+  return { ...withInputs, means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), ...live, falseUnknownRate };
 }

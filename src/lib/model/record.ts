@@ -178,8 +178,14 @@ export interface UnknownStats {
   means: number[][];
   /** The inverse of the covariance around the means, shared by every label, row-major [values × values]. */
   precision: number[];
-  /** A window scoring above this is unknown. */
+  /** A window scoring above this is unknown, as `npm run evaluate -- --unknown` measures it. */
   threshold: number;
+  /**
+   * The stricter threshold Live and the board use (model/unknown-score.ts `liveThresholdOf`),
+   * calling at most `liveFalseUnknownRate` of each validation person's windows unknown; absent in
+   * models saved before it, which use `threshold`.
+   */
+  liveThreshold?: number;
   /** The share of each validation person's windows (of trained activities) at most that scored above `threshold`, as chosen. */
   falseUnknownRate: number;
 }

@@ -14,6 +14,8 @@ export const MOTION_LAB_CLASSIFICATION_UUID = '00d7a497-0003-4580-8d0a-e6ec3b5cc
 /** Read, beside the classification: the model's label names, each followed by a newline. */
 export const MOTION_LAB_LABELS_UUID = '00d7a497-0004-4580-8d0a-e6ec3b5ccdd1';
 const CLASSIFICATION_HEADER_BYTES = 8;
+/** The label byte of a window the board calls unknown (`ML_LABEL_UNKNOWN`: unlike anything its model was trained on). */
+export const MOTION_LAB_LABEL_UNKNOWN = 255;
 
 export const MOTION_LAB_PROTOCOL_VERSION = 1;
 export const PACKET_HEADER_BYTES = 8;
@@ -100,7 +102,7 @@ export interface DeviceClassification {
   window: number;
   /** The board's clock at the window's end, µs, mod 2³². */
   timeUs: number;
-  /** Index of the most probable label. */
+  /** Index of the most probable label, or -1 when the board said unknown (unlike anything its model was trained on), as Live's own answers. */
   label: number;
   /** One per label, in label order, to 1/65535. */
   probabilities: Float32Array;
@@ -108,7 +110,8 @@ export interface DeviceClassification {
 
 /**
  * Reads one classification notification (PROTOCOL.md, "Classification"); null when it is shorter
- * than its own label count says, or names a label it has no probability for.
+ * than its own label count says, or names a label it has no probability for. The label byte 255
+ * (MOTION_LAB_LABEL_UNKNOWN) reads as -1, unknown.
  *
  * @example
  * decodeMotionLabClassification(new DataView(Uint8Array.of(1, 0, 0x40, 0x42, 0x0f, 0, 1, 2, 0, 0, 0xff, 0xff).buffer));
@@ -118,11 +121,12 @@ export function decodeMotionLabClassification(view: DataView): DeviceClassificat
   if (view.byteLength < CLASSIFICATION_HEADER_BYTES) return null;
   const label = view.getUint8(6);
   const count = view.getUint8(7);
-  if (view.byteLength < CLASSIFICATION_HEADER_BYTES + count * 2 || label >= count) return null;
+  const unknown = label === MOTION_LAB_LABEL_UNKNOWN;
+  if (view.byteLength < CLASSIFICATION_HEADER_BYTES + count * 2 || (label >= count && !unknown)) return null;
   return {
     window: view.getUint16(0, true),
     timeUs: view.getUint32(2, true),
-    label,
+    label: unknown ? -1 : label,
     probabilities: Float32Array.from({ length: count }, (_, i) => view.getUint16(CLASSIFICATION_HEADER_BYTES + i * 2, true) / 65535),
   };
 }

@@ -313,10 +313,12 @@ describe('WebBluetoothSource with the Motion Lab firmware built with a model', (
     device.gatt.disconnect();
     await source.reconnect();
     classification.notify(answer(2, 0));
+    // The board's unknown (label byte 255) arrives as Live's own: -1.
+    classification.notify(answer(3, 255));
     await source.stop();
     expect(classification.notifying).toBe(false);
-    classification.notify(answer(3, 1));
-    expect(answers).toEqual([1, 0]);
+    classification.notify(answer(4, 1));
+    expect(answers).toEqual([1, 0, -1]);
   });
 
   test('a streaming-only board: null, and nothing subscribed', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isUnknown, scoredValues, scoredWidth, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
-import { auroc, shareAbove, sharedGaussian, thresholdFor, thresholdForEach } from './unknown-score';
+import type { Network } from '../model/network-kind';
+import { isUnknown, liveFalseUnknownRate, liveThresholdOf, scoredValues, scoredWidth, UnknownRun, unknownRun, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
+import { auroc, defaultFalseUnknownRate, fitUnknownStats, shareAbove, sharedGaussian, thresholdFor, thresholdForEach } from './unknown-score';
 
 describe('the unknown score', () => {
   test('is the squared Mahalanobis distance to the nearest mean, with the pooled covariance ridged by 1 % of its mean variance, stored as float32 (worked by hand)', () => {
@@ -52,6 +53,35 @@ describe('the unknown score', () => {
     // One person alone: the pooled threshold.
     expect(thresholdForEach(scores, new Array<string>(10).fill('a'), 0.2)).toBe(thresholdFor(scores, 0.2));
     expect(thresholdForEach([], [], 0.05)).toBe(Infinity);
+  });
+
+  test('a model keeps two thresholds, on the same validation people: 5 % of anyone’s windows unknown, and 1 % for Live', () => {
+    // A network whose one hidden value is its one input: the score is the input's squared distance to 0, scaled.
+    const network = { inputs: 1, hiddenSize: 1, hidden: (input: ArrayLike<number>) => input } as unknown as Network;
+    const train = { x: Float32Array.of(-1, 1, -1, 1), y: new Float32Array(4), rows: 4, cols: 1 };
+    // Person a: 300 windows from 0.01 to 3; person b: 100, from 0.01 to 1, all below a's.
+    const x = Float32Array.from({ length: 400 }, (_, row) => ((row % 300) + 1) / 100);
+    const stats = fitUnknownStats(network, train, { x, y: new Float32Array(400), rows: 400, cols: 1 }, 1, { withInputs: false, personOf: (row) => (row < 300 ? 'a' : 'b') });
+    const scores = Array.from(x, (value) => unknownScore(stats, [value]));
+    expect(stats.falseUnknownRate).toBe(defaultFalseUnknownRate);
+    expect(shareAbove(scores.slice(0, 300), stats.threshold)).toBe(0.05);
+    expect(shareAbove(scores.slice(0, 300), stats.liveThreshold!)).toBe(liveFalseUnknownRate);
+    expect(shareAbove(scores.slice(300), stats.liveThreshold!)).toBe(0);
+    expect(liveThresholdOf(stats)).toBe(stats.liveThreshold);
+    // Asked for fewer false unknowns than Live's 1 %, both thresholds hold the stricter rate.
+    const strict = fitUnknownStats(network, train, { x, y: new Float32Array(400), rows: 400, cols: 1 }, 1, { withInputs: false, falseUnknownRate: 0.002 });
+    expect(strict.liveThreshold).toBe(strict.threshold);
+    // A model saved before the live threshold: Live uses its threshold.
+    expect(liveThresholdOf({ threshold: 7 })).toBe(7);
+  });
+
+  test('the run rule: unknown from the fourth window in a row over the live threshold; one under it starts again', () => {
+    expect(unknownRun).toBe(4);
+    const run = new UnknownRun({ threshold: 100, liveThreshold: 5 });
+    // 9 is over the live threshold (not over the other); 5 is not over it.
+    expect([9, 9, 9, 9, 9, 5, 9, 9, 9, 9].map((score) => run.add(score))).toEqual([false, false, false, true, true, false, false, false, false, true]);
+    run.reset();
+    expect([9, 9, 9].map((score) => run.add(score))).toEqual([false, false, false]);
   });
 
   test('the values scored: the inputs then the last hidden layer when asked, the hidden layer alone otherwise', () => {

@@ -1,6 +1,6 @@
 import type { Network } from '../model/network-kind';
 import type { UnknownStats } from '../model/record';
-import { scoredValues, scoredWidth, unknownScore } from '../model/unknown-score';
+import { liveFalseUnknownRate, scoredValues, scoredWidth, unknownScore } from '../model/unknown-score';
 import type { Examples } from './fit-loop';
 
 /** The share of validation windows of trained activities the threshold lets be called unknown, unless told otherwise. */
@@ -31,8 +31,9 @@ export interface UnknownFitOptions {
 
 /**
  * The unknown score's statistics for a trained network: each activity's mean and the shared
- * covariance of the values scored (`scoredValues`) over the training windows (`train`), and the
- * threshold that calls at most `falseUnknownRate` of each validation person's windows unknown.
+ * covariance of the values scored (`scoredValues`) over the training windows (`train`), the
+ * threshold that calls at most `falseUnknownRate` of each validation person's windows unknown,
+ * and the live one that calls at most `liveFalseUnknownRate` of them unknown.
  * Runs the same plain-TypeScript forward pass as Live, so that Live's scores are the ones the
  * threshold was set on.
  *
@@ -48,7 +49,13 @@ export function fitUnknownStats(network: Network, train: Examples, validation: E
   const scores = Array.from(checked.rows, (_, r) => unknownScore(statistics, checked.values.subarray(r * width, (r + 1) * width)));
   const rate = options.falseUnknownRate ?? defaultFalseUnknownRate;
   const people = Array.from(checked.rows, (row) => options.personOf?.(row) ?? '');
-  return { ...withInputs, ...statistics, threshold: thresholdForEach(scores, people, rate), falseUnknownRate: rate };
+  return {
+    ...withInputs,
+    ...statistics,
+    threshold: thresholdForEach(scores, people, rate),
+    liveThreshold: thresholdForEach(scores, people, Math.min(rate, liveFalseUnknownRate)),
+    falseUnknownRate: rate,
+  };
 }
 
 /** The values scored of at most MAX_ROWS rows spread evenly over `examples`, with their labels and row indices. */

@@ -121,6 +121,10 @@ static void classify(const ml_sample &sample, uint32_t nowUs) {
   if (due == 0) return;
   ml_windows_copy(&windows, window);
   uint8_t label = (uint8_t)motion_model_classify(window, probabilities);
+#ifdef MOTION_MODEL_UNKNOWN_RUN
+  // Scored every window, sent or not: the run rule counts windows in a row, as the app's Live page does.
+  if (motion_model_unknown_run(motion_model_unknown_score())) label = ML_LABEL_UNKNOWN;
+#endif
   windowCounter += (uint16_t)due;
   if (classificationCharacteristic.subscribed()) {
     uint8_t packet[ML_CLASSIFICATION_HEADER_BYTES + 2 * MOTION_MODEL_LABELS];

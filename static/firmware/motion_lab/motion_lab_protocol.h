@@ -272,6 +272,11 @@ static inline size_t ml_format_line(char *out, const ml_sample *sample, int with
 #define ML_MAX_LABELS ((ML_MAX_PAYLOAD - ML_CLASSIFICATION_HEADER_BYTES) / 2)
 /* The labels characteristic: the model's label names, each followed by '\n', in index order. */
 #define ML_LABELS_BYTES 512
+/*
+ * The label byte of a window the model calls unknown, unlike anything it was trained on
+ * (motion_model_unknown_run, as the app's Live page): never a label index, ML_MAX_LABELS being far below it.
+ */
+#define ML_LABEL_UNKNOWN 255
 
 /**
  * One classification notification into `out` (ML_CLASSIFICATION_HEADER_BYTES + 2 × count bytes);
