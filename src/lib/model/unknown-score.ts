@@ -34,8 +34,8 @@ export function unknownScore(stats: Pick<UnknownStats, 'means' | 'precision'>, v
  * Buffers the score reuses from window to window, as the network's forward pass does: Live scores
  * a window every stride, and each new array is garbage a cheap phone collects in a later answer.
  */
-let differences = new Float64Array(0);
-let scored = new Float64Array(0);
+let differences: Float64Array = new Float64Array(0);
+let scored: Float64Array = new Float64Array(0);
 
 /** `buffer` when it has `length` values, else a new one that has. */
 function scratch(buffer: Float64Array, length: number): Float64Array {
