@@ -70,7 +70,8 @@ export class LiveClassifier {
   /**
    * The stream's latest samples, in typed arrays reused from window to window: a window is
    * resampled straight out of them into the resampler's own buffer, so that a cheap phone's
-   * garbage collector has little to do between answers. `#count` samples are held; the arrays grow when a source sends faster.
+   * garbage collector has little to do between answers. `#count` samples are held; the arrays
+   * grow when a source sends faster.
    */
   #t = new Float64Array(1024);
   #acc = new Float32Array(1024 * 3);
@@ -209,7 +210,7 @@ export class LiveClassifier {
       [this.#t, this.#acc] = [t, acc];
     }
     this.#t.set(batch.t, this.#count);
-    // Value by value: a batch's acc may be longer than its readings, and a view of it would be one more object a window.
+    // Value by value: a batch's acc may be longer than its readings, and a view of it would be one more object a batch.
     const at = this.#count * 3;
     for (let i = 0; i < batch.t.length * 3; i += 1) this.#acc[at + i] = batch.acc[i]!;
     this.#count = count;
