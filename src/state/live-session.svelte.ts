@@ -4,6 +4,7 @@ import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { SplitName, StoredModel } from '../lib/model/record';
+import { RecentPercentiles } from '../lib/train/percentiles';
 import { splitSideOf } from '../lib/train/trained-on';
 import { dataset } from './dataset.svelte';
 import { guide } from './guide.svelte';
@@ -31,13 +32,16 @@ class LiveSession {
   latest = $state.raw<LivePrediction | undefined>();
   recent = $state.raw<number[]>([]);
   baseline = $state<RuleLabel | undefined>();
-  latencies = $state.raw<number[]>([]);
+  /** Latency p50 and p99 of the latest answers (ms; NaN before the first). */
+  latencyP50 = $state(Number.NaN);
+  latencyP99 = $state(Number.NaN);
   windows = $state(0);
   /** A board that classifies too (firmware built with an exported model): its labels and latest answer. */
   deviceLabels = $state.raw<string[] | null>(null);
   deviceAnswer = $state.raw<DeviceClassification | undefined>();
 
   #source: MotionSource | undefined;
+  readonly #latencies = new RecentPercentiles(LATENCY_WINDOW);
 
   /**
    * The recording chosen for replay and the side of the chosen model's split it was on, when that
@@ -85,7 +89,8 @@ class LiveSession {
       classifier.warmUp();
       this.latest = undefined;
       this.recent = [];
-      this.latencies = [];
+      this.#latencies.clear();
+      this.latencyP50 = this.latencyP99 = Number.NaN;
       this.windows = 0;
       const source = await this.input.create({ loopReplay: true });
       this.#source = source;
@@ -132,7 +137,9 @@ class LiveSession {
     guide.markClassifiedLive();
     this.baseline = prediction.baseline;
     this.recent = [...this.recent, prediction.label].slice(-RECENT);
-    this.latencies = [...this.latencies, prediction.latencyMs].slice(-LATENCY_WINDOW);
+    this.#latencies.add(prediction.latencyMs);
+    this.latencyP50 = this.#latencies.percentile(50);
+    this.latencyP99 = this.#latencies.percentile(99);
     this.windows += 1;
   }
 }

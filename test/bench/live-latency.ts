@@ -13,8 +13,9 @@ const streamS = 600;
  * stream in the sources' batches of 10 samples (every 100 ms on a device; here one after
  * another, as fast as they go). Each push that completes a window (one in five, at a 0.5 s
  * stride) is timed from the `push` call to its predictions: resampling, features,
- * standardisation, the network and the rules. p50 and p99 of those; the page is reloaded
- * cross-origin isolated for a clock in 5 µs steps rather than 100 µs.
+ * standardisation, the network, the unknown score (the model's statistics passed, as the Live
+ * page passes them) and the rules. p50 and p99 of those; the page is reloaded cross-origin
+ * isolated for a clock in 5 µs steps rather than 100 µs.
  */
 export const liveLatency: Benchmark = {
   name: 'live.latency',

@@ -1,6 +1,6 @@
 import { firstIndexAtOrAfter, type MotionSamples } from '../sensors/samples';
 import { featureNames } from '../signal/features';
-import { resample } from '../signal/resample';
+import { LatestResampler } from '../signal/resample';
 import { windowSamples } from '../signal/windows';
 import { networkInputs } from '../model/inputs';
 import type { Preprocessing } from '../model/record';
@@ -66,12 +66,13 @@ export class LiveClassifier {
   readonly #inputs: Float32Array;
   readonly #windowMs: number;
   readonly #strideMs: number;
-  readonly #windowSamples: number;
+  readonly #latest: LatestResampler;
   #options: LiveOptions;
   /**
-   * The stream's latest samples, in typed arrays reused from window to window: a window's samples
-   * are read as views, never copied, so that a cheap phone's garbage collector has little to do
-   * between answers. `#count` samples are held; the arrays grow when a source sends faster.
+   * The stream's latest samples, in typed arrays reused from window to window: a window is
+   * resampled straight out of them into the resampler's own buffer, so that a cheap phone's
+   * garbage collector has little to do between answers. `#count` samples are held; the arrays
+   * grow when a source sends faster.
    */
   #t = new Float64Array(1024);
   #acc = new Float32Array(1024 * 3);
@@ -101,7 +102,7 @@ export class LiveClassifier {
     this.#inputs = new Float32Array(names.length);
     this.#windowMs = preprocessing.features.windowS * 1000;
     this.#strideMs = preprocessing.features.strideS * 1000;
-    this.#windowSamples = windowSamples(preprocessing.features);
+    this.#latest = new LatestResampler(preprocessing.features.rateHz, windowSamples(preprocessing.features));
     this.#options = options;
     const mismatch = unknown && unknownStatsMismatch(unknown, this.labels.length, this.#network);
     if (mismatch) throw new UnsupportedModelError(`The model cannot be used: ${mismatch}. Train it again.`);
@@ -172,11 +173,9 @@ export class LiveClassifier {
     const held = this.#t.subarray(0, this.#count);
     const from = Math.max(0, firstIndexAtOrAfter(held, endMs - this.#windowMs) - 1);
     const to = firstIndexAtOrAfter(held, endMs + 1e-9);
-    const samples: MotionSamples = { t: held.subarray(from, to), acc: this.#acc.subarray(from * 3, to * 3), gyro: null };
-    const segment = resample(samples, { rateHz: this.#preprocessing.features.rateHz }).segments.at(-1);
+    const acc = this.#latest.window(this.#t, this.#acc, from, to);
     // A gap inside the window: no honest answer for it.
-    if (!segment || segment.acc.length < this.#windowSamples * 3) return undefined;
-    const acc = segment.acc.subarray(segment.acc.length - this.#windowSamples * 3);
+    if (!acc) return undefined;
     networkInputs(this.#preprocessing, acc, this.#inputs);
     const probabilities = this.#network.forward(this.#inputs, new Float32Array(this.labels.length));
     let top = 0;
@@ -217,7 +216,9 @@ export class LiveClassifier {
       [this.#t, this.#acc] = [t, acc];
     }
     this.#t.set(batch.t, this.#count);
-    this.#acc.set(batch.acc.subarray(0, batch.t.length * 3), this.#count * 3);
+    // Value by value: a batch's acc may be longer than its readings, and a view of it would be one more object a batch.
+    const at = this.#count * 3;
+    for (let i = 0; i < batch.t.length * 3; i += 1) this.#acc[at + i] = batch.acc[i]!;
     this.#count = count;
   }
 

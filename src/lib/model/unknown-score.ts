@@ -15,7 +15,7 @@ import type { UnknownStats } from './record';
  */
 export function unknownScore(stats: Pick<UnknownStats, 'means' | 'precision'>, values: ArrayLike<number>): number {
   const width = values.length;
-  const difference = new Float64Array(width);
+  const difference = (differences = scratch(differences, width));
   let best = Infinity;
   for (const mean of stats.means) {
     for (let i = 0; i < width; i += 1) difference[i] = values[i]! - mean[i]!;
@@ -28,6 +28,18 @@ export function unknownScore(stats: Pick<UnknownStats, 'means' | 'precision'>, v
     best = Math.min(best, distance);
   }
   return best;
+}
+
+/**
+ * Buffers the score reuses from window to window, as the network's forward pass does: Live scores
+ * a window every stride, and each new array is garbage a cheap phone collects in a later answer.
+ */
+let differences: Float64Array = new Float64Array(0);
+let scored: Float64Array = new Float64Array(0);
+
+/** `buffer` when it has `length` values, else a new one that has. */
+function scratch(buffer: Float64Array, length: number): Float64Array {
+  return buffer.length === length ? buffer : new Float64Array(length);
 }
 
 /** Whether a window with this score is unknown: above the threshold chosen on validation. */
@@ -93,12 +105,13 @@ export class UnknownRun {
  * stairs and jogging) can land right on it; the features still show it is neither. Measured by
  * cross-validation by person on SisFall (README): the lowest AUROC over left-out activities rose
  * from 0.77 to 0.80 with the inputs. A network fed raw samples keeps the hidden layer alone:
- * hundreds of samples would need a covariance too big for the board.
+ * hundreds of samples would need a covariance too big for the board. Scratch, overwritten by the
+ * next call.
  */
 export function scoredValues(stats: Pick<UnknownStats, 'withInputs'>, network: Pick<Network, 'hidden'>, inputs: ArrayLike<number>): ArrayLike<number> {
   const hidden = network.hidden(inputs);
   if (!stats.withInputs) return hidden;
-  const values = new Float64Array(inputs.length + hidden.length);
+  const values = (scored = scratch(scored, inputs.length + hidden.length));
   values.set(inputs);
   values.set(hidden, inputs.length);
   return values;

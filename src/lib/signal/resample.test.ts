@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../train/random';
 import type { MotionSamples } from '../sensors/samples';
-import { resample } from './resample';
+import { LatestResampler, resample } from './resample';
 
 /** Three different sinusoids on x, y, z, so that a mixed-up axis shows. */
 function motionAt(tMs: number): [number, number, number] {
@@ -81,5 +82,44 @@ describe('resample', () => {
   it('gives no segment for no samples, and a one-sample segment for one', () => {
     expect(resample(samplesAt([])).segments).toEqual([]);
     expect(resample(samplesAt([3], () => [1, 2, 3])).segments).toEqual([{ t0Ms: 3, rateHz: 50, acc: Float32Array.of(1, 2, 3) }]);
+  });
+});
+
+describe('LatestResampler', () => {
+  /** Steps between readings: jittered, some repeated (0), some back in time, some gaps past 500 ms; now and then a NaN value. */
+  const stream = fc.array(
+    fc.record({
+      stepMs: fc.oneof(fc.double({ min: 5, max: 30, noNaN: true }), fc.constant(0), fc.double({ min: -15, max: -1, noNaN: true }), fc.double({ min: 400, max: 700, noNaN: true })),
+      value: fc.oneof(fc.double({ min: -20, max: 20, noNaN: true }), fc.constant(Number.NaN)),
+    }),
+    { minLength: 1, maxLength: 300 },
+  );
+
+  it('gives the last window of the last segment, as resample does, for any stream and any part of it', () => {
+    fc.assert(
+      fc.property(stream, fc.integer({ min: 1, max: 60 }), fc.nat(), (steps, windowSamples, skip) => {
+        let t = 1000;
+        const samples = samplesAt(
+          steps.map(({ stepMs }) => (t += stepMs)),
+          (tMs, i) => [steps[i]!.value, Math.sin(tMs / 100), i],
+        );
+        const from = skip % samples.t.length;
+        const to = samples.t.length;
+        const expected = resample({ t: samples.t.subarray(from), acc: samples.acc.subarray(from * 3), gyro: null }, { rateHz: 50 }).segments.at(-1);
+        const latest = new LatestResampler(50, windowSamples).window(samples.t, samples.acc, from, to);
+        if (!expected || expected.acc.length < windowSamples * 3) expect(latest).toBeUndefined();
+        else expect([...latest!]).toEqual([...expected.acc.subarray(expected.acc.length - windowSamples * 3)]);
+      }),
+    );
+  });
+
+  it('reuses one buffer, and grows its scratch for a longer stretch', () => {
+    const latest = new LatestResampler(50, 10);
+    const short = samplesAt(Array.from({ length: 40 }, (_, i) => i * 10));
+    const long = samplesAt(Array.from({ length: 1000 }, (_, i) => i * 10));
+    const first = latest.window(short.t, short.acc, 0, 40);
+    const second = latest.window(long.t, long.acc, 0, 1000);
+    expect(second).toBe(first);
+    expect([...second!]).toEqual([...resample(long).segments[0]!.acc.subarray(-30)]);
   });
 });

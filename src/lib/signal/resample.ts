@@ -61,16 +61,65 @@ export function resample(samples: MotionSamples, options: ResampleOptions = {}):
   if (!(rateHz > 0) || !Number.isFinite(rateHz)) throw new RangeError(`resample: the rate must be above 0 Hz, not ${rateHz}`);
   if (!(maxGapMs >= 0)) throw new RangeError(`resample: the longest gap must be 0 ms or more, not ${maxGapMs}`);
 
-  const clean = cleanSamples(samples);
+  const n = samples.t.length;
+  const clean = cleanSamples(samples, 0, n, new Float64Array(n), new Float64Array(n * 3));
   const segments: Segment[] = [];
   let start = 0;
   for (let i = 1; i <= clean.count; i += 1) {
     if (i === clean.count || clean.t[i]! - clean.t[i - 1]! > maxGapMs) {
-      segments.push(interpolate(clean.t, clean.acc, start, i, rateHz));
+      const count = gridCount(clean.t, start, i, rateHz);
+      segments.push({ t0Ms: clean.t[start]!, rateHz, acc: interpolate(clean.t, clean.acc, start, i, rateHz, 0, new Float32Array(count * 3)) });
       start = i;
     }
   }
   return { segments, nonFiniteSamples: clean.nonFinite, outOfOrderSamples: clean.outOfOrder };
+}
+
+/**
+ * The latest window of a stream, resampled as `resample` would resample the same samples, into a
+ * buffer reused from window to window. Live asks for one window every stride: `resample` would
+ * allocate its cleaned copies and its segments each time, garbage that a cheap phone's collector
+ * then clears in the middle of a later answer.
+ *
+ * @example
+ * const latest = new LatestResampler(50, 100);
+ * const acc = latest.window(t, acc, from, to); // the last 100 samples of the last segment, or undefined
+ */
+export class LatestResampler {
+  readonly #rateHz: number;
+  readonly #windowSamples: number;
+  readonly #maxGapMs: number;
+  #t = new Float64Array(256);
+  #acc = new Float64Array(256 * 3);
+  readonly #out: Float32Array;
+
+  constructor(rateHz: number, windowSamples: number, maxGapMs = MAX_GAP_MS) {
+    this.#rateHz = rateHz;
+    this.#windowSamples = windowSamples;
+    this.#maxGapMs = maxGapMs;
+    this.#out = new Float32Array(windowSamples * 3);
+  }
+
+  /**
+   * The last `windowSamples` samples (interleaved x, y, z) of the last segment that
+   * `resample` makes of samples `from` … `to` − 1 of `t` and `acc`; undefined when that segment is
+   * shorter (a gap inside the window). The result is this resampler's buffer, overwritten by the
+   * next call.
+   */
+  window(t: ArrayLike<number>, acc: ArrayLike<number>, from: number, to: number): Float32Array | undefined {
+    const n = to - from;
+    if (n > this.#t.length) {
+      this.#t = new Float64Array(Math.max(n, this.#t.length * 2));
+      this.#acc = new Float64Array(this.#t.length * 3);
+    }
+    const clean = cleanSamples({ t, acc }, from, to, this.#t, this.#acc);
+    if (clean.count === 0) return undefined;
+    let start = clean.count - 1;
+    while (start > 0 && clean.t[start]! - clean.t[start - 1]! <= this.#maxGapMs) start -= 1;
+    const count = gridCount(clean.t, start, clean.count, this.#rateHz);
+    if (count < this.#windowSamples) return undefined;
+    return interpolate(clean.t, clean.acc, start, clean.count, this.#rateHz, count - this.#windowSamples, this.#out);
+  }
 }
 
 interface CleanSamples {
@@ -81,16 +130,16 @@ interface CleanSamples {
   outOfOrder: number;
 }
 
-/** Finite samples with strictly increasing timestamps, repeated timestamps averaged into one. */
-function cleanSamples(samples: MotionSamples): CleanSamples {
-  const n = samples.t.length;
-  const t = new Float64Array(n);
-  const acc = new Float64Array(n * 3);
+/**
+ * Samples `from` … `to` − 1, finite and with strictly increasing timestamps, repeated timestamps
+ * averaged into one, written into `t` and `acc` (room for `to` − `from` samples).
+ */
+function cleanSamples(samples: { t: ArrayLike<number>; acc: ArrayLike<number> }, from: number, to: number, t: Float64Array, acc: Float64Array): CleanSamples {
   let count = 0;
   let repeats = 0;
   let nonFinite = 0;
   let outOfOrder = 0;
-  for (let i = 0; i < n; i += 1) {
+  for (let i = from; i < to; i += 1) {
     const ti = samples.t[i]!;
     const x = samples.acc[i * 3]!;
     const y = samples.acc[i * 3 + 1]!;
@@ -118,16 +167,23 @@ function cleanSamples(samples: MotionSamples): CleanSamples {
   return { t, acc, count, nonFinite, outOfOrder };
 }
 
-/** Clean samples `from` … `to` − 1 (no gap between them) as a regular series starting at the first. */
-function interpolate(t: Float64Array, acc: Float64Array, from: number, to: number, rateHz: number): Segment {
+/** How many regular samples the clean samples `from` … `to` − 1 (no gap between them) make, the first at the first. */
+function gridCount(t: Float64Array, from: number, to: number, rateHz: number): number {
+  // The small allowance keeps a span of exactly k periods from losing its last sample to rounding.
+  return Math.floor(((t[to - 1]! - t[from]!) * rateHz) / 1000 + 1e-9) + 1;
+}
+
+/**
+ * The regular series of clean samples `from` … `to` − 1 (no gap between them) that starts at the
+ * first, from its sample `firstK` on, into `out` (filled whole).
+ */
+function interpolate(t: Float64Array, acc: Float64Array, from: number, to: number, rateHz: number, firstK: number, out: Float32Array): Float32Array {
   const t0Ms = t[from]!;
   const periodMs = 1000 / rateHz;
-  // The small allowance keeps a span of exactly k periods from losing its last sample to rounding.
-  const count = Math.floor(((t[to - 1]! - t0Ms) * rateHz) / 1000 + 1e-9) + 1;
-  const out = new Float32Array(count * 3);
+  const count = out.length / 3;
   let j = from;
   for (let k = 0; k < count; k += 1) {
-    const tk = t0Ms + k * periodMs;
+    const tk = t0Ms + (firstK + k) * periodMs;
     while (j < to - 2 && t[j + 1]! <= tk) j += 1;
     const next = Math.min(j + 1, to - 1);
     const span = t[next]! - t[j]!;
@@ -137,5 +193,5 @@ function interpolate(t: Float64Array, acc: Float64Array, from: number, to: numbe
       out[k * 3 + axis] = a + (acc[next * 3 + axis]! - a) * f;
     }
   }
-  return { t0Ms, rateHz, acc: out };
+  return out;
 }

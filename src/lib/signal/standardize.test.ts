@@ -27,6 +27,15 @@ describe('standardisation', () => {
     expect(standardize(Float32Array.of(0.2, 3), restored)).toEqual(standardize(Float32Array.of(0.2, 3), stats));
   });
 
+  it('writes into the row it is given, the same values as (value − mean) / std row after row', () => {
+    const stats = { mean: [1.5, -2, 0.25], std: [0.3, 0, 7] };
+    const rows = Float32Array.of(1, 2, 3, -4, 5.5, 6, 0.1, 0, -9);
+    const out = new Float32Array(9);
+    expect(standardize(rows, stats, out)).toBe(out);
+    expect([...out]).toEqual([...rows].map((value, i) => Math.fround((value - stats.mean[i % 3]!) * (stats.std[i % 3]! > 0 ? 1 / stats.std[i % 3]! : 1))));
+    expect([...rows]).toEqual([1, 2, 3, -4, 5.5, 6, 0.1, 0, -9].map(Math.fround));
+  });
+
   it('refuses rows that do not divide into the width, and no training rows', () => {
     expect(() => fitStandardization(new Float32Array(5), 2)).toThrow(RangeError);
     expect(() => fitStandardization(new Float32Array(0), 2)).toThrow(/no training rows/);

@@ -43,6 +43,7 @@ export function fitStandardization(rows: Float32Array, width: number): FeatureSt
  * Standardises `rows` with training statistics: (value − mean) / std, into `out` (in place by
  * default). A feature with std 0 was constant in training, so it told the model nothing; it is
  * only centred (divided by 1), which keeps it finite and 0 for data like the training data.
+ * Allocates nothing.
  *
  * @example
  * const live = standardize(row, model.stats, new Float32Array(row.length));
@@ -52,8 +53,14 @@ export function standardize(rows: Float32Array, stats: FeatureStats, out: Float3
   if (stats.std.length !== width) throw new RangeError(`standardize: ${width} means but ${stats.std.length} standard deviations`);
   rowCount(rows, width);
   if (out.length !== rows.length) throw new RangeError(`standardize: ${rows.length} values into an output of ${out.length}`);
-  const scale = Float64Array.from(stats.std, (std) => (std > 0 ? 1 / std : 1));
-  for (let i = 0; i < rows.length; i += 1) out[i] = (rows[i]! - stats.mean[i % width]!) * scale[i % width]!;
+  // Row by row, the scale of each column taken again for each row rather than kept in an array:
+  // Live standardises one row every stride, and allocates nothing for it.
+  for (let row = 0; row < rows.length; row += width) {
+    for (let i = 0; i < width; i += 1) {
+      const std = stats.std[i]!;
+      out[row + i] = (rows[row + i]! - stats.mean[i]!) * (std > 0 ? 1 / std : 1);
+    }
+  }
   return out;
 }
 

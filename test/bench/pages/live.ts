@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { denseNetworkFrom, forward } from '../../../src/lib/model/dense/network';
-import { LiveClassifier } from '../../../src/lib/classify/live-classifier';
+import { defaultLiveOptions, LiveClassifier } from '../../../src/lib/classify/live-classifier';
 import { startBrowserBackend } from '../../../src/lib/compute/backend.browser';
 import { modelArtifacts } from '../../../src/lib/train/model-artifacts';
 import { trainActivityModel } from '../../../src/lib/train/train-activity';
@@ -14,7 +14,7 @@ import type { MotionSamples } from '../../../src/lib/sensors/samples';
 import { defaultFeatureConfig } from '../../../src/lib/signal/features';
 import type { MotionWindow } from '../../../src/lib/signal/windows';
 import { networkInputs } from '../../../src/lib/model/inputs';
-import type { ModelArtifacts, Preprocessing } from '../../../src/lib/model/record';
+import type { ModelArtifacts, Preprocessing, UnknownStats } from '../../../src/lib/model/record';
 import { expose } from './expose';
 import { BATCH_SAMPLES, STREAM_RATE_HZ, syntheticDataset, syntheticStream, tenMinutesOfRecordings } from '../../../src/lib/demo/synthetic-motion';
 
@@ -22,6 +22,8 @@ interface Prepared {
   model: tf.LayersModel;
   artifacts: ModelArtifacts;
   preprocessing: Preprocessing;
+  /** The unknown score's statistics, which the Live page passes to its classifier too: scoring every window is part of its cost. */
+  unknown: UnknownStats;
   stream: MotionSamples;
 }
 
@@ -46,6 +48,7 @@ async function prepare(streamS: number): Promise<PreparedSummary> {
     model: trained.model,
     artifacts: await modelArtifacts(trained.model),
     preprocessing: trained.preprocessing,
+    unknown: trained.unknown,
     stream: syntheticStream(streamS, STREAM_RATE_HZ, 11),
   };
   return {
@@ -80,8 +83,8 @@ export interface PushTimes {
 
 /** Feeds the whole stream through a new LiveClassifier as fast as it goes, timing every push. */
 function pushLatency(): PushTimes {
-  const { artifacts, preprocessing, stream } = ready();
-  const classifier = new LiveClassifier(preprocessing, artifacts);
+  const { artifacts, preprocessing, unknown, stream } = ready();
+  const classifier = new LiveClassifier(preprocessing, artifacts, defaultLiveOptions, unknown);
   const times: PushTimes = { labelledMs: [], otherMs: [], predictions: 0, confident: 0 };
   for (let from = 0; from < stream.t.length; from += BATCH_SAMPLES) {
     const batch = batchAt(stream, from);
@@ -146,8 +149,8 @@ let growth: { classifier: LiveClassifier; from: number } | undefined;
 
 /** A new LiveClassifier for `feedUntil`, at the start of the stream. */
 function startFeed(): void {
-  const { artifacts, preprocessing } = ready();
-  growth = { classifier: new LiveClassifier(preprocessing, artifacts), from: 0 };
+  const { artifacts, preprocessing, unknown } = ready();
+  growth = { classifier: new LiveClassifier(preprocessing, artifacts, defaultLiveOptions, unknown), from: 0 };
 }
 
 /** Feeds the stream on, as fast as it goes, up to `untilS` seconds of stream time; returns the predictions made. */

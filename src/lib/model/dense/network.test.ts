@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildActivityModel } from './builder';
 import { modelArtifacts } from '../../train/model-artifacts';
 import { UnsupportedModelError } from '../network-kind';
-import { denseNetworkFrom, forward } from './network';
+import { denseNetworkFrom, forward, lastHidden } from './network';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -25,6 +25,22 @@ describe('denseNetworkFrom + forward', () => {
       forward(network, row, out);
       (expected[r] ?? []).forEach((p, i) => expect(out[i]).toBeCloseTo(p, 6));
     });
+    model.dispose();
+  });
+
+  test('the last hidden layer after forward on the same row is the one a fresh network computes, and follows a row changed in place', async () => {
+    const model = buildActivityModel({ inputSize: 6, classes: 3, hidden: [8, 5], dropout: 0, learningRate: 0.01 });
+    const artifacts = await modelArtifacts(model);
+    const network = denseNetworkFrom(artifacts);
+    const row = Float32Array.of(0.5, -1, 2, 0, 1.5, -0.25);
+    const truth = (values: Float32Array) => Array.from(lastHidden(denseNetworkFrom(artifacts), values));
+    const expected = truth(row);
+    forward(network, row, new Float32Array(3));
+    expect(Array.from(lastHidden(network, row))).toEqual(expected);
+    expect(Array.from(lastHidden(network, Float32Array.from(row)))).toEqual(expected);
+    row[2] = -3; // the caller's one row, reused for the next window
+    expect(Array.from(lastHidden(network, row))).toEqual(truth(row));
+    expect(Array.from(lastHidden(network, row))).not.toEqual(expected);
     model.dispose();
   });
 
