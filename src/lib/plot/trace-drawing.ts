@@ -92,17 +92,13 @@ export function drawTraces(
   context.textBaseline = 'middle';
   for (const tick of niceTicks(low, high, Math.max(2, Math.floor((bottom - top) / 30)))) {
     const y = Math.round(yOf(tick)) + 0.5;
-    context.moveTo(left, y);
-    context.lineTo(right, y);
-    context.fillText(String(tick), left - 4, y);
+    gridLine(context, String(tick), [left, y], [right, y], [left - 4, y]);
   }
   context.textAlign = 'center';
   context.textBaseline = 'top';
   for (const tick of niceTicks(first, last, Math.max(2, Math.floor((right - left) / 60)))) {
     const x = Math.round(xOf(tick)) + 0.5;
-    context.moveTo(x, top);
-    context.lineTo(x, bottom);
-    context.fillText(String(tick), x, bottom + 4);
+    gridLine(context, String(tick), [x, top], [x, bottom], [x, bottom + 4]);
   }
   context.stroke();
 
@@ -114,6 +110,15 @@ export function drawTraces(
     traceThroughColumns(context, times, columns[axis + 1] as Float64Array, xOf, yOf);
     context.stroke();
   }
+}
+
+type Point = [x: number, y: number];
+
+/** One grid line added to the path, its label written at `labelAt`. */
+function gridLine(context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, label: string, from: Point, to: Point, labelAt: Point): void {
+  context.moveTo(...from);
+  context.lineTo(...to);
+  context.fillText(label, ...labelAt);
 }
 
 /** The path of one trace through each pixel column's first, lowest, highest and last points. */
