@@ -1,12 +1,14 @@
 /**
- * Bench page for the live plot: the real MotionPlot component, fed the way the Record page
- * feeds it (a batch of 10 samples every 100 ms from a 100 Hz source, into a RollingWindow of
- * 1000 samples, and a new `revision` for each batch).
+ * Bench page for the live plot: the real LivePlot (drawn in a worker, the Record page's) or
+ * MotionPlot (uPlot on the page) component, fed the way the Record page feeds it (a batch of 10
+ * samples every 100 ms from a 100 Hz source, into a RollingWindow of 1000 samples, and a new
+ * `revision` for each batch).
  */
 import { flushSync, mount, unmount } from 'svelte';
 import '../../../src/app.css';
 import { PLOT_SAMPLES, RollingWindow, type PlotColumns } from '../../../src/lib/plot/rolling-window';
 import type { MotionSamples } from '../../../src/lib/sensors/samples';
+import LivePlot from '../../../src/views/components/LivePlot.svelte';
 import MotionPlot from '../../../src/views/components/MotionPlot.svelte';
 import { expose } from './expose';
 import { syntheticMotion } from './synthetic-motion';
@@ -62,10 +64,17 @@ function arrayFromFeed(): PlotFeed {
 }
 
 /**
- * Mounts MotionPlot over a full window (the steady state of any recording longer than ten
+ * Which plot: the Record page's, drawn in a worker; uPlot on the page, as the Record page draws
+ * where a canvas cannot be handed to a worker; the same fed columns rebuilt with Array.from.
+ */
+export type PlotKind = 'worker' | 'uplot' | 'uplot-array-from';
+
+/**
+ * Mounts the plot over a full window (the steady state of any recording longer than ten
  * seconds) and feeds it for `durationMs`, timing every update.
  */
-async function measure({ durationMs, naive }: { durationMs: number; naive: boolean }): Promise<FrameTimes> {
+async function measure({ durationMs, kind }: { durationMs: number; kind: PlotKind }): Promise<FrameTimes> {
+  const naive = kind === 'uplot-array-from';
   const feed = naive ? arrayFromFeed() : rollingWindowFeed();
   let nextT = 0;
   const feedOne = (count: number) => {
@@ -85,7 +94,7 @@ async function measure({ durationMs, naive }: { durationMs: number; naive: boole
   });
   const target = document.createElement('main');
   document.body.append(target);
-  const plot = mount(MotionPlot, { target, props });
+  const plot = mount(kind === 'worker' ? LivePlot : MotionPlot, { target, props });
   const times: FrameTimes = { updateMs: [], renderedMs: [], longFrameMs: [] };
   const longFrames = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) times.longFrameMs.push(entry.duration);
@@ -97,17 +106,24 @@ async function measure({ durationMs, naive }: { durationMs: number; naive: boole
     longFrames.observe({ type: 'long-animation-frame' });
     const timer = setInterval(() => {
       feedOne(BATCH_SAMPLES);
+      // The frame's start, asked for before the plot's own animation frame (MotionPlot's), so it runs first.
+      let frameStarted = NaN;
+      requestAnimationFrame(() => (frameStarted = performance.now()));
       props.revision += 1;
       // MotionPlot's effect asks for its animation frame now, so the one below runs after it,
-      // in the same frame, once uPlot's redraw microtask has run.
+      // in the same frame, once uPlot's redraw microtask has run; LivePlot posts the columns now.
+      const flushStarted = performance.now();
       flushSync();
+      const flushMs = performance.now() - flushStarted;
       requestAnimationFrame(() => {
         if (updateStarted === undefined) return;
         const started = updateStarted;
         updateStarted = undefined;
-        times.updateMs.push(performance.now() - started);
+        // The page's part: the flush that posts or asks for the drawing, then the frame up to here.
+        const pageMs = flushMs + performance.now() - Math.max(frameStarted, started);
+        times.updateMs.push(pageMs);
         // A message is delivered as a task of its own, after this frame's style, layout and paint.
-        afterRendering.port1.onmessage = () => times.renderedMs.push(performance.now() - started);
+        afterRendering.port1.onmessage = () => times.renderedMs.push(flushMs + performance.now() - frameStarted);
         afterRendering.port2.postMessage(null);
       });
     }, BATCH_MS);
