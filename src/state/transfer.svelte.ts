@@ -26,6 +26,7 @@ export function pickedFile(file: File): ImportFile {
       return file.size;
     },
     arrayBuffer: () => file.arrayBuffer(),
+    blob: file,
   };
 }
 
