@@ -5,10 +5,9 @@ import type { PackedSamples } from '../store/recordings';
 /**
  * A file to parse: its name (a path in a picked folder) and either its bytes, or the picked file
  * itself, read where it is parsed. Handed to the parse worker, a picked file's bytes never enter
- * the page: on a cheap phone, reading a class's 100 MB there took long tasks and collections.
+ * the page, which then neither reads nor collects a class's 100 MB on a cheap phone's main thread.
  */
 export type FileContent = { name: string; bytes: ArrayBuffer } | { name: string; blob: Blob };
-
 
 /** What the page asks the parse worker (parse.worker.ts): the files of one import, their bytes (if read) transferred. */
 export interface ParseRequest {
