@@ -21,13 +21,13 @@ function manualFrames() {
   };
 }
 
-/** A RowsByFrame following a list the test changes with `set`, its frames passed by hand. */
+/** A RowsByFrame following a list the test changes with `set`, its frames passed by hand, admitting `batch` rows a frame. */
 function following(start: string[], batch: number) {
   const frames = manualFrames();
   let list = $state(start);
   let rows: RowsByFrame<string> | undefined;
   const stop = $effect.root(() => {
-    rows = new RowsByFrame(() => list, (row) => row, { batch, nextFrame: frames.nextFrame });
+    rows = new RowsByFrame(() => list, (row) => row, { pace: { first: batch, most: batch, budgetMs: 50 }, nextFrame: frames.nextFrame });
   });
   flushSync();
   return {
@@ -71,6 +71,26 @@ describe('RowsByFrame', () => {
     frames.pass();
     expect(shown()).toEqual(widened);
     expect(frames.pending()).toBe(false);
+    stop();
+  });
+
+  it('sizes each batch from what the previous one took, within its first and largest', () => {
+    const frames = manualFrames();
+    let clockMs = 0;
+    let rows: RowsByFrame<string> | undefined;
+    const stop = $effect.root(() => {
+      rows = new RowsByFrame(() => names(100), (row) => row, { pace: { first: 4, most: 20, budgetMs: 50 }, nextFrame: frames.nextFrame, now: () => clockMs });
+    });
+    flushSync();
+    const batches = [rows!.shown.length];
+    // 2 ms a row for the first batches, then 25 ms a row (the phone got busy).
+    for (const msPerRow of [2, 2, 2, 25, 25]) {
+      clockMs += msPerRow * batches.at(-1)!;
+      const before = rows!.shown.length;
+      frames.pass();
+      batches.push(rows!.shown.length - before);
+    }
+    expect(batches).toEqual([4, 8, 16, 20, 4, 4]);
     stop();
   });
 

@@ -10,6 +10,7 @@ import type { LabelStore } from '../lib/store/labels';
 import type { RecordingStore } from '../lib/store/recordings';
 import { downloadText } from '../shell/download';
 import { dataset } from './dataset.svelte';
+import { nextTask } from './next-task';
 import { settings } from './settings.svelte';
 
 /**
@@ -25,6 +26,7 @@ export function pickedFile(file: File): ImportFile {
       return file.size;
     },
     arrayBuffer: () => file.arrayBuffer(),
+    blob: file,
   };
 }
 
@@ -117,6 +119,9 @@ export class Transfer {
     this.busy = true;
     this.outcomes = [];
     this.progress = { done: 0, total: files.length };
+    // The work starts in a task of its own: the picker's change event ends at once, and its task
+    // holds only the browser's own delivery of the files (long for a class's 120 on a cheap phone).
+    await nextTask();
     // Files are parsed in a worker, so that the page stays responsive while a class's files import.
     const parser = typeof Worker === 'function' ? new WorkerRecordingParser() : undefined;
     try {

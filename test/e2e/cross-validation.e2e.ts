@@ -20,6 +20,8 @@ describeInBrowser('cross-validation by person on the Train page', () => {
     expect(percent).toBeGreaterThan(80);
     expect(percent).toBeLessThanOrEqual(100);
     expect(await page.getByTestId('cv-baseline').innerText()).toMatch(/%/);
+    // The tables come a task after the mean.
+    await page.getByTestId('cv-people').waitFor();
     expect(await page.getByTestId('cv-folds').locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('cv-people').locator('tbody tr').count()).toBe(6);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -14,6 +14,8 @@ async function inViewWidth(page: Page, testid: string): Promise<{ right: number;
 
 /** The results as a phone shows them, in the page's language: what each check found. */
 async function readResults(page: Page) {
+  // The curves and the tables come a task after the scores.
+  await page.getByTestId('confusion').waitFor();
   const chart = page.locator('[data-testid="train-results"] svg[role="img"]').first();
   return {
     stop: await page.getByTestId('training-stop').innerText(),

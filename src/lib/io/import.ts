@@ -3,9 +3,8 @@ import { causeFact } from '../i18n/coded-error';
 import { ImportError, type AnyImportError } from './errors';
 import { parseBackup, type RefusedRecording } from './backup';
 import { folderOf, personOf, type PersonSource } from './file-name';
-import type { RecordingParse } from './parse-wire';
+import { parseInThisThread, type RecordingParse } from './parse-wire';
 import type { GravitySource, RecordingFormat } from './phone-apps';
-import { parseRecordingFiles } from './recording-file';
 import type { TimeUnit } from './recording-rules';
 import { sensorOfFileName } from './sensor-logger';
 import type { Recording } from '../store/recording';
@@ -17,6 +16,8 @@ export interface ImportFile {
   name: string;
   size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The picked file itself: a parse worker reads it there, and the page never holds its bytes. */
+  blob?: Blob;
 }
 
 export interface ImportOptions {
@@ -27,8 +28,6 @@ export interface ImportOptions {
   /** Where files are parsed: in this thread by default; the Data page passes the parse worker's. */
   parse?: RecordingParse;
 }
-
-const parseHere: RecordingParse = async (files, options) => parseRecordingFiles(files.map(({ name, bytes }) => ({ name, content: new Uint8Array(bytes) })), options);
 
 /** What an import or a restore needs of the store: adding recordings not already there, with their labels. */
 export type ImportTarget = Pick<RecordingStore, 'add' | 'addWithLabel' | 'get'> & { labels: Pick<LabelStore, 'ensureAll'> };
@@ -100,8 +99,8 @@ async function importGroup(store: ImportTarget, group: readonly ImportFile[], op
     const tooLarge = checkFileSize(file.name, file.size);
     if (tooLarge) return [{ file: shown, ok: false, error: tooLarge }];
   }
-  const parse = options.parse ?? parseHere;
-  const files = await Promise.all(group.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
+  const parse = options.parse ?? parseInThisThread;
+  const files = await Promise.all(group.map(async (file) => (file.blob ? { name: file.name, blob: file.blob } : { name: file.name, bytes: await file.arrayBuffer() })));
   const parsed = await parse(files, {
     ...(group.length === 1 && { byteSize: group[0]!.size }),
     ...(options.label !== undefined && { label: options.label }),

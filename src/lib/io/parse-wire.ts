@@ -1,17 +1,18 @@
 import { ImportError, type AnyImportError, type ImportErrorCode, type ImportErrorParams } from './errors';
-import type { ParsedRecording, ParseRecordingOptions } from './recording-file';
+import { parseRecordingFiles, type ParsedRecording, type ParseRecordingOptions } from './recording-file';
 import type { PackedSamples } from '../store/recordings';
 
-/** A file's name (a path in a picked folder) and its bytes. */
-export interface FileBytes {
-  name: string;
-  bytes: ArrayBuffer;
-}
+/**
+ * A file to parse: its name (a path in a picked folder) and either its bytes, or the picked file
+ * itself, read where it is parsed. Handed to the parse worker, a picked file's bytes never enter
+ * the page, which then neither reads nor collects a class's 100 MB on a cheap phone's main thread.
+ */
+export type FileContent = { name: string; bytes: ArrayBuffer } | { name: string; blob: Blob };
 
-/** What the page asks the parse worker (parse.worker.ts): the bytes of the files of one import, transferred. */
+/** What the page asks the parse worker (parse.worker.ts): the files of one import, their bytes (if read) transferred. */
 export interface ParseRequest {
   id: number;
-  files: FileBytes[];
+  files: FileContent[];
   options: ParseRecordingOptions;
 }
 
@@ -36,7 +37,11 @@ export interface ParseReply {
 }
 
 /** Parses the files of one import: `parseRecordingFiles` in the caller's thread, or in the parse worker. */
-export type RecordingParse = (files: FileBytes[], options: ParseRecordingOptions) => Promise<ImportParseResult>;
+export type RecordingParse = (files: FileContent[], options: ParseRecordingOptions) => Promise<ImportParseResult>;
+
+/** `parseRecordingFiles` in this thread, each file read here: the import's default, and the parse worker's own. */
+export const parseInThisThread: RecordingParse = async (files, options) =>
+  parseRecordingFiles(await Promise.all(files.map(async (file) => ({ name: file.name, content: new Uint8Array('bytes' in file ? file.bytes : await file.blob.arrayBuffer()) }))), options);
 
 export function toWire(result: ImportParseResult): WireParseResult {
   if (result.ok) return result;

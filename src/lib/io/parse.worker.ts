@@ -1,20 +1,19 @@
 /// <reference lib="webworker" />
 import { packedBuffers, packSamples } from '../store/recordings';
-import { parseRecordingFiles } from './recording-file';
-import { toWire, type ImportParseResult, type ParseRequest, type ParseReply } from './parse-wire';
+import { parseInThisThread, toWire, type ImportParseResult, type ParseRequest, type ParseReply } from './parse-wire';
 
 /**
  * Reads recording files off the page's thread, and packs their samples for the store under a
  * new id: a 500 KB CSV takes a cheap phone most of a second to parse and a few hundred ms more
  * to pack (column shuffles, deflate), and the page must not freeze while a class's files
- * import; it is left only the write. The bytes arrive transferred, the samples and their packed
- * chunks go back transferred; nothing is copied.
+ * import; it is left only the write. A picked file is read here, and bytes the page read arrive
+ * transferred; the samples and their packed chunks go back transferred; nothing is copied.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = async (event: MessageEvent<ParseRequest>) => {
   const { id, files, options } = event.data;
-  const parsed = await parseRecordingFiles(files.map(({ name, bytes }) => ({ name, content: new Uint8Array(bytes) })), options);
+  const parsed = await parseInThisThread(files, options);
   const result: ImportParseResult = parsed.ok
     ? { ok: true, recordings: await Promise.all(parsed.recordings.map(async (recording) => ({ ...recording, packed: await packSamples(crypto.randomUUID(), recording.samples) }))) }
     : parsed;

@@ -34,7 +34,7 @@ export class WorkerRecordingParser {
       const id = (this.#next += 1);
       this.#waiting.set(id, { resolve, reject });
       const request: ParseRequest = { id, files, options };
-      this.#worker.postMessage(request, files.map(({ bytes }) => bytes));
+      this.#worker.postMessage(request, files.flatMap((file) => ('bytes' in file ? [file.bytes] : [])));
     });
 
   close(): void {

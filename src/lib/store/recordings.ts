@@ -6,7 +6,7 @@ import type { Gap, Recording, SpeedFix } from './recording';
 import { labelsWith, tidyLabel } from './labels';
 import type { MotionDb, StoredChunk } from './schema';
 import { StoreError } from './store-error';
-import { committed } from './transaction';
+import { addInTasks, committed } from './transaction';
 
 export { StoreError };
 
@@ -153,7 +153,7 @@ export class RecordingStore {
     await committed(tx, function* () {
       for (const row of added) yield tx.objectStore('labels').add(row);
       yield tx.objectStore('recordings').add(stored);
-      for (const chunk of chunks) yield tx.objectStore('chunks').add(chunk);
+      yield addInTasks(tx.objectStore('chunks'), chunks);
     });
     return stored;
   }

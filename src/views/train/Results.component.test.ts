@@ -4,6 +4,7 @@ import { earlyStop, earlyStopCurves } from '../../../test/support/early-stop';
 import type { ModelMetrics, ModelResults } from '../../lib/model/record';
 import { settings } from '../../state/settings.svelte';
 import type { ShownResults } from '../../state/trainer.svelte';
+import { nextTask } from '../../state/next-task';
 import Results from './Results.svelte';
 import TrainingWatch from './TrainingWatch.svelte';
 
@@ -33,6 +34,15 @@ const results: ModelResults = {
 };
 const preprocessing = { features: {}, featureNames: [], stats: { mean: [], std: [] }, labels } as unknown as ShownResults['preprocessing'];
 
+/** Mounts the results and lets the task pass after which the curves and tables come. */
+async function mountResults(props: { shown: ShownResults }): Promise<ReturnType<typeof mount>> {
+  const mounted = mount(Results, { target: document.body, props });
+  flushSync();
+  await nextTask();
+  flushSync();
+  return mounted;
+}
+
 describe('Results', () => {
   let component: ReturnType<typeof mount> | undefined;
   afterEach(() => {
@@ -42,8 +52,8 @@ describe('Results', () => {
   const text = (testid: string) => document.querySelector(`[data-testid="${testid}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
   const cells = (testid: string, row: number) => [...document.querySelectorAll(`[data-testid="${testid}"] tr`)][row]!.querySelectorAll('th, td');
 
-  test('shows what training kept: how it stopped, curves with legend and axis titles, Test first, F1, the matrix, the recordings it got wrong, and the caution', () => {
-    component = mount(Results, { target: document.body, props: { shown: { name: 'running, walking · today', metrics, preprocessing, results } } });
+  test('shows what training kept: how it stopped, curves with legend and axis titles, Test first, F1, the matrix, the recordings it got wrong, and the caution', async () => {
+    component = await mountResults({ shown: { name: 'running, walking · today', metrics, preprocessing, results } });
     expect(text('results-of')).toBe('Results of “running, walking · today”');
     expect(text('training-stop')).toBe('Stopped at epoch 3: the validation loss stopped improving after epoch 2; kept epoch 2’s weights.');
     const charts = [...document.querySelectorAll('svg[role="img"]')];
@@ -66,8 +76,8 @@ describe('Results', () => {
     expect(text('results-not-kept')).toBeUndefined();
   });
 
-  test('a model saved before results were kept still shows its scores, and says the rest was not kept', () => {
-    component = mount(Results, { target: document.body, props: { shown: { name: 'old', metrics, preprocessing } } });
+  test('a model saved before results were kept still shows its scores, and says the rest was not kept', async () => {
+    component = await mountResults({ shown: { name: 'old', metrics, preprocessing } });
     expect(text('results-not-kept')).toContain('saved before results were kept');
     expect(text('test-accuracy')).toBe('87.5 %');
     expect(text('training-stop')).toBeUndefined();
@@ -75,9 +85,9 @@ describe('Results', () => {
     expect(text('wrong-recordings')).toBeUndefined();
   });
 
-  test('a model the search found shows the folds that scored it', () => {
+  test('a model the search found shows the folds that scored it', async () => {
     const folds = [{ people: ['ana', 'ben'], accuracy: 0.9, macroF1: 0.88, baselineAccuracy: 0.4 }];
-    component = mount(Results, { target: document.body, props: { shown: { metrics, preprocessing, results: { curves: results.curves, stop: { stopped: 'completed', epochs: 3, keptEpoch: 2 }, folds } } } });
+    component = await mountResults({ shown: { metrics, preprocessing, results: { curves: results.curves, stop: { stopped: 'completed', epochs: 3, keptEpoch: 2 }, folds } } });
     expect(text('training-stop')).toBe('Ran all 3 epochs; kept epoch 2’s weights, those with the lowest validation loss.');
     expect([...cells('results-folds', 1)].map((cell) => cell.textContent)).toEqual(['1', '90.0\u00a0%', '88.0\u00a0%', '40.0\u00a0%', 'ana, ben']);
     expect(text('accuracy-table')).toBeUndefined();
@@ -92,7 +102,7 @@ describe('Results', () => {
     settings.locale = 'es';
     // The Spanish catalog is a chunk of its own, loaded on the switch: slow on a busy machine.
     await vi.waitFor(() => expect(settings.locale).toBe('es'), { timeout: 15_000 });
-    component = mount(Results, { target: document.body, props: { shown: { metrics, preprocessing, results } } });
+    component = await mountResults({ shown: { metrics, preprocessing, results } });
     flushSync();
     expect(text('training-stop')).toBe('Se detuvo en la época 3: la pérdida de validación dejó de mejorar después de la época 2; se quedó con los pesos de la época 2.');
     expect([...cells('accuracy-table', 0)].map((cell) => cell.textContent)).toEqual(['', 'Prueba', 'Validación', 'Entrenamiento']);
