@@ -1,7 +1,6 @@
 import { CodedError } from '../lib/i18n/coded-error';
 import type { AccelerationUnits } from '../lib/sensors/forwarder';
 import { PhoneMotionSource } from '../lib/sensors/phone';
-import { ReplaySource } from '../lib/sensors/replay';
 import type { MotionSource } from '../lib/sensors/source';
 import { DEFAULT_BAUD_RATE } from '../lib/sensors/serial-defaults';
 import { dataset } from './dataset.svelte';
@@ -26,9 +25,10 @@ export class SourceChoice {
         const store = await dataset.store();
         const recording = await store.get(this.replayId);
         if (!recording) throw new CodedError('error.replay.none-chosen');
-        return new ReplaySource(await store.readSamples(recording.id), { name: recording.name, loop: options.loopReplay ?? false });
+        const [{ ReplaySource }, samples] = await Promise.all([import('../lib/sensors/replay'), store.readSamples(recording.id)]);
+        return new ReplaySource(samples, { name: recording.name, loop: options.loopReplay ?? false });
       }
-      // Board sources load on first use: most users record with the phone.
+      // Board sources load on first use, as replay does: most users record with the phone.
       case 'bluetooth': {
         const { WebBluetoothSource } = await import('../lib/sensors/web-bluetooth');
         return WebBluetoothSource.request();
