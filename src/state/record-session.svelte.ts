@@ -1,6 +1,6 @@
 import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { knownPeople, personKey } from '../lib/recorder/people';
-import { Recorder, type RecorderProgress } from '../lib/recorder/recorder';
+import type { Recorder, RecorderProgress } from '../lib/recorder/recorder';
 import { MIN_REDRAW_INTERVAL_MS, redrawIntervalMs } from '../lib/recorder/redraw-pace';
 import { stalledForMs } from '../lib/recorder/stall';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
@@ -111,6 +111,11 @@ class RecordSession {
     writeStored(PEOPLE_KEY, JSON.stringify(this.#rememberedPeople));
     this.person = this.people.find((known) => personKey(known) === personKey(name)) ?? name;
     this.newPerson = '';
+  }
+
+  /** Loads what recording needs ahead of the tap; call when the setup is first touched. */
+  prepare(): void {
+    void loadRecorder();
   }
 
   /** Called from the Record button's tap: permissions must be asked inside it. */
@@ -234,6 +239,7 @@ class RecordSession {
     this.plot.clear();
     this.progress = undefined;
     this.#redrawEveryMs = MIN_REDRAW_INTERVAL_MS;
+    const { Recorder } = await loadRecorder();
     const recorder = new Recorder({
       store,
       source,
@@ -318,6 +324,17 @@ class RecordSession {
     this.#take?.ended(this.last);
     this.#take = undefined;
   }
+}
+
+let recorderModule: Promise<typeof import('../lib/recorder/recorder')> | undefined;
+
+/**
+ * The recorder's code (with the chunks' packing), loaded when a recording is first set up or
+ * started rather than with the app: the first load's budget is for what the first screen shows.
+ */
+function loadRecorder(): Promise<typeof import('../lib/recorder/recorder')> {
+  recorderModule ??= import('../lib/recorder/recorder');
+  return recorderModule;
 }
 
 /**
