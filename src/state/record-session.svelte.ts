@@ -2,8 +2,9 @@ import { PLOT_SAMPLES, RollingWindow } from '../lib/plot/rolling-window';
 import { knownPeople, personKey } from '../lib/recorder/people';
 import type { Recorder, RecorderProgress } from '../lib/recorder/recorder';
 import { MIN_REDRAW_INTERVAL_MS, redrawIntervalMs } from '../lib/recorder/redraw-pace';
+import { keepScreenOn, watchSpeed } from '../lib/recorder/device-aids';
 import { stalledForMs } from '../lib/recorder/stall';
-import { CodedError, messageOf } from '../lib/i18n/coded-error';
+import { messageOf } from '../lib/i18n/coded-error';
 import { SourceCancelledError, type MotionSource } from '../lib/sensors/source';
 import type { Recording } from '../lib/store/recording';
 import { busy } from './busy.svelte';
@@ -359,45 +360,6 @@ function renderedFrameMs(): Promise<number> {
 /** Sources whose link can be re-established (Bluetooth), without loading their code to ask. */
 function reconnectable(source: MotionSource | undefined): source is MotionSource & { reconnect(): Promise<void> } {
   return typeof (source as { reconnect?: unknown } | undefined)?.reconnect === 'function';
-}
-
-/** Keeps the screen on while recording (a phone in a pocket must not sleep); re-taken on return. */
-async function keepScreenOn(): Promise<() => void> {
-  if (!('wakeLock' in navigator)) return () => undefined;
-  let lock: WakeLockSentinel | undefined;
-  const acquire = async () => {
-    try {
-      lock = await navigator.wakeLock.request('screen');
-    } catch {
-      // Refused (battery saver, hidden page): recording goes on, the screen may sleep.
-    }
-  };
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') void acquire();
-  };
-  await acquire();
-  document.addEventListener('visibilitychange', onVisible);
-  return () => {
-    document.removeEventListener('visibilitychange', onVisible);
-    void lock?.release();
-  };
-}
-
-/** GPS speed alongside the motion, for the rule-based baseline. */
-function watchSpeed(recorder: Recorder, onProblem: (problem: CodedError) => void): () => void {
-  if (!('geolocation' in navigator)) {
-    onProblem(new CodedError('error.gps.no-api'));
-    return () => undefined;
-  }
-  const id = navigator.geolocation.watchPosition(
-    (position) => {
-      const { speed, accuracy } = position.coords;
-      if (speed !== null && Number.isFinite(speed)) recorder.addSpeedFix({ speedMs: speed, accuracyM: accuracy });
-    },
-    (error) => onProblem(new CodedError('error.gps.failed', { reason: error.message })),
-    { enableHighAccuracy: true, maximumAge: 0 },
-  );
-  return () => navigator.geolocation.clearWatch(id);
 }
 
 export const recordSession = new RecordSession();

@@ -6,6 +6,7 @@
  * it (checked by src/lib/architecture.test.ts). They import each file directly, so a page bundles
  * only what it uses.
  */
+export * from './device-aids';
 export * from './people';
 export * from './recorder';
 export * from './redraw-pace';
