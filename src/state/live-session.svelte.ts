@@ -1,4 +1,4 @@
-import { defaultLiveOptions, LiveClassifier, type LivePrediction, type UnknownReason } from '../lib/classify/live-classifier';
+import { LiveClassifier, liveOptionsFrom, type LiveOptions, type LivePrediction, type UnknownReason } from '../lib/classify/live-classifier';
 import type { RuleLabel } from '../lib/classify/rules';
 import type { DeviceClassification } from '../lib/sensors/ble-own-protocol';
 import { CodedError, messageOf } from '../lib/i18n/coded-error';
@@ -8,22 +8,26 @@ import { RecentPercentiles } from '../lib/train/percentiles';
 import { splitSideOf } from '../lib/train/trained-on';
 import { dataset } from './dataset.svelte';
 import { guide } from './guide.svelte';
-import { settings } from './settings.svelte';
+import { readStored, settings, writeStored } from './settings.svelte';
 import { SourceChoice } from './source-choice.svelte';
 import { trainer } from './trainer.svelte';
 
 /** How many recent answers the strip shows and the latency figures cover. */
 const RECENT = 24;
 const LATENCY_WINDOW = 200;
+/** Where Live's options are remembered between visits. */
+const OPTIONS_KEY = 'motion-lab.live-options';
+const remembered = liveOptionsFrom(readStored(OPTIONS_KEY));
 
 /** Live classification from the Live page: a source, a stored model, answers every stride. */
 class LiveSession {
   readonly input = new SourceChoice();
   modelId = $state('');
-  smoothing = $state(defaultLiveOptions.smoothing);
-  threshold = $state(defaultLiveOptions.threshold);
+  /** Live's options, as last started with (remembered between visits). */
+  smoothing = $state(remembered.smoothing);
+  threshold = $state(remembered.threshold);
   /** Say unknown for motion unlike anything the model was trained on (its unknown score). */
-  unfamiliar = $state(defaultLiveOptions.unfamiliar);
+  unfamiliar = $state(remembered.unfamiliar);
   running = $state(false);
   starting = $state(false);
   error = $state<string | undefined>();
@@ -85,7 +89,7 @@ class LiveSession {
       const model = await (await dataset.store()).models.get(this.modelId);
       if (!model) throw new CodedError('error.live.no-model');
       this.model = model;
-      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, { smoothing: this.smoothing, threshold: this.threshold, unfamiliar: this.unfamiliar }, model.unknown);
+      const classifier = new LiveClassifier(model.preprocessing, model.artifacts, this.#rememberOptions(), model.unknown);
       classifier.warmUp();
       this.latest = undefined;
       this.recent = [];
@@ -123,12 +127,21 @@ class LiveSession {
   }
 
   async stop(): Promise<void> {
+    // As they ended: they can change while Live runs.
+    this.#rememberOptions();
     const source = this.#source;
     this.#source = undefined;
     this.running = false;
     this.deviceLabels = null;
     this.deviceAnswer = undefined;
     await source?.stop();
+  }
+
+  /** The options now, remembered for the next visit. */
+  #rememberOptions(): LiveOptions {
+    const options = { smoothing: this.smoothing, threshold: this.threshold, unfamiliar: this.unfamiliar };
+    writeStored(OPTIONS_KEY, JSON.stringify(options));
+    return options;
   }
 
   #show(prediction: LivePrediction): void {

@@ -7,6 +7,7 @@ import { recordingFor } from '../lib/store/recordings';
 import { busy } from './busy.svelte';
 import { calibration } from './calibration.svelte';
 import { dataset } from './dataset.svelte';
+import { liveOptionsFrom } from '../lib/classify/live-classifier';
 import { liveSession } from './live-session.svelte';
 import { recordSession, SOMEONE_NEW } from './record-session.svelte';
 import { settings } from './settings.svelte';
@@ -231,10 +232,14 @@ describe('the sessions', () => {
       expect(['running', 'walking', '?']).toContain(liveSession.label);
       expect(liveSession.baseline).toBeDefined();
       expect(liveSession.recent.length).toBe(liveSession.windows);
+      // Changed while it runs: the options as Live ended are the ones remembered.
+      liveSession.smoothing = 5;
+      liveSession.unfamiliar = false;
       await liveSession.stop();
       const windows = liveSession.windows;
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect(liveSession.windows).toBe(windows);
+      expect(liveOptionsFrom(localStorage.getItem('motion-lab.live-options'))).toEqual({ smoothing: 5, threshold: liveSession.threshold, unfamiliar: false });
     });
   });
 });

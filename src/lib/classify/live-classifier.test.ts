@@ -8,7 +8,7 @@ import { extractorFor, defaultFeatureConfig } from '../signal/features';
 import { resample } from '../signal/resample';
 import { standardize } from '../signal/standardize';
 import { windowsOf } from '../signal/windows';
-import { LiveClassifier, type LivePrediction } from './live-classifier';
+import { defaultLiveOptions, LiveClassifier, liveOptionsFrom, type LivePrediction } from './live-classifier';
 import { UnsupportedModelError } from '../model/network-kind';
 import { readNetwork } from '../model/network-kinds';
 import { unknownRun } from '../model/unknown-score';
@@ -204,5 +204,17 @@ describe('LiveClassifier', () => {
     const artifacts = await modelArtifacts(trained.model);
     const changed = { ...trained.preprocessing, featureNames: trained.preprocessing.featureNames.slice(1) };
     expect(() => new LiveClassifier(changed, artifacts)).toThrow(UnsupportedModelError);
+  });
+});
+
+describe('liveOptionsFrom', () => {
+  test('reads the remembered options, and falls back to each default for what is missing, out of range or not JSON', () => {
+    expect(liveOptionsFrom('{"smoothing":5,"threshold":0.7,"unfamiliar":false}')).toEqual({ smoothing: 5, threshold: 0.7, unfamiliar: false });
+    expect(liveOptionsFrom(null)).toEqual(defaultLiveOptions);
+    expect(liveOptionsFrom('not json')).toEqual(defaultLiveOptions);
+    expect(liveOptionsFrom('[1, 2]')).toEqual(defaultLiveOptions);
+    expect(liveOptionsFrom('{"smoothing":0,"threshold":1.5,"unfamiliar":"yes"}')).toEqual(defaultLiveOptions);
+    expect(liveOptionsFrom('{"smoothing":2.5,"threshold":-0.1}')).toEqual(defaultLiveOptions);
+    expect(liveOptionsFrom('{"threshold":0}')).toEqual({ ...defaultLiveOptions, threshold: 0 });
   });
 });

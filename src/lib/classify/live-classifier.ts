@@ -26,6 +26,31 @@ export interface LiveOptions {
 
 export const defaultLiveOptions: LiveOptions = { smoothing: 3, threshold: 0.6, unfamiliar: true };
 
+/**
+ * Live's options as remembered (`JSON.stringify` of them), each one that is missing or out of
+ * range (smoothing a whole number of windows from 1 to 20, the threshold from 0 to 1) replaced
+ * by its default: a stored value never breaks Live.
+ *
+ * @example
+ * liveOptionsFrom('{"smoothing":5,"threshold":0.7,"unfamiliar":false}') // { smoothing: 5, threshold: 0.7, unfamiliar: false }
+ * liveOptionsFrom('{"smoothing":0}') // the defaults
+ */
+export function liveOptionsFrom(stored: string | null): LiveOptions {
+  let value: Partial<Record<keyof LiveOptions, unknown>> = {};
+  try {
+    const parsed: unknown = JSON.parse(stored ?? '{}');
+    if (parsed && typeof parsed === 'object') value = parsed;
+  } catch {
+    // Not JSON: the defaults.
+  }
+  const { smoothing, threshold, unfamiliar } = value;
+  return {
+    smoothing: Number.isInteger(smoothing) && (smoothing as number) >= 1 && (smoothing as number) <= 20 ? (smoothing as number) : defaultLiveOptions.smoothing,
+    threshold: typeof threshold === 'number' && threshold >= 0 && threshold <= 1 ? threshold : defaultLiveOptions.threshold,
+    unfamiliar: typeof unfamiliar === 'boolean' ? unfamiliar : defaultLiveOptions.unfamiliar,
+  };
+}
+
 export type UnknownReason = 'unfamiliar' | 'unsure';
 
 export interface LivePrediction {
