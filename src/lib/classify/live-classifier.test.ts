@@ -100,7 +100,7 @@ describe('LiveClassifier', () => {
   test('says unknown only from the fourth window in a row over the live threshold, not outvoted by smoothing', async () => {
     const artifacts = await modelArtifacts(trained.model);
     // Every window over the live threshold: the first three are the network's, the rest unknown.
-    const always = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 3, threshold: 0, unfamiliar: true }, { ...trained.unknown, liveThreshold: -1 });
+    const always = new LiveClassifier(trained.preprocessing, artifacts, { smoothing: 3, threshold: 0, unfamiliar: true }, { ...trained.unknown, liveThreshold: -Infinity });
     const answers = streamed(always, activity('walk', 'walking', 'zed', 1.8, 2, 6).samples);
     expect(answers.length).toBeGreaterThan(unknownRun);
     expect(answers.map((p) => p.unknownReason === 'unfamiliar')).toEqual(answers.map((_, i) => i >= unknownRun - 1));

@@ -165,14 +165,24 @@ function unknownScoreFunction(unknown: UnknownStats, labels: number, network: Pi
   if (mismatch) throw new DeployError('network-unsupported', { reason: mismatch });
   const width = scoredWidth(unknown, network);
   const inputs = unknown.withInputs ? network.inputs : 0;
-  sizes.constant('unknown score: label means and precision matrix', (unknown.means.length * width + width * width) * 4);
+  // One precision matrix per label with its log-determinant; models saved before share one and add nothing.
+  const matrices = unknown.logDeterminants ? labels : 1;
+  sizes.constant(
+    `unknown score: label means${unknown.logDeterminants ? ', precision matrices and log-determinants' : ' and precision matrix'}`,
+    (unknown.means.length * width + matrices * width * width + (unknown.logDeterminants?.length ?? 0)) * 4,
+  );
   sizes.ram('unknown score: the values scored and their distance to a mean', width * 8 * 2);
   sizes.ram('unknown score: the run of windows above the live threshold', 4);
-  return `/* The unknown score: squared Mahalanobis distance from ${inputs > 0 ? 'the standardised inputs and ' : ''}the last hidden layer to the nearest label's mean, one covariance shared by all. */
+  const logDeterminants = unknown.logDeterminants ?? new Array<number>(labels).fill(0);
+  return `/* The unknown score: the least over labels of the squared Mahalanobis distance from ${inputs > 0 ? 'the standardised inputs and ' : ''}the last hidden layer to the label's mean${
+    unknown.logDeterminants ? ", in the label's own covariance, plus that covariance's log-determinant" : ', one covariance shared by all'
+  }. */
 #define ML_UNKNOWN_INPUTS ${inputs}
 #define ML_UNKNOWN_WIDTH ${width}
+#define ML_UNKNOWN_MATRICES ${matrices}
 static const float ml_unknown_means[MOTION_MODEL_LABELS * ML_UNKNOWN_WIDTH] = {${unknown.means.flatMap((mean) => mean.map(sizes.float)).join(', ')}};
-static const float ml_unknown_precision[ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH] = {${unknown.precision.map(sizes.float).join(', ')}};
+static const float ml_unknown_precision[ML_UNKNOWN_MATRICES * ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH] = {${unknown.precision.map(sizes.float).join(', ')}};
+static const float ml_unknown_log_determinants[MOTION_MODEL_LABELS] = {${logDeterminants.map(sizes.float).join(', ')}};
 static double ml_unknown_values[ML_UNKNOWN_WIDTH];
 static double ml_unknown_difference[ML_UNKNOWN_WIDTH];
 
@@ -182,11 +192,12 @@ float motion_model_unknown_score(void) {
   for (i = 0; i < ML_UNKNOWN_INPUTS; i++) ml_unknown_values[i] = ml_scaled[i];
   for (i = ML_UNKNOWN_INPUTS; i < ML_UNKNOWN_WIDTH; i++) ml_unknown_values[i] = ${hidden}[i - ML_UNKNOWN_INPUTS];
   for (k = 0; k < MOTION_MODEL_LABELS; k++) {
-    double distance = 0;
+    const float *precision = ml_unknown_precision + (ML_UNKNOWN_MATRICES == 1 ? 0 : k) * ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH;
+    double distance = ml_unknown_log_determinants[k];
     for (i = 0; i < ML_UNKNOWN_WIDTH; i++) ml_unknown_difference[i] = ml_unknown_values[i] - ml_unknown_means[k * ML_UNKNOWN_WIDTH + i];
     for (i = 0; i < ML_UNKNOWN_WIDTH; i++) {
       double row = 0;
-      for (j = 0; j < ML_UNKNOWN_WIDTH; j++) row += ml_unknown_precision[i * ML_UNKNOWN_WIDTH + j] * ml_unknown_difference[j];
+      for (j = 0; j < ML_UNKNOWN_WIDTH; j++) row += precision[i * ML_UNKNOWN_WIDTH + j] * ml_unknown_difference[j];
       distance += ml_unknown_difference[i] * row;
     }
     if (k == 0 || distance < best) best = distance;

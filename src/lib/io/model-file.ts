@@ -341,8 +341,9 @@ function readCaution(fields: JsonFields, value: unknown, recordings: Record<Spli
 }
 
 /**
- * The unknown score's statistics, checked whole against the network they belong to: one mean per
- * label and a precision matrix, each the size of the values scored (the last hidden layer, after
+ * The unknown score's statistics, checked whole against the network they belong to: one mean, one
+ * precision matrix and one log-determinant per label (one shared matrix and none in files saved
+ * before), each the size of the values scored (the last hidden layer, after
  * the inputs when `withInputs` is true), every value finite, both thresholds finite and the rate a
  * share. Files saved before the score have none, and import without it (Live then falls back to
  * its probability threshold); files saved before `withInputs` score the hidden layer alone.
@@ -356,11 +357,17 @@ function readUnknown(fields: JsonFields, value: unknown, labels: number, network
   if (means.length !== labels || means.some((mean) => mean.length !== width)) {
     throw mismatch(`its unknown score has ${means.length} means for ${labels} labels, each to be ${width} values long (${withInputs.withInputs ? 'its inputs and ' : ''}its last hidden layer).`);
   }
+  // A covariance per label, each with its log-determinant; files saved before share one and have no log-determinants.
+  const logDeterminants = unknown.logDeterminants === undefined ? undefined : numbers(fields, unknown.logDeterminants, 'model.unknown.logDeterminants');
+  if (logDeterminants && logDeterminants.length !== labels) throw mismatch(`its unknown score has ${logDeterminants.length} log-determinants for ${labels} labels.`);
+  const matrices = logDeterminants ? labels : 1;
   const precision = numbers(fields, unknown.precision, 'model.unknown.precision');
-  if (precision.length !== width * width) throw mismatch(`its unknown score's precision matrix has ${precision.length} values, not ${width} × ${width}.`);
+  if (precision.length !== matrices * width * width) {
+    throw mismatch(`its unknown score's precision matrices hold ${precision.length} values, not ${matrices > 1 ? `${matrices} × ` : ''}${width} × ${width}.`);
+  }
   const falseUnknownRate = fields.number(unknown.falseUnknownRate, 'model.unknown.falseUnknownRate');
   if (falseUnknownRate < 0 || falseUnknownRate > 1) throw mismatch(`model.unknown.falseUnknownRate is ${falseUnknownRate}, not a share from 0 to 1.`);
   // Files saved before the live threshold have none: Live then uses `threshold` (model/unknown-score.ts `liveThresholdOf`).
   const live = unknown.liveThreshold === undefined ? {} : { liveThreshold: fields.number(unknown.liveThreshold, 'model.unknown.liveThreshold') };
-  return { ...withInputs, means, precision, threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), ...live, falseUnknownRate };
+  return { ...withInputs, means, precision, ...(logDeterminants && { logDeterminants }), threshold: fields.number(unknown.threshold, 'model.unknown.threshold'), ...live, falseUnknownRate };
 }

@@ -176,8 +176,16 @@ export interface UnknownStats {
   withInputs?: true;
   /** Each label's mean of the values scored over its training windows, in label order. */
   means: number[][];
-  /** The inverse of the covariance around the means, shared by every label, row-major [values × values]. */
+  /**
+   * The inverse of each label's covariance around its mean, row-major [values × values], one after
+   * another in label order; models saved before `logDeterminants` hold one matrix shared by every label.
+   */
   precision: number[];
+  /**
+   * The log-determinant of each label's covariance, added to its distance (model/unknown-score.ts
+   * `unknownScore`); absent in models saved before, whose one covariance is shared.
+   */
+  logDeterminants?: number[];
   /** A window scoring above this is unknown, as `npm run evaluate -- --unknown` measures it. */
   threshold: number;
   /**

@@ -2,27 +2,35 @@ import type { Network } from './network-kind';
 import type { UnknownStats } from './record';
 
 /**
- * How unlike the trained activities one window is: the squared Mahalanobis distance from the
- * values it is scored on (`scoredValues`) to the nearest activity's mean, with one covariance
- * shared by all (Lee et al., "A Simple Unified Framework for Detecting Out-of-Distribution
- * Samples", 2018). A network's probabilities are confidently wrong on motion it never saw: softmax
- * only compares the activities it knows, while a window far from every one of them is a window
- * unlike the training data. The C library computes the same (deploy/c-library.ts).
+ * How unlike the trained activities one window is: the least, over the activities, of the
+ * squared Mahalanobis distance from the values it is scored on (`scoredValues`) to the activity's
+ * mean in the activity's own covariance, plus that covariance's log-determinant: minus twice the
+ * log-likelihood of the likeliest activity's Gaussian, up to a constant (Lee et al., "A Simple
+ * Unified Framework for Detecting Out-of-Distribution Samples", 2018, with a covariance per
+ * activity). A network's probabilities are confidently wrong on motion it never saw: softmax only
+ * compares the activities it knows, while a window far from every one of them is a window unlike
+ * the training data. Models saved before `logDeterminants` share one covariance and add nothing.
+ * The C library computes the same (deploy/c-library.ts).
  *
  * @example
  * const score = unknownScore(model.unknown, scoredValues(model.unknown, network, inputs));
  * if (isUnknown(model.unknown, score)) showUnknown();
  */
-export function unknownScore(stats: Pick<UnknownStats, 'means' | 'precision'>, values: ArrayLike<number>): number {
+export function unknownScore(stats: Pick<UnknownStats, 'means' | 'precision' | 'logDeterminants'>, values: ArrayLike<number>): number {
   const width = values.length;
+  const size = width * width;
+  // One matrix for all (models saved before a covariance per activity), or one per activity.
+  const shared = stats.precision.length === size;
   const difference = (differences = scratch(differences, width));
   let best = Infinity;
-  for (const mean of stats.means) {
+  for (let k = 0; k < stats.means.length; k += 1) {
+    const mean = stats.means[k]!;
+    const at = shared ? 0 : k * size;
     for (let i = 0; i < width; i += 1) difference[i] = values[i]! - mean[i]!;
-    let distance = 0;
+    let distance = stats.logDeterminants?.[k] ?? 0;
     for (let i = 0; i < width; i += 1) {
       let row = 0;
-      for (let j = 0; j < width; j += 1) row += stats.precision[i * width + j]! * difference[j]!;
+      for (let j = 0; j < width; j += 1) row += stats.precision[at + i * width + j]! * difference[j]!;
       distance += difference[i]! * row;
     }
     best = Math.min(best, distance);
@@ -122,9 +130,15 @@ export function scoredWidth(stats: Pick<UnknownStats, 'withInputs'>, network: Pi
   return (stats.withInputs ? network.inputs : 0) + network.hiddenSize;
 }
 
-/** Why `stats` cannot score `network`'s windows (means or precision of another size), or undefined when they fit. */
+/** Why `stats` cannot score `network`'s windows (means, precision or log-determinants of another size), or undefined when they fit. */
 export function unknownStatsMismatch(stats: UnknownStats, labels: number, network: Pick<Network, 'inputs' | 'hiddenSize'>): string | undefined {
   const width = scoredWidth(stats, network);
-  if (stats.precision.length === width * width && stats.means.length === labels && stats.means.every((mean) => mean.length === width)) return undefined;
+  const matrices = stats.logDeterminants ? labels : 1;
+  const fits =
+    stats.precision.length === matrices * width * width &&
+    (stats.logDeterminants?.length ?? labels) === labels &&
+    stats.means.length === labels &&
+    stats.means.every((mean) => mean.length === width);
+  if (fits) return undefined;
   return `its unknown score is for ${stats.means[0]?.length ?? 0} values, not the ${width} the network gives it`;
 }

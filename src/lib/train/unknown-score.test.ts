@@ -1,34 +1,69 @@
 import { describe, expect, test } from 'vitest';
 import type { Network } from '../model/network-kind';
 import { isUnknown, liveFalseUnknownRate, liveThresholdOf, scoredValues, scoredWidth, UnknownRun, unknownRun, unknownScore, unknownStatsMismatch } from '../model/unknown-score';
-import { auroc, defaultFalseUnknownRate, fitUnknownStats, shareAbove, sharedGaussian, thresholdFor, thresholdForEach } from './unknown-score';
+import { auroc, defaultFalseUnknownRate, fitUnknownStats, labelGaussians, shareAbove, thresholdFor, thresholdForEach } from './unknown-score';
 
 describe('the unknown score', () => {
-  test('is the squared Mahalanobis distance to the nearest mean, with the pooled covariance ridged by 1 % of its mean variance, stored as float32 (worked by hand)', () => {
-    // Class 0 at 0 and 2 (mean 1), class 1 at 10 and 12 (mean 11): every row is 1 from its mean, variance 1, ridged 1.01.
-    const stats = sharedGaussian(Float64Array.of(0, 2, 10, 12), [0, 0, 1, 1], 2, 1);
+  test('is the squared Mahalanobis distance to the nearest mean plus its covariance’s log-determinant, ridged by 1 % of the mean variance, stored as float32 (worked by hand)', () => {
+    // Label 0 at 0 and 2 (mean 1), label 1 at 10 and 12 (mean 11): every row is 1 from its mean.
+    // Each label's variance, 1, drawn toward the pooled 1 by one row's worth, is 1; ridged, 1.01.
+    const stats = labelGaussians(Float64Array.of(0, 2, 10, 12), [0, 0, 1, 1], 2, 1);
     expect(stats.means).toEqual([[1], [11]]);
-    expect(stats.precision[0]).toBeCloseTo(Math.fround(1 / 1.01), 12);
-    expect(unknownScore(stats, [5])).toBeCloseTo(16 * Math.fround(1 / 1.01), 10);
-    expect(unknownScore(stats, [11])).toBe(0);
+    expect(stats.precision).toEqual([1 / 1.01, 1 / 1.01].map(Math.fround));
+    expect(stats.logDeterminants).toEqual([Math.log(1.01), Math.log(1.01)].map(Math.fround));
+    expect(unknownScore(stats, [5])).toBeCloseTo(16 * Math.fround(1 / 1.01) + Math.fround(Math.log(1.01)), 10);
+    expect(unknownScore(stats, [11])).toBe(Math.fround(Math.log(1.01)));
   });
 
   test('weighs each direction by how much the training windows vary along it', () => {
     // Two dimensions: the first varies by ±1 around each mean, the second by ±10, independently.
     const values = Float64Array.of(1, 10, -1, -10, 1, -10, -1, 10);
-    const stats = sharedGaussian(values, [0, 0, 0, 0], 1, 2);
+    const stats = labelGaussians(values, [0, 0, 0, 0], 1, 2);
     const ridge = 0.01 * ((1 + 100) / 2);
     expect(stats.precision[0]).toBeCloseTo(1 / (1 + ridge), 6);
     expect(stats.precision[3]).toBeCloseTo(1 / (100 + ridge), 7);
     expect(stats.precision[1]).toBeCloseTo(0, 12);
+    expect(stats.logDeterminants![0]).toBeCloseTo(Math.log((1 + ridge) * (100 + ridge)), 5);
     // 3 along the tight direction is further than 10 along the loose one.
     expect(unknownScore(stats, [3, 0])).toBeGreaterThan(unknownScore(stats, [0, 10]));
   });
 
+  test('each activity has a covariance of its own: as far from a tight one is more unknown than from a loose one', () => {
+    // Label 0 varies by ±1 around 0, label 1 by ±10 around 30, 50 windows each side.
+    const rows = Array.from({ length: 200 }, (_, r) => (r < 100 ? (r % 2 ? 1 : -1) : 30 + (r % 2 ? 10 : -10)));
+    const labels = rows.map((_, r) => (r < 100 ? 0 : 1));
+    const stats = labelGaussians(Float64Array.from(rows), labels, 2, 1);
+    // Drawn toward the pooled variance, (100 · 1 + 100 · 100) / 200 = 50.5, by one row's worth.
+    const tight = (100 * 1 + 50.5) / 101;
+    const loose = (100 * 100 + 50.5) / 101;
+    expect(stats.precision[0]).toBeCloseTo(1 / (tight * 1.01), 5);
+    expect(stats.precision[1]).toBeCloseTo(1 / (loose * 1.01), 7);
+    expect(unknownScore(stats, [5])).toBeGreaterThan(unknownScore(stats, [35]) + 5);
+    // One covariance shared by both would call both the same.
+    const shared = { means: stats.means, precision: [Math.fround(1 / (50.5 * 1.01))] };
+    expect(unknownScore(shared, [5])).toBeCloseTo(unknownScore(shared, [35]), 10);
+  });
+
+  test('an activity with few windows keeps a sound covariance, drawn toward the pooled one', () => {
+    // Label 1 has two windows, both at 5: alone, its variance would be 0 and its precision 1 / ridge.
+    const rows = Float64Array.from([...Array.from({ length: 100 }, (_, r) => (r % 2 ? 1 : -1)), 5, 5]);
+    const labels = [...new Array<number>(100).fill(0), 1, 1];
+    const stats = labelGaussians(rows, labels, 2, 1);
+    const pooled = 100 / 102;
+    expect(stats.precision[1]).toBeCloseTo(1 / ((pooled / 3) * 1.01), 5);
+    expect(Number.isFinite(unknownScore(stats, [5.5]))).toBe(true);
+  });
+
+  test('a model saved with one shared covariance and no log-determinants scores as it did', () => {
+    const stats = { means: [[1], [11]], precision: [0.5] };
+    expect(unknownScore(stats, [5])).toBe(8);
+    expect(unknownScore(stats, [12])).toBe(0.5);
+  });
+
   test('a layer that never varies still gets a score, not a division by zero', () => {
-    const stats = sharedGaussian(new Float64Array(6), [0, 1, 1], 2, 2);
-    expect(stats.precision).toEqual([100, 0, 0, 100].map(Math.fround));
-    expect(unknownScore(stats, [0.1, 0])).toBeCloseTo(1, 6);
+    const stats = labelGaussians(new Float64Array(6), [0, 1, 1], 2, 2);
+    expect(stats.precision).toEqual([100, 0, 0, 100, 100, 0, 0, 100].map(Math.fround));
+    expect(unknownScore(stats, [0.1, 0])).toBeCloseTo(1 + Math.fround(2 * Math.log(0.01)), 5);
   });
 
   test('the threshold leaves the chosen share of validation scores above it, ties staying known', () => {
@@ -94,6 +129,11 @@ describe('the unknown score', () => {
     expect(unknownStatsMismatch(stats, 1, network)).toBeUndefined();
     expect(unknownStatsMismatch({ ...stats, withInputs: undefined }, 1, network)).toMatch(/for 5 values, not the 3/);
     expect(unknownStatsMismatch(stats, 2, network)).toBeDefined();
+    // A covariance per label: a matrix and a log-determinant for each.
+    const perLabel = { ...stats, means: [stats.means[0]!, stats.means[0]!], precision: new Array<number>(50).fill(0), logDeterminants: [0, 0] };
+    expect(unknownStatsMismatch(perLabel, 2, network)).toBeUndefined();
+    expect(unknownStatsMismatch({ ...perLabel, precision: stats.precision }, 2, network)).toBeDefined();
+    expect(unknownStatsMismatch({ ...perLabel, logDeterminants: [0] }, 2, network)).toBeDefined();
   });
 
   test('AUROC is the chance an unknown window scores above a known one, ties half (worked by hand)', () => {
