@@ -238,7 +238,7 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
       const float = runInC(generateCLibrary(model, 'float32'), windows, 'unknown', `${source}-unknown`);
       expect(float).toHaveLength(windows.length);
       let worst = 0;
-      float.forEach(([, score], w) => (worst = Math.max(worst, Math.abs(score! - expected[w]!) / Math.max(1, expected[w]!))));
+      float.forEach(([, score], w) => (worst = Math.max(worst, Math.abs(score! - expected[w]!) / Math.max(1, Math.abs(expected[w]!)))));
       expect(worst).toBeLessThan(1e-4);
       // Some windows of each kind on both sides of the threshold, or the verdicts below could not disagree.
       const unknownWindows = expected.filter((score) => score > model.unknown!.threshold).length;
@@ -255,6 +255,25 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
       expect(same).toBeGreaterThanOrEqual(0.95);
     }, 60_000);
   }
+
+  test('a model saved with one covariance shared by every label: the board scores as the app does', () => {
+    const { model, windows } = models.get('generated')!;
+    const network = readNetwork(model.artifacts);
+    const width = model.preprocessing.featureNames.length;
+    const { logDeterminants, precision, ...rest } = model.unknown!;
+    expect(logDeterminants).toHaveLength(model.preprocessing.labels.length);
+    const size = Math.sqrt(precision.length / model.preprocessing.labels.length);
+    const shared = { ...rest, precision: precision.slice(0, size * size) };
+    const sharedModel = { ...model, unknown: shared };
+    const library = generateCLibrary(sharedModel, 'float32');
+    expect(library.source).toContain('#define ML_UNKNOWN_MATRICES 1\n');
+    const expected = windows.map((window) => unknownScore(shared, scoredValues(shared, network, networkInputs(model.preprocessing, window, new Float32Array(width)))));
+    const float = runInC(library, windows, 'unknown', 'generated-shared-unknown');
+    float.forEach(([, score], w) => expect(Math.abs(score! - expected[w]!) / Math.max(1, Math.abs(expected[w]!))).toBeLessThan(1e-4));
+    // The same windows score otherwise with a covariance per label.
+    const perLabel = windows.map((window) => unknownScore(model.unknown!, scoredValues(model.unknown!, network, networkInputs(model.preprocessing, window, new Float32Array(width)))));
+    expect(perLabel).not.toEqual(expected);
+  }, 60_000);
 
   test('a model saved without an unknown score exports no unknown score', () => {
     const { model } = models.get('generated')!;

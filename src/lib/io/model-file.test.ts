@@ -210,6 +210,25 @@ describe('the unknown score in a model file', () => {
     expect(damaged((u) => (u.falseUnknownRate = 1.5))).toContain('not a share from 0 to 1');
     expect(damaged((u) => Object.assign(u, { precision: undefined }))).toContain('model.unknown.precision');
   });
+
+  test('a covariance per label: a matrix and a log-determinant for each, checked as the shared one is', () => {
+    const file = exported();
+    const perLabel = { ...(file.model.unknown as object), precision: [0, 1, 2].flatMap(() => Array.from({ length: 64 }, (_, i) => (i % 9 === 0 ? 2 : 0.125))), logDeterminants: [-1.5, 0, 2.25] };
+    file.model.unknown = perLabel;
+    const result = parseModelFile('per-label.json', JSON.stringify(file));
+    if (!result.ok) throw result.error;
+    expect(result.model.unknown).toEqual(perLabel);
+    const refused = (change: (unknown: { precision: unknown[]; logDeterminants: unknown[] }) => void) => {
+      const copy = structuredClone(file);
+      change(copy.model.unknown as { precision: unknown[]; logDeterminants: unknown[] });
+      const parsed = parseModelFile('hostile.json', JSON.stringify(copy));
+      if (parsed.ok) throw new Error('accepted a hostile unknown score');
+      return parsed.error.message;
+    };
+    expect(refused((u) => u.logDeterminants.pop())).toContain('2 log-determinants for 3 labels');
+    expect(refused((u) => (u.logDeterminants[1] = 'Infinity'))).toContain('model.unknown.logDeterminants[1]');
+    expect(refused((u) => (u.precision = u.precision.slice(0, 64)))).toContain('64 values, not 3 × 8 × 8');
+  });
 });
 
 describe('a hostile model file is refused whole, never half-read', () => {
