@@ -83,11 +83,18 @@ export function workerThrottle(rate: number): WorkerThrottle | string {
       return moved;
     },
     release() {
-      for (const tid of slowed) {
-        try {
-          writeFileSync(join(cpuRoot, 'tasks'), String(tid));
-        } catch {
-          // The thread ended.
+      // Every thread in the group, not only those moved in: a thread started by a slowed one is
+      // born in its group, and the group cannot be removed while it holds any.
+      for (let round = 0; round < 10; round += 1) {
+        const left = [...new Set([...slowed, ...readFileSync(join(group, 'tasks'), 'utf8').split('\n').filter(Boolean).map(Number)])];
+        slowed.clear();
+        if (left.length === 0) break;
+        for (const tid of left) {
+          try {
+            writeFileSync(join(cpuRoot, 'tasks'), String(tid));
+          } catch {
+            // The thread ended.
+          }
         }
       }
       rmdirSync(group);
