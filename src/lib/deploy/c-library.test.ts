@@ -273,6 +273,15 @@ describe.skipIf(!gcc && !ci)(`the exported C library against the app's pipeline$
     // The same windows score otherwise with a covariance per label.
     const perLabel = windows.map((window) => unknownScore(model.unknown!, scoredValues(model.unknown!, network, networkInputs(model.preprocessing, window, new Float32Array(width)))));
     expect(perLabel).not.toEqual(expected);
+    // A symmetric matrix is stored as its upper half; one a rounding off symmetric (as models saved
+    // before were made) whole, and still scored as the app scores it.
+    expect(library.source).toContain('its upper half is stored');
+    const lopsided = { ...shared, precision: shared.precision.map((value, at) => (at === 1 ? Math.fround(value * (1 + 1e-6)) : value)) };
+    const whole = generateCLibrary({ ...model, unknown: lopsided }, 'float32');
+    expect(whole.source).not.toContain('its upper half is stored');
+    expect(whole.constBytes - library.constBytes).toBe(((size * (size - 1)) / 2) * 4);
+    const lopsidedExpected = windows.map((window) => unknownScore(lopsided, scoredValues(lopsided, network, networkInputs(model.preprocessing, window, new Float32Array(width)))));
+    runInC(whole, windows, 'unknown', 'generated-lopsided-unknown').forEach(([, score], w) => expect(Math.abs(score! - lopsidedExpected[w]!) / Math.max(1, Math.abs(lopsidedExpected[w]!))).toBeLessThan(1e-4));
   }, 60_000);
 
   test('a model saved without an unknown score exports no unknown score', () => {

@@ -167,9 +167,11 @@ function unknownScoreFunction(unknown: UnknownStats, labels: number, network: Pi
   const inputs = unknown.withInputs ? network.inputs : 0;
   // One precision matrix per label with its log-determinant; models saved before share one and add nothing.
   const matrices = unknown.logDeterminants ? labels : 1;
+  const packed = symmetric(unknown.precision, width);
+  const stored = packed ? upperHalves(unknown.precision, width) : unknown.precision;
   sizes.constant(
-    `unknown score: label means${unknown.logDeterminants ? ', precision matrices and log-determinants' : ' and precision matrix'}`,
-    (unknown.means.length * width + matrices * width * width + (unknown.logDeterminants?.length ?? 0)) * 4,
+    `unknown score: label means${unknown.logDeterminants ? ', precision matrices and log-determinants' : ' and precision matrix'}${packed ? ' (each matrix as its upper half)' : ''}`,
+    (unknown.means.length * width + stored.length + (unknown.logDeterminants?.length ?? 0)) * 4,
   );
   sizes.ram('unknown score: the values scored and their distance to a mean', width * 8 * 2);
   sizes.ram('unknown score: the run of windows above the live threshold', 4);
@@ -180,8 +182,17 @@ function unknownScoreFunction(unknown: UnknownStats, labels: number, network: Pi
 #define ML_UNKNOWN_INPUTS ${inputs}
 #define ML_UNKNOWN_WIDTH ${width}
 #define ML_UNKNOWN_MATRICES ${matrices}
+${
+  packed
+    ? `/* Each precision matrix is symmetric: its upper half is stored, row i holding columns i to ML_UNKNOWN_WIDTH - 1. */
+#define ML_UNKNOWN_SIZE (ML_UNKNOWN_WIDTH * (ML_UNKNOWN_WIDTH + 1) / 2)
+#define ML_UNKNOWN_UPPER(m, i, j) ((m)[(i) * ML_UNKNOWN_WIDTH - (i) * ((i) - 1) / 2 + (j) - (i)])
+#define ML_UNKNOWN_AT(m, i, j) ((i) <= (j) ? ML_UNKNOWN_UPPER(m, i, j) : ML_UNKNOWN_UPPER(m, j, i))`
+    : `#define ML_UNKNOWN_SIZE (ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH)
+#define ML_UNKNOWN_AT(m, i, j) ((m)[(i) * ML_UNKNOWN_WIDTH + (j)])`
+}
 static const float ml_unknown_means[MOTION_MODEL_LABELS * ML_UNKNOWN_WIDTH] = {${unknown.means.flatMap((mean) => mean.map(sizes.float)).join(', ')}};
-static const float ml_unknown_precision[ML_UNKNOWN_MATRICES * ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH] = {${unknown.precision.map(sizes.float).join(', ')}};
+static const float ml_unknown_precision[ML_UNKNOWN_MATRICES * ML_UNKNOWN_SIZE] = {${stored.map(sizes.float).join(', ')}};
 static const float ml_unknown_log_determinants[MOTION_MODEL_LABELS] = {${logDeterminants.map(sizes.float).join(', ')}};
 static double ml_unknown_values[ML_UNKNOWN_WIDTH];
 static double ml_unknown_difference[ML_UNKNOWN_WIDTH];
@@ -192,12 +203,12 @@ float motion_model_unknown_score(void) {
   for (i = 0; i < ML_UNKNOWN_INPUTS; i++) ml_unknown_values[i] = ml_scaled[i];
   for (i = ML_UNKNOWN_INPUTS; i < ML_UNKNOWN_WIDTH; i++) ml_unknown_values[i] = ${hidden}[i - ML_UNKNOWN_INPUTS];
   for (k = 0; k < MOTION_MODEL_LABELS; k++) {
-    const float *precision = ml_unknown_precision + (ML_UNKNOWN_MATRICES == 1 ? 0 : k) * ML_UNKNOWN_WIDTH * ML_UNKNOWN_WIDTH;
+    const float *precision = ml_unknown_precision + (ML_UNKNOWN_MATRICES == 1 ? 0 : k) * ML_UNKNOWN_SIZE;
     double distance = ml_unknown_log_determinants[k];
     for (i = 0; i < ML_UNKNOWN_WIDTH; i++) ml_unknown_difference[i] = ml_unknown_values[i] - ml_unknown_means[k * ML_UNKNOWN_WIDTH + i];
     for (i = 0; i < ML_UNKNOWN_WIDTH; i++) {
       double row = 0;
-      for (j = 0; j < ML_UNKNOWN_WIDTH; j++) row += precision[i * ML_UNKNOWN_WIDTH + j] * ml_unknown_difference[j];
+      for (j = 0; j < ML_UNKNOWN_WIDTH; j++) row += ML_UNKNOWN_AT(precision, i, j) * ml_unknown_difference[j];
       distance += ml_unknown_difference[i] * row;
     }
     if (k == 0 || distance < best) best = distance;
@@ -214,6 +225,23 @@ int motion_model_unknown_run(float score) {
   return ml_unknown_run_length >= MOTION_MODEL_UNKNOWN_RUN;
 }
 `;
+}
+
+/** Whether every width × width matrix in `matrices` (one after another) equals its transpose exactly. */
+function symmetric(matrices: readonly number[], width: number): boolean {
+  const size = width * width;
+  for (let at = 0; at < matrices.length; at += size) {
+    for (let i = 0; i < width; i += 1) for (let j = i + 1; j < width; j += 1) if (matrices[at + i * width + j] !== matrices[at + j * width + i]) return false;
+  }
+  return true;
+}
+
+/** The upper half of each width × width matrix in `matrices`, row by row from the diagonal: half the flash for a symmetric one. */
+function upperHalves(matrices: readonly number[], width: number): number[] {
+  const size = width * width;
+  const halves: number[] = [];
+  for (let at = 0; at < matrices.length; at += size) for (let i = 0; i < width; i += 1) for (let j = i; j < width; j += 1) halves.push(matrices[at + i * width + j]!);
+  return halves;
 }
 
 /** Static RAM and constant data, counted as the generator emits them, for the header's comment. */

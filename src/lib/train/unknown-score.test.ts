@@ -23,6 +23,8 @@ describe('the unknown score', () => {
     expect(stats.precision[0]).toBeCloseTo(1 / (1 + ridge), 6);
     expect(stats.precision[3]).toBeCloseTo(1 / (100 + ridge), 7);
     expect(stats.precision[1]).toBeCloseTo(0, 12);
+    // Exactly symmetric: the C library stores one half.
+    expect(stats.precision[1]).toBe(stats.precision[2]);
     expect(stats.logDeterminants![0]).toBeCloseTo(Math.log((1 + ridge) * (100 + ridge)), 5);
     // 3 along the tight direction is further than 10 along the loose one.
     expect(unknownScore(stats, [3, 0])).toBeGreaterThan(unknownScore(stats, [0, 10]));

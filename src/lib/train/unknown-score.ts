@@ -118,8 +118,10 @@ export function labelGaussians(values: Float64Array, labels: ArrayLike<number>, 
     const ridge = RIDGE * (trace > 0 ? trace / width : 1);
     for (let i = 0; i < width; i += 1) covariance[i * width + i] = covariance[i * width + i]! + ridge;
     const { inverse, logDeterminant } = invertSymmetric(covariance, width);
-    // Rounded to float32 here, as the C library stores them: the board computes from the very values the app does.
-    precision.push(...Float32Array.from(inverse));
+    // Made exactly symmetric (elimination leaves the two halves a rounding apart), so that the C
+    // library can store one half, and rounded to float32 here, as it stores them: the board
+    // computes from the very values the app does.
+    precision.push(...Float32Array.from(inverse, (value, at) => (value + inverse[(at % width) * width + Math.floor(at / width)]!) / 2));
     logDeterminants.push(Math.fround(logDeterminant));
   });
   return { means: means.map((mean) => mean.map(Math.fround)), precision, logDeterminants };
