@@ -12,6 +12,8 @@ import { defaultFeatureConfig, extractorFor } from '../../src/lib/signal/feature
 import { fitStandardization, standardize } from '../../src/lib/signal/standardize';
 import { windowSamples } from '../../src/lib/signal/windows';
 import { networkInputs } from '../../src/lib/model/inputs';
+import { readNetwork } from '../../src/lib/model/network-kinds';
+import { fitUnknownStats } from '../../src/lib/train/unknown-score';
 import type { Benchmark, BenchOutput, BenchResult } from './types';
 
 const labels = ['biking', 'golfing', 'running', 'walking'];
@@ -67,8 +69,9 @@ function hostMicroseconds(dir: string, library: CLibrary, input: Uint8Array): nu
  * model files' size (model.json and weights.bin) as the baseline; and the C inference time per
  * window on this machine (gcc -O2) beside the app's TypeScript pipeline on the same windows.
  *
- * The model has the app's default shape (53 features → 32 → 16 → 4 labels) with freshly
- * initialised weights: sizes and times do not depend on what the weights learnt.
+ * The model has the app's default shape (its default features → 32 → 16 → 4 labels) with freshly
+ * initialised weights: sizes and times do not depend on what the weights learnt. Flash and RAM
+ * are given without and with the unknown score a trained model keeps (`-with-unknown`).
  */
 export const deployFootprint: Benchmark = {
   name: 'deploy.footprint',
@@ -95,6 +98,18 @@ export const deployFootprint: Benchmark = {
       const results: BenchResult[] = [];
       const notes: string[] = [];
       const input = new Uint8Array(Float32Array.from(inputs.flatMap((w) => Array.from(w))).buffer);
+      // The same model with the unknown score a trained model keeps (a covariance per label over its inputs and hidden layer).
+      const y = Float32Array.from(inputs, (_, w) => w % labels.length);
+      const examples = { x: calibration, y, rows: inputs.length, cols: extractor.names.length };
+      const withUnknown: ExportableModel = { ...model, unknown: fitUnknownStats(readNetwork(artifacts), examples, examples, labels.length, { withInputs: true }) };
+      for (const library of [generateCLibrary(withUnknown, 'float32'), generateCLibrary(withUnknown, 'int8', calibration)]) {
+        const arm = armSizes(dir, library);
+        results.push(
+          { name: `deploy.flash-${library.precision}-with-unknown`, value: arm.text + arm.data, unit: 'B', baseline: tfjsBytes },
+          { name: `deploy.ram-${library.precision}-with-unknown`, value: arm.bss + arm.data, unit: 'B' },
+        );
+        notes.push(`${library.precision} with the unknown score: Cortex-M4F text ${arm.text} B (of which constant data ${library.constBytes} B), data ${arm.data} B, bss ${arm.bss} B`);
+      }
       for (const library of [generateCLibrary(model, 'float32'), generateCLibrary(model, 'int8', calibration)]) {
         const arm = armSizes(dir, library);
         const us = hostMicroseconds(dir, library, input);
