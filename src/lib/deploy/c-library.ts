@@ -1,5 +1,5 @@
 import { UnsupportedModelError, type CWriter, type Network, type NetworkKindName, type Precision } from '../model/network-kind';
-import { liveFalseUnknownRate, liveThresholdOf, scoredWidth, unknownRun, unknownStatsMismatch } from '../model/unknown-score';
+import { liveFalseUnknownRate, liveThresholdOf, precisionMatrices, scoredWidth, unknownRun, unknownStatsMismatch } from '../model/unknown-score';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
 import { BAND_POWER_FLOOR, channelNames, DOMINANT_RANGE_HZ, rhythmLags, spectrumBandsHz } from '../signal/features';
 import { JERK_FLOOR } from '../signal/rhythm';
@@ -166,7 +166,7 @@ function unknownScoreFunction(unknown: UnknownStats, labels: number, network: Pi
   const width = scoredWidth(unknown, network);
   const inputs = unknown.withInputs ? network.inputs : 0;
   // One precision matrix per label with its log-determinant; models saved before share one and add nothing.
-  const matrices = unknown.logDeterminants ? labels : 1;
+  const matrices = precisionMatrices(unknown, labels);
   const packed = symmetric(unknown.precision, width);
   const stored = packed ? upperHalves(unknown.precision, width) : unknown.precision;
   sizes.constant(

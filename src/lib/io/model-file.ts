@@ -2,7 +2,7 @@ import { causeFact, messageOf } from '../i18n/coded-error';
 import { excerpt } from '../i18n/excerpt';
 import { UnsupportedModelError, type NetworkKindName } from '../model/network-kind';
 import { readNetwork, shapeMismatch } from '../model/network-kinds';
-import { scoredWidth } from '../model/unknown-score';
+import { precisionMatrices, scoredWidth } from '../model/unknown-score';
 import { featureGroups, featureNames, type FeatureConfig, type FeatureGroup } from '../signal/features';
 import { checkWindowBounds } from '../signal/windows';
 import { checkLabel } from '../store/labels';
@@ -360,7 +360,7 @@ function readUnknown(fields: JsonFields, value: unknown, labels: number, network
   // A covariance per label, each with its log-determinant; files saved before share one and have no log-determinants.
   const logDeterminants = unknown.logDeterminants === undefined ? undefined : numbers(fields, unknown.logDeterminants, 'model.unknown.logDeterminants');
   if (logDeterminants && logDeterminants.length !== labels) throw mismatch(`its unknown score has ${logDeterminants.length} log-determinants for ${labels} labels.`);
-  const matrices = logDeterminants ? labels : 1;
+  const matrices = precisionMatrices({ ...(logDeterminants && { logDeterminants }) }, labels);
   const precision = numbers(fields, unknown.precision, 'model.unknown.precision');
   if (precision.length !== matrices * width * width) {
     throw mismatch(`its unknown score's precision matrices hold ${precision.length} values, not ${matrices > 1 ? `${matrices} × ` : ''}${width} × ${width}.`);

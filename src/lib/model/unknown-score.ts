@@ -130,12 +130,16 @@ export function scoredWidth(stats: Pick<UnknownStats, 'withInputs'>, network: Pi
   return (stats.withInputs ? network.inputs : 0) + network.hiddenSize;
 }
 
+/** How many precision matrices `stats` holds for `labels` labels: one each with log-determinants, else one shared (models saved before). */
+export function precisionMatrices(stats: Pick<UnknownStats, 'logDeterminants'>, labels: number): number {
+  return stats.logDeterminants ? labels : 1;
+}
+
 /** Why `stats` cannot score `network`'s windows (means, precision or log-determinants of another size), or undefined when they fit. */
 export function unknownStatsMismatch(stats: UnknownStats, labels: number, network: Pick<Network, 'inputs' | 'hiddenSize'>): string | undefined {
   const width = scoredWidth(stats, network);
-  const matrices = stats.logDeterminants ? labels : 1;
   const fits =
-    stats.precision.length === matrices * width * width &&
+    stats.precision.length === precisionMatrices(stats, labels) * width * width &&
     (stats.logDeterminants?.length ?? labels) === labels &&
     stats.means.length === labels &&
     stats.means.every((mean) => mean.length === width);

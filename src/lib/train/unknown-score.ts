@@ -121,7 +121,7 @@ export function labelGaussians(values: Float64Array, labels: ArrayLike<number>, 
     // Made exactly symmetric (elimination leaves the two halves a rounding apart), so that the C
     // library can store one half, and rounded to float32 here, as it stores them: the board
     // computes from the very values the app does.
-    precision.push(...Float32Array.from(inverse, (value, at) => (value + inverse[(at % width) * width + Math.floor(at / width)]!) / 2));
+    for (const value of Float32Array.from(inverse, (own, at) => (own + inverse[(at % width) * width + Math.floor(at / width)]!) / 2)) precision.push(value);
     logDeterminants.push(Math.fround(logDeterminant));
   });
   return { means: means.map((mean) => mean.map(Math.fround)), precision, logDeterminants };
